@@ -1,0 +1,95 @@
+"""childservices: the typed, cited record of English local authority children's services.
+
+>>> import childservices as cs
+>>> ds = cs.load()
+>>> ds.authority("Sandwell").name
+'Sandwell'
+"""
+
+from childservices.authority_view import AuthorityView, DeliveryOnDate
+from childservices.dataset import Dataset
+from childservices.errors import (
+    ChildServicesError,
+    DatasetError,
+    IncomparableGradesError,
+    InvalidDateError,
+    LifecycleError,
+    Problem,
+    ReportError,
+    UnknownAuthorityError,
+)
+from childservices.loading import load, load_seeds
+from childservices.model import (
+    NOT_GIVEN,
+    Area,
+    Authority,
+    AuthorityKind,
+    Citation,
+    DeliveryEpisode,
+    DeliveryModel,
+    Framework,
+    Grade,
+    IdentifierScheme,
+    InsourcingEvent,
+    Inspection,
+    InspectionKind,
+    Intervention,
+    InterventionKind,
+    LifecycleEvent,
+    LifecycleEventKind,
+    LifecycleState,
+    NoJudgement,
+    PartialDate,
+    Precision,
+    Provider,
+    Region,
+    Source,
+    TrustLifecycle,
+)
+from childservices.rules.asof import ALL_FRAMEWORKS, SIF_AND_LATER
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "ALL_FRAMEWORKS",
+    "NOT_GIVEN",
+    "SIF_AND_LATER",
+    "Area",
+    "Authority",
+    "AuthorityKind",
+    "AuthorityView",
+    "ChildServicesError",
+    "Citation",
+    "Dataset",
+    "DatasetError",
+    "DeliveryEpisode",
+    "DeliveryModel",
+    "DeliveryOnDate",
+    "Framework",
+    "Grade",
+    "IdentifierScheme",
+    "IncomparableGradesError",
+    "InsourcingEvent",
+    "Inspection",
+    "InspectionKind",
+    "Intervention",
+    "InterventionKind",
+    "InvalidDateError",
+    "LifecycleError",
+    "LifecycleEvent",
+    "LifecycleEventKind",
+    "LifecycleState",
+    "NoJudgement",
+    "PartialDate",
+    "Precision",
+    "Problem",
+    "Provider",
+    "Region",
+    "ReportError",
+    "Source",
+    "TrustLifecycle",
+    "UnknownAuthorityError",
+    "__version__",
+    "load",
+    "load_seeds",
+]

@@ -1,0 +1,282 @@
+"""One authority with its history: inspections, interventions, delivery, as-of answers."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Collection
+from typing import TYPE_CHECKING
+
+import attrs
+import pendulum
+
+from childservices.model import (
+    Authority,
+    AuthorityKind,
+    DeliveryEpisode,
+    DeliveryModel,
+    Framework,
+    Identifier,
+    IdentifierScheme,
+    InsourcingEvent,
+    Inspection,
+    Intervention,
+    Overall,
+    PartialDate,
+    ProgrammeMembership,
+    Region,
+    as_date,
+)
+from childservices.rules.asof import SIF_AND_LATER, in_force, latest_inspection
+
+if TYPE_CHECKING:
+    from childservices.dataset import Dataset
+
+__all__ = ["AuthorityView", "DeliveryOnDate"]
+
+DateLike = str | datetime.date | PartialDate
+
+
+@attrs.frozen(kw_only=True)
+class DeliveryOnDate:
+    """Who ran an authority's children's services on one day.
+
+    ``model`` is the delivery model; ``episode`` the recorded episode it
+    comes from, or ``None`` when no episode covers the day and the statutory
+    default (the council runs its own services) applies. When the day falls
+    inside the uncertainty of a month- or year-precision start or end,
+    ``model`` is ``None`` and ``episode`` is the episode that may or may not
+    have been in force.
+    """
+
+    authority: str
+    day: pendulum.Date
+    model: DeliveryModel | None
+    episode: DeliveryEpisode | None
+
+    @property
+    def provider(self) -> str | None:
+        """The id of the provider running services, if any."""
+        return (
+            self.episode.provider if self.episode is not None and self.model is not None else None
+        )
+
+    @property
+    def by_default(self) -> bool:
+        """True when no recorded episode covers the day and in-house is the default."""
+        return self.episode is None
+
+
+@attrs.frozen(kw_only=True, eq=False)
+class AuthorityView:
+    """An authority as the dataset knows it: its record and everything recorded about it."""
+
+    record: Authority
+    dataset: Dataset = attrs.field(repr=False)
+
+    # The record's own fields ---------------------------------------------
+
+    @property
+    def id(self) -> str:
+        """The dataset's id for the authority (a slug of its name)."""
+        return self.record.id
+
+    @property
+    def name(self) -> str:
+        """The authority's name."""
+        return self.record.name
+
+    @property
+    def kind(self) -> AuthorityKind:
+        """County, metropolitan district, London borough, unitary or other."""
+        return self.record.kind
+
+    @property
+    def region(self) -> Region | None:
+        """The ONS region."""
+        return self.record.region
+
+    @property
+    def active_from(self) -> PartialDate | None:
+        """When the authority was created (``None`` if before the dataset begins)."""
+        return self.record.active_from
+
+    @property
+    def active_to(self) -> PartialDate | None:
+        """The authority's last day (``None`` while it exists)."""
+        return self.record.active_to
+
+    # Identifiers and relations -------------------------------------------
+
+    @property
+    def identifiers(self) -> tuple[Identifier, ...]:
+        """Every identifier the authority has had, with validity dates."""
+        return self.dataset.index.identifiers_by_authority.get(self.id, ())
+
+    def identifier(self, scheme: IdentifierScheme | str) -> str | None:
+        """The authority's current (or last) identifier in a scheme: ``"dfe"``, ``"ons"``, ``"ofsted_urn"``."""
+        scheme_ = IdentifierScheme(scheme) if isinstance(scheme, str) else scheme
+        matching = [i for i in self.identifiers if i.scheme is scheme_]
+        if not matching:
+            return None
+        current = [i for i in matching if i.valid_to is None]
+        return (current or matching)[-1].value
+
+    @property
+    def aliases(self) -> tuple[str, ...]:
+        """Other names the authority is known by."""
+        return tuple(a.alias for a in self.dataset.index.aliases_by_authority.get(self.id, ()))
+
+    @property
+    def predecessors(self) -> tuple[AuthorityView, ...]:
+        """Authorities whose area passed to this one at reorganisation."""
+        return tuple(
+            self.dataset.authority(a) for a in self.dataset.index.predecessors.get(self.id, ())
+        )
+
+    @property
+    def successors(self) -> tuple[AuthorityView, ...]:
+        """Authorities that took over this one's area at reorganisation."""
+        return tuple(
+            self.dataset.authority(a) for a in self.dataset.index.successors.get(self.id, ())
+        )
+
+    @property
+    def statistical_neighbours(self) -> tuple[AuthorityView, ...]:
+        """The authority's statistical neighbours, closest first."""
+        return tuple(
+            self.dataset.authority(n.neighbour)
+            for n in self.dataset.index.neighbours.get(self.id, ())
+        )
+
+    # History ---------------------------------------------------------------
+
+    @property
+    def inspections(self) -> tuple[Inspection, ...]:
+        """The authority's own inspections, in order of publication."""
+        return self.dataset.index.inspections.get(self.id, ())
+
+    def inspections_with_predecessors(self) -> tuple[Inspection, ...]:
+        """Its inspections and those of every authority it succeeded, in order of publication."""
+        seen: set[str] = set()
+        collected: list[Inspection] = []
+        stack = [self.id]
+        while stack:
+            current = stack.pop()
+            if current in seen:
+                continue
+            seen.add(current)
+            collected.extend(self.dataset.index.inspections.get(current, ()))
+            stack.extend(self.dataset.index.predecessors.get(current, ()))
+        return tuple(sorted(collected, key=lambda i: (i.published.latest, i.id)))
+
+    @property
+    def interventions(self) -> tuple[Intervention, ...]:
+        """DfE interventions concerning the authority, in date order (undated steps first)."""
+        return self.dataset.index.interventions.get(self.id, ())
+
+    @property
+    def deliveries(self) -> tuple[DeliveryEpisode, ...]:
+        """Recorded episodes of who ran the authority's services, in order."""
+        return self.dataset.index.delivery.get(self.id, ())
+
+    @property
+    def insourcing(self) -> tuple[InsourcingEvent, ...]:
+        """Returns of the authority's services in-house."""
+        return self.dataset.index.insourcing.get(self.id, ())
+
+    @property
+    def programmes(self) -> tuple[ProgrammeMembership, ...]:
+        """The authority's part in improvement programmes."""
+        return self.dataset.index.programmes.get(self.id, ())
+
+    # As-of questions -------------------------------------------------------
+
+    def active_on(self, day: DateLike) -> bool | None:
+        """Whether the authority existed on ``day`` (``None`` if its dates are too vague to say)."""
+        end = self.active_to
+        after = None
+        if end is not None:
+            after = PartialDate.from_date(end.earliest.add(days=1)) if end.day is not None else end
+        return in_force(as_date(day), self.active_from, after)
+
+    def rated_inspection_on(
+        self,
+        day: DateLike,
+        *,
+        frameworks: Collection[Framework] = SIF_AND_LATER,
+        follow_predecessors: bool = True,
+    ) -> Inspection | None:
+        """The inspection whose overall judgement was in force on ``day``.
+
+        That is the latest graded inspection (not a visit) under one of
+        ``frameworks`` published by ``day``. Before the authority has an
+        inspection of its own, and with ``follow_predecessors``, an authority
+        with exactly one predecessor carries that predecessor's; one formed
+        from several has none. An abolished authority has none after its
+        last day.
+        """
+        when = as_date(day)
+        if self.active_to is not None and self.active_to.certainly_before(
+            PartialDate.from_date(when)
+        ):
+            return None
+        current: str | None = self.id
+        seen: set[str] = set()
+        while current is not None and current not in seen:
+            seen.add(current)
+            found = latest_inspection(
+                self.dataset.index.inspections.get(current, ()),
+                self.dataset.index.inspection_keys.get(current, ()),
+                when,
+                frameworks,
+            )
+            if found is not None:
+                return found
+            predecessors = self.dataset.index.predecessors.get(current, ())
+            current = predecessors[0] if follow_predecessors and len(predecessors) == 1 else None
+        return None
+
+    def rating_on(
+        self,
+        day: DateLike,
+        *,
+        frameworks: Collection[Framework] = SIF_AND_LATER,
+        follow_predecessors: bool = True,
+    ) -> Overall | None:
+        """The overall judgement in force on ``day``, or ``None`` if none yet (or unknown).
+
+        By default only the SIF and later frameworks set a rating, because
+        the earlier ones are not comparable (the 2009-2012 inspections gave
+        no single overall judgement, and their middle grade was 'adequate');
+        pass ``frameworks=ALL_FRAMEWORKS`` to include them. Under ILACS as
+        reformed in 2026 the answer can be
+        :data:`~childservices.NOT_GIVEN`: the latest inspection gave no
+        overall judgement. See :meth:`rated_inspection_on` for predecessors.
+        """
+        found = self.rated_inspection_on(
+            day, frameworks=frameworks, follow_predecessors=follow_predecessors
+        )
+        return None if found is None else found.overall
+
+    def delivery_on(self, day: DateLike) -> DeliveryOnDate | None:
+        """Who ran the authority's children's services on ``day``; ``None`` if it did not exist then."""
+        when = as_date(day)
+        if self.active_on(when) is False:
+            return None
+        uncertain = None
+        for episode in self.deliveries:
+            state = in_force(when, episode.start, episode.end)
+            if state is True:
+                return DeliveryOnDate(
+                    authority=self.id, day=when, model=episode.model, episode=episode
+                )
+            if state is None and uncertain is None:
+                uncertain = episode
+        if uncertain is not None:
+            return DeliveryOnDate(authority=self.id, day=when, model=None, episode=uncertain)
+        return DeliveryOnDate(
+            authority=self.id, day=when, model=DeliveryModel.IN_HOUSE, episode=None
+        )
+
+    def __repr__(self) -> str:
+        return f"<Authority {self.id}: {self.name}>"

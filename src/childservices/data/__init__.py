@@ -1,0 +1,1 @@
+"""The bundled data and the machinery that checks and indexes records."""

@@ -1,0 +1,166 @@
+"""The dataset: every record, checked, indexed and read-only, with questions over it."""
+
+from __future__ import annotations
+
+import datetime
+import difflib
+from collections.abc import Iterator
+
+import attrs
+import pendulum
+
+from childservices.authority_view import AuthorityView
+from childservices.data.checks import check_records
+from childservices.data.index import Index, build_index, normalise_name, short_name
+from childservices.errors import DatasetError, UnknownAuthorityError
+from childservices.model import (
+    AuthorityKind,
+    Inspection,
+    PartialDate,
+    RecordSet,
+    Region,
+    Source,
+    TrustLifecycle,
+    as_date,
+)
+from childservices.rules.asof import in_force
+
+__all__ = ["Dataset"]
+
+
+@attrs.frozen(kw_only=True, eq=False)
+class Dataset:
+    """A checked, indexed, read-only set of records.
+
+    Build one with :meth:`from_records` (or get the bundled one with
+    :func:`childservices.load`); building checks every cross-record rule and
+    raises :class:`~childservices.DatasetError` listing every problem.
+    """
+
+    records: RecordSet
+    index: Index = attrs.field(repr=False)
+    data_version: str | None = None
+
+    @classmethod
+    def from_records(cls, records: RecordSet, *, data_version: str | None = None) -> Dataset:
+        """Check ``records`` and index them, or raise every problem found."""
+        problems = check_records(records)
+        if problems:
+            raise DatasetError(problems)
+        return cls(records=records, index=build_index(records), data_version=data_version)
+
+    # Authorities ----------------------------------------------------------
+
+    def authority(self, query: str) -> AuthorityView:
+        """The authority named by an id, name, alias, DfE number, ONS code or Ofsted URN.
+
+        Names are matched ignoring case, punctuation and words such as
+        'council'. Where an identifier or name was used by more than one
+        authority over time (a county council and the unitary council that
+        followed it), the current one wins. Unknown names raise
+        :class:`~childservices.UnknownAuthorityError` with suggestions.
+        """
+        if not isinstance(query, str) or not query.strip():
+            raise UnknownAuthorityError(str(query))
+        text = query.strip()
+        index = self.index
+        if text in index.authorities:
+            return self._view(text)
+        identifiers = index.identifiers.get(text.casefold())
+        if identifiers:
+            # Sorted with the open-ended (current) identifier last.
+            return self._view(identifiers[-1].authority)
+        candidates = index.names.get(normalise_name(text)) or index.names.get(short_name(text))
+        if candidates:
+            return self._view(self._prefer_current(candidates))
+        suggestions = difflib.get_close_matches(
+            normalise_name(text), list(index.names), n=3, cutoff=0.75
+        )
+        names = []
+        for key in suggestions:
+            name = index.authorities[index.names[key][0]].name
+            if name not in names:
+                names.append(name)
+        raise UnknownAuthorityError(text, names)
+
+    def _prefer_current(self, candidates: tuple[str, ...]) -> str:
+        current = [c for c in candidates if self.index.authorities[c].active_to is None]
+        return (current or list(candidates))[0]
+
+    def _view(self, authority_id: str) -> AuthorityView:
+        return AuthorityView(record=self.index.authorities[authority_id], dataset=self)
+
+    def authorities(
+        self,
+        *,
+        kind: AuthorityKind | str | None = None,
+        region: Region | str | None = None,
+        active_on: str | datetime.date | PartialDate | None = None,
+    ) -> tuple[AuthorityView, ...]:
+        """Authorities, sorted by name, optionally of one kind, in one region, or in existence on a day.
+
+        ``kind`` and ``region`` accept the enum or its value (``"unitary"``,
+        ``"London"``).
+        """
+        kind_ = AuthorityKind(kind) if isinstance(kind, str) else kind
+        region_ = Region(region) if isinstance(region, str) else region
+        day = None if active_on is None else as_date(active_on)
+        chosen = []
+        for record in self.records.authorities:
+            if kind_ is not None and record.kind is not kind_:
+                continue
+            if region_ is not None and record.region is not region_:
+                continue
+            if (
+                day is not None
+                and in_force(day, record.active_from, _day_after(record.active_to)) is not True
+            ):
+                continue
+            chosen.append(self._view(record.id))
+        return tuple(sorted(chosen, key=lambda a: (a.name, a.id)))
+
+    def __iter__(self) -> Iterator[AuthorityView]:
+        """Every authority, sorted by name."""
+        return iter(self.authorities())
+
+    def __len__(self) -> int:
+        """How many authorities the dataset holds (current and abolished)."""
+        return len(self.records.authorities)
+
+    # Other records --------------------------------------------------------
+
+    def source(self, source_id: str) -> Source:
+        """The source with this id."""
+        try:
+            return self.index.sources[source_id]
+        except KeyError:
+            raise KeyError(f"no source {source_id!r}") from None
+
+    def inspection(self, inspection_id: str) -> Inspection:
+        """The inspection with this id."""
+        try:
+            return self.index.inspections_by_id[inspection_id]
+        except KeyError:
+            raise KeyError(f"no inspection {inspection_id!r}") from None
+
+    def lifecycle(self, provider: str) -> TrustLifecycle:
+        """The lifecycle of the provider (trust, company, partnership) with this id."""
+        try:
+            return self.index.lifecycles[provider]
+        except KeyError:
+            raise KeyError(f"no lifecycle recorded for provider {provider!r}") from None
+
+    @property
+    def lifecycles(self) -> tuple[TrustLifecycle, ...]:
+        """Every recorded provider lifecycle, by provider id."""
+        return tuple(self.index.lifecycles[k] for k in sorted(self.index.lifecycles))
+
+
+def _day_after(end: PartialDate | None) -> PartialDate | None:
+    """An authority's ``active_to`` is its last day; as a range end it is exclusive."""
+    if end is None:
+        return None
+    if end.day is None:
+        return end  # the month or year it ended in: uncertain either way
+    following = pendulum.Date(end.year, end.month or 1, end.day).add(days=1)
+    return PartialDate.from_date(following)

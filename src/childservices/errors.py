@@ -1,0 +1,102 @@
+"""The library's errors.
+
+Every error the library raises on purpose derives from
+:class:`ChildServicesError`, and each also derives from the builtin exception
+it resembles, so ``except LookupError`` keeps working for callers who do not
+know this library.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import attrs
+
+__all__ = [
+    "ChildServicesError",
+    "DatasetError",
+    "IncomparableGradesError",
+    "InvalidDateError",
+    "LifecycleError",
+    "Problem",
+    "ReportError",
+    "UnknownAuthorityError",
+]
+
+
+class ChildServicesError(Exception):
+    """Base class of every error raised by :mod:`childservices`."""
+
+
+@attrs.frozen(kw_only=True)
+class Problem:
+    """One thing wrong with one record: where it is and what is wrong.
+
+    ``file`` is the file the record came from (or ``None`` for records built
+    in memory), ``record`` its id or line, ``field`` the dotted path of the
+    field within the record.
+    """
+
+    message: str
+    file: str | None = None
+    record: str | None = None
+    field: str | None = None
+
+    def __str__(self) -> str:
+        where = [part for part in (self.file, self.record, self.field) if part]
+        return f"{': '.join(where)}: {self.message}" if where else self.message
+
+
+class DatasetError(ChildServicesError, ValueError):
+    """Records that cannot be loaded: every problem found, each with its place.
+
+    Loading is all or nothing: when this is raised nothing was loaded.
+    """
+
+    problems: tuple[Problem, ...]
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems = tuple(problems)
+        count = len(self.problems)
+        shown = "\n".join(f"  - {p}" for p in self.problems[:50])
+        more = f"\n  ... and {count - 50} more" if count > 50 else ""
+        noun = "problem" if count == 1 else "problems"
+        super().__init__(f"{count} {noun} in the records:\n{shown}{more}")
+
+
+class UnknownAuthorityError(ChildServicesError, LookupError):
+    """No authority has the name, alias or identifier asked for."""
+
+    query: str
+    suggestions: tuple[str, ...]
+
+    def __init__(self, query: str, suggestions: Sequence[str] = ()) -> None:
+        self.query = query
+        self.suggestions = tuple(suggestions)
+        hint = (
+            f"; did you mean {', '.join(repr(s) for s in self.suggestions)}?" if suggestions else ""
+        )
+        super().__init__(f"no authority matches {query!r}{hint}")
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+class InvalidDateError(ChildServicesError, ValueError):
+    """A date that cannot be read, or one too vague for the question asked."""
+
+
+class IncomparableGradesError(ChildServicesError, TypeError):
+    """'Adequate' (before November 2013) and 'requires improvement' were compared.
+
+    They sit at the same place on their scales but are different judgements;
+    a caller who wants to treat them alike must say so explicitly.
+    """
+
+
+class LifecycleError(ChildServicesError, ValueError):
+    """Events of an alternative delivery model's life in an order that cannot happen."""
+
+
+class ReportError(ChildServicesError, ValueError):
+    """An Ofsted report that cannot be read: not a PDF, or text not recognised."""

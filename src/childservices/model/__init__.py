@@ -1,0 +1,78 @@
+"""The record types of the dataset: frozen, validated, each fact cited."""
+
+from childservices.model.authority import (
+    Alias,
+    Authority,
+    AuthorityKind,
+    Identifier,
+    IdentifierScheme,
+    Region,
+    Reorganisation,
+    StatisticalNeighbour,
+)
+from childservices.model.dates import PartialDate, Precision, as_date
+from childservices.model.delivery import DeliveryEpisode, DeliveryModel, Provider, ProviderKind
+from childservices.model.grades import Grade, NoJudgement, Overall
+from childservices.model.insourcing import InsourcingEvent
+from childservices.model.inspection import (
+    FRAMEWORK_AREAS,
+    FRAMEWORK_KINDS,
+    NOT_GIVEN,
+    Area,
+    Framework,
+    Inspection,
+    InspectionKind,
+    Judgement,
+)
+from childservices.model.intervention import Intervention, InterventionKind, Recommendation
+from childservices.model.lifecycle import (
+    LifecycleEvent,
+    LifecycleEventKind,
+    LifecycleState,
+    TrustLifecycle,
+)
+from childservices.model.programme import ProgrammeKind, ProgrammeMembership
+from childservices.model.recordset import RecordSet
+from childservices.model.source import Citation, Source
+
+__all__ = [
+    "FRAMEWORK_AREAS",
+    "FRAMEWORK_KINDS",
+    "NOT_GIVEN",
+    "Alias",
+    "Area",
+    "Authority",
+    "AuthorityKind",
+    "Citation",
+    "DeliveryEpisode",
+    "DeliveryModel",
+    "Framework",
+    "Grade",
+    "Identifier",
+    "IdentifierScheme",
+    "InsourcingEvent",
+    "Inspection",
+    "InspectionKind",
+    "Intervention",
+    "InterventionKind",
+    "Judgement",
+    "LifecycleEvent",
+    "LifecycleEventKind",
+    "LifecycleState",
+    "NoJudgement",
+    "Overall",
+    "PartialDate",
+    "Precision",
+    "ProgrammeKind",
+    "ProgrammeMembership",
+    "Provider",
+    "ProviderKind",
+    "Recommendation",
+    "RecordSet",
+    "Region",
+    "Reorganisation",
+    "Source",
+    "StatisticalNeighbour",
+    "TrustLifecycle",
+    "as_date",
+]

@@ -1,0 +1,193 @@
+"""Dates as the sources give them: to the day, the month or only the year.
+
+A source that says "in October 2014" gives a :class:`PartialDate` of month
+precision; the library never invents the day. As-of questions ("what was in
+force on 1 June 2019?") need a full day; a :class:`PartialDate` answers them
+through its :attr:`~PartialDate.earliest` and :attr:`~PartialDate.latest`
+possible days:
+
+- an event *has happened by* a day when even its latest possible day is on or
+  before that day (:meth:`PartialDate.certainly_by`);
+- it *may have happened by* a day when its earliest possible day is.
+
+Queries in the library use the first, conservative reading unless they say
+otherwise.
+"""
+
+from __future__ import annotations
+
+import datetime
+import enum
+import re
+from typing import Self
+
+import attrs
+import pendulum
+
+from childservices.errors import InvalidDateError
+
+__all__ = ["PartialDate", "Precision", "as_date"]
+
+_ISO = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?")
+_EARLIEST_YEAR = 1900
+_LATEST_YEAR = 2200
+
+
+class Precision(enum.Enum):
+    """How much of a date a source gives."""
+
+    YEAR = "year"
+    MONTH = "month"
+    DAY = "day"
+
+
+def _check_year(instance: PartialDate, attribute: attrs.Attribute[int], value: int) -> None:
+    if not _EARLIEST_YEAR <= value <= _LATEST_YEAR:
+        raise InvalidDateError(f"year {value} is outside {_EARLIEST_YEAR}-{_LATEST_YEAR}")
+
+
+def _check_month(
+    instance: PartialDate, attribute: attrs.Attribute[int | None], value: int | None
+) -> None:
+    if value is not None and not 1 <= value <= 12:
+        raise InvalidDateError(f"month {value} is not 1 to 12")
+
+
+def _check_day(
+    instance: PartialDate, attribute: attrs.Attribute[int | None], value: int | None
+) -> None:
+    if value is None:
+        return
+    if instance.month is None:
+        raise InvalidDateError("a day needs a month")
+    try:
+        datetime.date(instance.year, instance.month, value)
+    except ValueError as exc:
+        raise InvalidDateError(f"{instance.year}-{instance.month:02d}-{value:02d}: {exc}") from None
+
+
+def _strict_int(value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise InvalidDateError(f"expected a whole number, got {value!r}")
+    return value
+
+
+def _strict_optional_int(value: object) -> int | None:
+    return None if value is None else _strict_int(value)
+
+
+@attrs.frozen(order=False)
+class PartialDate:
+    """A calendar date known to the day, the month or the year.
+
+    ``PartialDate(2014, 10)`` is "October 2014". Equality is exact (October
+    2014 is not 1 October 2014); use :attr:`earliest` and :attr:`latest`, or
+    :meth:`sort_key`, to order dates of mixed precision.
+    """
+
+    year: int = attrs.field(converter=_strict_int, validator=_check_year)
+    month: int | None = attrs.field(
+        default=None, converter=_strict_optional_int, validator=_check_month
+    )
+    day: int | None = attrs.field(
+        default=None, converter=_strict_optional_int, validator=_check_day
+    )
+
+    @classmethod
+    def parse(cls, text: str) -> Self:
+        """Read ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``."""
+        if not isinstance(text, str):
+            raise InvalidDateError(f"expected an ISO date string, got {text!r}")
+        match = _ISO.fullmatch(text.strip())
+        if match is None:
+            raise InvalidDateError(
+                f"{text!r} is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD"
+            )
+        month, day = match["month"], match["day"]
+        return cls(
+            int(match["year"]),
+            None if month is None else int(month),
+            None if day is None else int(day),
+        )
+
+    @classmethod
+    def from_date(cls, value: datetime.date) -> Self:
+        """A day-precision date from a :class:`datetime.date` (or pendulum date)."""
+        return cls(value.year, value.month, value.day)
+
+    @property
+    def precision(self) -> Precision:
+        """Whether the source gave the day, only the month, or only the year."""
+        if self.day is not None:
+            return Precision.DAY
+        if self.month is not None:
+            return Precision.MONTH
+        return Precision.YEAR
+
+    @property
+    def earliest(self) -> pendulum.Date:
+        """The first day this date could be."""
+        return pendulum.Date(self.year, self.month or 1, self.day or 1)
+
+    @property
+    def latest(self) -> pendulum.Date:
+        """The last day this date could be."""
+        if self.day is not None:
+            return self.earliest
+        if self.month is not None:
+            return self.earliest.end_of("month")
+        return pendulum.Date(self.year, 12, 31)
+
+    def certainly_by(self, day: datetime.date) -> bool:
+        """True when this date is on or before ``day`` whatever its unknown part."""
+        return self.latest <= day
+
+    def possibly_by(self, day: datetime.date) -> bool:
+        """True when this date could be on or before ``day``."""
+        return self.earliest <= day
+
+    def certainly_before(self, other: PartialDate) -> bool:
+        """True when this date is strictly before ``other`` whatever their unknown parts."""
+        return self.latest < other.earliest
+
+    def certainly_after(self, other: PartialDate) -> bool:
+        """True when this date is strictly after ``other`` whatever their unknown parts."""
+        return self.earliest > other.latest
+
+    def sort_key(self) -> tuple[pendulum.Date, pendulum.Date]:
+        """A key that orders dates by their earliest, then latest, possible day."""
+        return (self.earliest, self.latest)
+
+    def isoformat(self) -> str:
+        """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``, as precise as the date is."""
+        text = f"{self.year:04d}"
+        if self.month is not None:
+            text += f"-{self.month:02d}"
+        if self.day is not None:
+            text += f"-{self.day:02d}"
+        return text
+
+    def __str__(self) -> str:
+        return self.isoformat()
+
+
+def as_date(value: str | datetime.date | PartialDate) -> pendulum.Date:
+    """A full day for an as-of question.
+
+    Accepts ``"2019-06-01"``, a :class:`datetime.date` (or pendulum date) or a
+    day-precision :class:`PartialDate`. A vaguer date is refused with
+    :class:`~childservices.InvalidDateError`: "in 2019" has no single answer.
+    """
+    if isinstance(value, PartialDate):
+        partial = value
+    elif isinstance(value, datetime.datetime):
+        raise InvalidDateError(f"expected a date, got a date and time {value!r}")
+    elif isinstance(value, datetime.date):
+        return pendulum.Date(value.year, value.month, value.day)
+    elif isinstance(value, str):
+        partial = PartialDate.parse(value)
+    else:
+        raise InvalidDateError(f"expected a date or an ISO date string, got {value!r}")
+    if partial.precision is not Precision.DAY:
+        raise InvalidDateError(f"{partial} is not a single day; as-of questions need YYYY-MM-DD")
+    return partial.earliest

@@ -1,0 +1,49 @@
+"""Small validators shared by the record types."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import attrs
+
+__all__ = ["cited", "non_empty", "optional_non_empty", "slug", "unique_items"]
+
+_SLUG = re.compile(r"[a-z0-9][a-z0-9_.-]*")
+
+
+def slug(instance: object, attribute: attrs.Attribute[Any], value: str) -> None:
+    """An identifier: lower-case letters, digits, '-', '_' and '.'."""
+    if not isinstance(value, str) or _SLUG.fullmatch(value) is None:
+        raise ValueError(
+            f"{attribute.name}: {value!r} is not an id (lower-case letters, digits, '-', '_', '.')"
+        )
+
+
+def non_empty(instance: object, attribute: attrs.Attribute[Any], value: str) -> None:
+    """A text that says something."""
+    if not isinstance(value, str) or not value.strip() or value != value.strip():
+        raise ValueError(
+            f"{attribute.name}: {value!r} must be non-empty text without surrounding spaces"
+        )
+
+
+def optional_non_empty(
+    instance: object, attribute: attrs.Attribute[Any], value: str | None
+) -> None:
+    """Empty is ``None``, never ``""``."""
+    if value is not None:
+        non_empty(instance, attribute, value)
+
+
+def unique_items(instance: object, attribute: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:
+    """No item twice."""
+    if len(set(value)) != len(value):
+        raise ValueError(f"{attribute.name}: has repeated items")
+
+
+def cited(instance: object, attribute: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:
+    """Every fact needs at least one citation."""
+    if not value:
+        raise ValueError(f"{attribute.name}: needs at least one citation")
+    unique_items(instance, attribute, value)

@@ -1,0 +1,1 @@
+"""Rules over the records: pure functions that answer questions about them."""

@@ -1,0 +1,40 @@
+"""Shared test fixtures.
+
+Tests that read ``../shared`` (Ofsted's reports, workbooks, snapshots) take
+the ``shared_dir`` fixture. Without ``../shared`` they skip with a reason;
+under CI (``CI=true``) a missing ``../shared`` is a failure instead.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, settings
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+TINY_SEEDS = Path(__file__).resolve().parent / "fixtures" / "tiny_seeds"
+
+settings.register_profile(
+    "ci", max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.register_profile("dev", max_examples=50, deadline=None)
+settings.load_profile("ci" if os.environ.get("CI") else "dev")
+
+
+@pytest.fixture(scope="session")
+def shared_dir() -> Path:
+    """The ``../shared`` folder beside the checkout."""
+    if not (SHARED / "sources").is_dir():
+        if os.environ.get("CI"):
+            pytest.fail(f"CI needs {SHARED} beside the checkout, and it is missing")
+        pytest.skip(f"needs {SHARED} (Ofsted sources) beside the checkout; it is absent")
+    return SHARED
+
+
+@pytest.fixture(scope="session")
+def tiny_seeds() -> Path:
+    """A small made-up dataset in the seed format."""
+    return TINY_SEEDS
