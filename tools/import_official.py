@@ -77,6 +77,12 @@ KNOWN_ISSUES_HEADING = "## Inspections: official sheets and snapshots"
 # How far apart (in days) two publication dates of one authority may be and
 # still describe the same inspection.
 SAME_INSPECTION_DAYS = 14
+# SIF and ILACS inspections of one authority are years apart, so a wider
+# window is safe for them; used only when nothing lies within the narrow one
+# (Nottingham's second ILACS: the 2023 sheet says 5 November 2022, the
+# report and the 2025 history 5 September 2022).
+WIDE_WINDOW_DAYS = 75
+WIDE_WINDOW_FRAMEWORKS = frozenset({"sif", "ilacs", "ilacs_2026"})
 
 ODS_NS = {
     "table": "urn:oasis:names:tc:opendocument:xmlns:table:1.0",
@@ -319,7 +325,11 @@ class AuthorityResolver:
         for row in identifier_rows:
             key = (row["scheme"], row["value"].strip())
             resolver.identifiers.setdefault(key, []).append(
-                (row["authority"], _parse_iso(row.get("valid_from", "")), _parse_iso(row.get("valid_to", "")))
+                (
+                    row["authority"],
+                    _parse_iso(row.get("valid_from", "")),
+                    _parse_iso(row.get("valid_to", "")),
+                )
             )
         if not resolver.canonical:
             lookup = sources / "la-lookup.csv"
@@ -433,24 +443,31 @@ class ReportIndex:
                 index.paths[(authority, date)] = f"{sub.name}/{pdf.name}"
         return index
 
-    def nearest(self, authority: str, date: dt.date) -> dt.date | None:
-        """The report date of this authority within SAME_INSPECTION_DAYS, if any."""
-        best: dt.date | None = None
-        for candidate in self.dates.get(authority, []):
-            gap = abs((candidate - date).days)
-            if gap <= SAME_INSPECTION_DAYS and (best is None or gap < abs((best - date).days)):
-                best = candidate
-        return best
+    def nearest(self, authority: str, date: dt.date, framework: str = "") -> dt.date | None:
+        """The report date of this authority close to ``date``, if any."""
+        return nearest_date(self.dates.get(authority, []), date, framework)
 
 
-def nearest_date(candidates: Iterable[dt.date], date: dt.date) -> dt.date | None:
-    """The candidate within SAME_INSPECTION_DAYS of ``date`` (closest first)."""
+def nearest_date(
+    candidates: Iterable[dt.date], date: dt.date, framework: str = ""
+) -> dt.date | None:
+    """The candidate closest to ``date`` within SAME_INSPECTION_DAYS.
+
+    For SIF and ILACS, failing that, within WIDE_WINDOW_DAYS.
+    """
     best: dt.date | None = None
-    for candidate in candidates:
-        gap = abs((candidate - date).days)
-        if gap <= SAME_INSPECTION_DAYS and (best is None or gap < abs((best - date).days)):
-            best = candidate
-    return best
+    listed = list(candidates)
+    windows = [SAME_INSPECTION_DAYS]
+    if framework in WIDE_WINDOW_FRAMEWORKS:
+        windows.append(WIDE_WINDOW_DAYS)
+    for window in windows:
+        for candidate in listed:
+            gap = abs((candidate - date).days)
+            if gap <= window and (best is None or gap < abs((best - date).days)):
+                best = candidate
+        if best is not None:
+            return best
+    return None
 
 
 # --------------------------------------------------------------------------
@@ -489,7 +506,15 @@ def write_known_issues_block(path: Path, block: str, lines: Sequence[str]) -> No
         next_heading = re.search(r"\n## ", tail)
         if next_heading:
             cut = next_heading.start()
-            text = head + KNOWN_ISSUES_HEADING + tail[:cut].rstrip("\n") + "\n\n" + body + "\n" + tail[cut:]
+            text = (
+                head
+                + KNOWN_ISSUES_HEADING
+                + tail[:cut].rstrip("\n")
+                + "\n\n"
+                + body
+                + "\n"
+                + tail[cut:]
+            )
         else:
             text = head + KNOWN_ISSUES_HEADING + tail.rstrip("\n") + "\n\n" + body + "\n"
     else:
@@ -686,9 +711,7 @@ def _header_index(header: list[Cell]) -> dict[str, int]:
     return index
 
 
-def read_2023(
-    path: Path, resolver: AuthorityResolver, problems: list[str]
-) -> list[RawInspection]:
+def read_2023(path: Path, resolver: AuthorityResolver, problems: list[str]) -> list[RawInspection]:
     """Every inspection of both tables of the 2023 sheet."""
     rows = read_ods_sheet(path, SHEET_2023)
     out: list[RawInspection] = []
@@ -721,7 +744,9 @@ def read_2023(
                 continue
             if not date_text:
                 if overall_text.strip(" -") or any(g.strip(" -") for g in grades):
-                    problems.append(f"{SHEET_2023} row {number}: grades without a date ({slot.date})")
+                    problems.append(
+                        f"{SHEET_2023} row {number}: grades without a date ({slot.date})"
+                    )
                 continue
             published = dt.date.fromisoformat(date_text)
             authority = resolver.resolve(
@@ -733,9 +758,7 @@ def read_2023(
             )
             note: list[str] = []
             try:
-                overall = (
-                    sheet_grade(overall_text, slot.framework) if slot.overall else "not_given"
-                )
+                overall = sheet_grade(overall_text, slot.framework) if slot.overall else "not_given"
             except GradeError as error:
                 problems.append(f"{SHEET_2023} row {number} {slot.overall}: {error}")
                 overall = ""
@@ -753,12 +776,17 @@ def read_2023(
                     if grade_text.strip() == "-":
                         note.append(f"'{column}' holds '-' in the sheet (not judged)")
                     continue
-                if slot.framework == "ilacs" and area == "in_care" and not cell(
-                    slot.areas[-1][1]
+                no_care_leavers = not cell(slot.areas[-1][1])
+                if (
+                    slot.framework == "ilacs"
+                    and area == "in_care"
+                    and no_care_leavers
+                    and published < ILACS_SPLIT_FROM
                 ):
-                    if published < ILACS_SPLIT_FROM:
-                        area = "in_care_and_care_leavers"
-                judgements.append((area, grade, f"sheet {SHEET_2023}, row {number}, column '{column}'"))
+                    area = "in_care_and_care_leavers"
+                judgements.append(
+                    (area, grade, f"sheet {SHEET_2023}, row {number}, column '{column}'")
+                )
             out.append(
                 RawInspection(
                     authority=authority,
@@ -793,7 +821,9 @@ def merge_same_day_reinspections(raws: list[RawInspection]) -> list[RawInspectio
             kept.judgements.extend(raw.judgements)
             column = raw.locator.rsplit("column ", 1)[-1]
             kept.locator += f"; column {column}"
-            kept.note.append("safeguarding and looked after children re-inspections published the same day")
+            kept.note.append(
+                "safeguarding and looked after children re-inspections published the same day"
+            )
             continue
         by_key[key] = raw
         out.append(raw)
@@ -815,8 +845,14 @@ COLUMNS_2025 = {
     "overall": "Overall effectiveness",
 }
 AREAS_2025 = [
-    ("impact_of_leaders", "The impact of leaders on social work practice with children and families"),
-    ("help_and_protection", "The experiences and progress of children who need help and protection"),
+    (
+        "impact_of_leaders",
+        "The impact of leaders on social work practice with children and families",
+    ),
+    (
+        "help_and_protection",
+        "The experiences and progress of children who need help and protection",
+    ),
     ("in_care", "The experiences and progress of children in care"),
     ("care_leavers", "The experiences and progress of care leavers"),
 ]
@@ -854,7 +890,9 @@ def read_2025(
         dfe_authority = resolver.by_code("dfe", dfe, published) if dfe else None
         note: list[str] = []
         if dfe_authority and dfe_authority != authority:
-            problems.append(f"{where}: web link keyed by DfE number {dfe} points to {dfe_authority}, row is {authority}")
+            problems.append(
+                f"{where}: web link keyed by DfE number {dfe} points to {dfe_authority}, row is {authority}"
+            )
         status = cell(COLUMNS_2025["status"])
         if status and status != "Current":
             note.append(f"sheet status '{status}'")
@@ -917,11 +955,11 @@ def canonical_date(
     history: dict[str, list[dt.date]],
 ) -> tuple[dt.date, str]:
     """The date that makes the id, and where it comes from."""
-    report = reports.nearest(raw.authority, raw.published)
+    report = reports.nearest(raw.authority, raw.published, raw.framework)
     if report is not None:
         return report, "report"
     if raw.framework == "ilacs":
-        other = nearest_date(history.get(raw.authority, []), raw.published)
+        other = nearest_date(history.get(raw.authority, []), raw.published, raw.framework)
         if other is not None:
             return other, "history"
     return raw.published, "own"
@@ -961,7 +999,9 @@ def build_rows(
             )
             published = ""
         if ident in seen:
-            issues.append(f"- `{ident}`: two inspections of the {label} share one id; the second is dropped.")
+            issues.append(
+                f"- `{ident}`: two inspections of the {label} share one id; the second is dropped."
+            )
             continue
         seen.add(ident)
         inspections.append(
@@ -980,7 +1020,13 @@ def build_rows(
         )
         for area, grade, locator in raw.judgements:
             judgements.append(
-                {"inspection": ident, "area": area, "grade": grade, "source": raw.source, "locator": locator}
+                {
+                    "inspection": ident,
+                    "area": area,
+                    "grade": grade,
+                    "source": raw.source,
+                    "locator": locator,
+                }
             )
     inspections.sort(key=lambda r: r["id"])
     judgements.sort(key=lambda r: (r["inspection"], r["area"]))
@@ -1027,7 +1073,9 @@ def iter_problems(problems: list[str]) -> Iterator[str]:
 def main(argv: Sequence[str] | None = None) -> int:
     """Read both workbooks and write the seed files."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sources", type=Path, default=DEFAULT_SOURCES, help="shared sources folder")
+    parser.add_argument(
+        "--sources", type=Path, default=DEFAULT_SOURCES, help="shared sources folder"
+    )
     parser.add_argument("--seeds", type=Path, default=SEEDS, help="seeds folder to write")
     args = parser.parse_args(argv)
     sources: Path = args.sources
@@ -1037,7 +1085,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     resolver = AuthorityResolver.load(seeds, sources)
     progress(
         "authority mapping: "
-        + ("seeds/authority_identifiers (canonical)" if resolver.canonical else "fallback (la-lookup.csv and name slugs)")
+        + (
+            "seeds/authority_identifiers (canonical)"
+            if resolver.canonical
+            else "fallback (la-lookup.csv and name slugs)"
+        )
     )
     reports = ReportIndex.load(sources / "ofsted-reports", resolver, problems)
     progress(f"report PDFs indexed: {sum(len(v) for v in reports.dates.values())}")
