@@ -94,8 +94,15 @@ def test_delivery_on(ds) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_interventions_in_order(ds) -> None:  # type: ignore[no-untyped-def]
-    kinds = [i.kind.value for i in ds.authority("exampleton").interventions]
-    assert kinds == ["improvement_notice", "notice_lifted"]
+    ids = [i.id for i in ds.authority("exampleton").interventions]
+    assert ids == [
+        "exampleton-undated-commissioner",
+        "exampleton-notice-2015",
+        "exampleton-direction",
+        "exampleton-direction-revised",
+        "exampleton-notice-lifted",
+        "exampleton-direction-revoked",
+    ]
 
 
 def test_authorities_filters(ds) -> None:  # type: ignore[no-untyped-def]
@@ -124,3 +131,36 @@ def test_the_dataset_cannot_be_changed(ds) -> None:  # type: ignore[no-untyped-d
     with pytest.raises(TypeError):
         ds.index.authorities["x"] = None
     assert isinstance(ds.authority("exampleton").inspections, tuple)
+
+
+def test_directions_follow_revisions(ds) -> None:  # type: ignore[no-untyped-def]
+    (direction,) = ds.authority("exampleton").directions
+    assert isinstance(direction, cs.Direction)
+    assert [s.id for s in direction.steps] == [
+        "exampleton-direction",
+        "exampleton-direction-revised",
+        "exampleton-direction-revoked",
+    ]
+    assert direction.in_force_on(cs.PartialDate(2018, 1, 1).earliest)
+    assert not direction.in_force_on(cs.PartialDate(2020, 1, 15).earliest)
+
+
+def test_intervention_status_on(ds) -> None:  # type: ignore[no-untyped-def]
+    exampleton = ds.authority("exampleton")
+    status = cs.InterventionStatus
+    assert (
+        exampleton.intervention_status_on("2015-07-15") is status.NONE
+    )  # notice dated July 2015 only
+    assert exampleton.intervention_status_on("2015-08-01") is status.IMPROVEMENT_NOTICE
+    assert exampleton.intervention_status_on("2017-03-15") is status.STATUTORY_DIRECTION
+    assert exampleton.intervention_status_on("2019-12-01") is status.STATUTORY_DIRECTION
+    assert exampleton.intervention_status_on("2020-02-01") is status.NONE
+    assert ds.under_intervention(on="2018-01-01") == {"exampleton": status.STATUTORY_DIRECTION}
+    # The undated appointment is listed first but never placed in time.
+    assert exampleton.interventions[0].id == "exampleton-undated-commissioner"
+
+
+def test_trusts_operating(ds) -> None:  # type: ignore[no-untyped-def]
+    assert [p.id for p in ds.trusts_operating(on="2017-01-01")] == ["exampleton-trust"]
+    assert ds.trusts_operating(on="2023-01-01") == ()
+    assert [a.id for a in ds.run_by(on="2017-01-01")] == ["exampleton"]

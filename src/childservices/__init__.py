@@ -7,7 +7,7 @@
 """
 
 from childservices.authority_view import AuthorityView, DeliveryOnDate
-from childservices.dataset import Dataset
+from childservices.dataset import COMPANY_MODELS, Dataset
 from childservices.errors import (
     ChildServicesError,
     DatasetError,
@@ -47,11 +47,13 @@ from childservices.model import (
     TrustLifecycle,
 )
 from childservices.rules.asof import ALL_FRAMEWORKS, SIF_AND_LATER
+from childservices.rules.intervention import Direction, InterventionStatus
 
 __version__ = "0.1.0"
 
 __all__ = [
     "ALL_FRAMEWORKS",
+    "COMPANY_MODELS",
     "NOT_GIVEN",
     "SIF_AND_LATER",
     "Area",
@@ -65,6 +67,7 @@ __all__ = [
     "DeliveryEpisode",
     "DeliveryModel",
     "DeliveryOnDate",
+    "Direction",
     "Framework",
     "Grade",
     "IdentifierScheme",
@@ -74,6 +77,7 @@ __all__ = [
     "InspectionKind",
     "Intervention",
     "InterventionKind",
+    "InterventionStatus",
     "InvalidDateError",
     "LifecycleError",
     "LifecycleEvent",

@@ -27,6 +27,7 @@ from childservices.model import (
     as_date,
 )
 from childservices.rules.asof import SIF_AND_LATER, in_force, latest_inspection
+from childservices.rules.intervention import Direction, InterventionStatus, directions, status_on
 
 if TYPE_CHECKING:
     from childservices.dataset import Dataset
@@ -173,6 +174,15 @@ class AuthorityView:
     def interventions(self) -> tuple[Intervention, ...]:
         """DfE interventions concerning the authority, in date order (undated steps first)."""
         return self.dataset.index.interventions.get(self.id, ())
+
+    @property
+    def directions(self) -> tuple[Direction, ...]:
+        """Statutory directions concerning the authority, each with its revisions and revocation."""
+        return directions(self.interventions)
+
+    def intervention_status_on(self, day: DateLike) -> InterventionStatus:
+        """The strongest improvement notice or statutory direction in force on ``day``."""
+        return status_on(self.interventions, as_date(day))
 
     @property
     def deliveries(self) -> tuple[DeliveryEpisode, ...]:

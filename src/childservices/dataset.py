@@ -4,19 +4,21 @@ from __future__ import annotations
 
 import datetime
 import difflib
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 
 import attrs
 import pendulum
 
-from childservices.authority_view import AuthorityView
+from childservices.authority_view import AuthorityView, DeliveryOnDate
 from childservices.data.checks import check_records
 from childservices.data.index import Index, build_index, normalise_name, short_name
 from childservices.errors import DatasetError, UnknownAuthorityError
 from childservices.model import (
     AuthorityKind,
+    DeliveryModel,
     Inspection,
     PartialDate,
+    Provider,
     RecordSet,
     Region,
     Source,
@@ -24,8 +26,18 @@ from childservices.model import (
     as_date,
 )
 from childservices.rules.asof import in_force
+from childservices.rules.intervention import InterventionStatus
 
-__all__ = ["Dataset"]
+__all__ = ["COMPANY_MODELS", "Dataset"]
+
+COMPANY_MODELS: frozenset[DeliveryModel] = frozenset(
+    {
+        DeliveryModel.CHILDRENS_TRUST,
+        DeliveryModel.COUNCIL_COMPANY,
+        DeliveryModel.MULTI_COUNCIL_COMPANY,
+    }
+)
+"""The not-for-profit company models: what the sector counts as "trusts"."""
 
 
 @attrs.frozen(kw_only=True, eq=False)
@@ -126,6 +138,62 @@ class Dataset:
     def __len__(self) -> int:
         """How many authorities the dataset holds (current and abolished)."""
         return len(self.records.authorities)
+
+    # As-of questions over every authority ---------------------------------
+
+    def delivery_on(self, day: str | datetime.date | PartialDate) -> dict[str, DeliveryOnDate]:
+        """Who ran each authority's services on ``day``, by authority id (authorities then in existence)."""
+        when = as_date(day)
+        found: dict[str, DeliveryOnDate] = {}
+        for authority in self.authorities():
+            delivery = authority.delivery_on(when)
+            if delivery is not None:
+                found[authority.id] = delivery
+        return found
+
+    def run_by(
+        self,
+        models: Collection[DeliveryModel] = COMPANY_MODELS,
+        *,
+        on: str | datetime.date | PartialDate,
+    ) -> tuple[AuthorityView, ...]:
+        """Authorities whose services were certainly run under one of ``models`` on a day.
+
+        By default the not-for-profit company models: children's trusts,
+        council-owned companies and multi-council companies.
+        """
+        chosen = set(models)
+        return tuple(
+            self._view(authority_id)
+            for authority_id, delivery in self.delivery_on(on).items()
+            if delivery.model in chosen
+        )
+
+    def trusts_operating(
+        self,
+        *,
+        on: str | datetime.date | PartialDate,
+        models: Collection[DeliveryModel] = COMPANY_MODELS,
+    ) -> tuple[Provider, ...]:
+        """Providers (trusts and companies by default) running at least one authority's services on a day."""
+        providers = {
+            delivery.provider
+            for delivery in self.delivery_on(on).values()
+            if delivery.model in set(models) and delivery.provider is not None
+        }
+        return tuple(sorted((self.index.providers[p] for p in providers), key=lambda p: p.name))
+
+    def under_intervention(
+        self, *, on: str | datetime.date | PartialDate
+    ) -> dict[str, InterventionStatus]:
+        """Authorities with an improvement notice or statutory direction in force on a day."""
+        when = as_date(on)
+        found: dict[str, InterventionStatus] = {}
+        for authority in self.authorities(active_on=when):
+            status = authority.intervention_status_on(when)
+            if status is not InterventionStatus.NONE:
+                found[authority.id] = status
+        return found
 
     # Other records --------------------------------------------------------
 
