@@ -776,13 +776,11 @@ def read_2023(path: Path, resolver: AuthorityResolver, problems: list[str]) -> l
                     if grade_text.strip() == "-":
                         note.append(f"'{column}' holds '-' in the sheet (not judged)")
                     continue
+                # The sheet covers reports published by 30 April 2023 and leaves
+                # care leavers empty for inspections that began before the
+                # January 2023 split (e.g. Bradford's, published 31 January 2023).
                 no_care_leavers = not cell(slot.areas[-1][1])
-                if (
-                    slot.framework == "ilacs"
-                    and area == "in_care"
-                    and no_care_leavers
-                    and published < ILACS_SPLIT_FROM
-                ):
+                if slot.framework == "ilacs" and area == "in_care" and no_care_leavers:
                     area = "in_care_and_care_leavers"
                 judgements.append(
                     (area, grade, f"sheet {SHEET_2023}, row {number}, column '{column}'")
