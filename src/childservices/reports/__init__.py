@@ -1,0 +1,39 @@
+"""Reading Ofsted's reports on local authority children's services (optional extra).
+
+>>> from childservices.reports import read_report  # doctest: +SKIP
+>>> read_report("children's services inspection - 23 may 2014.pdf").overall  # doctest: +SKIP
+<Grade.REQUIRES_IMPROVEMENT: 'requires_improvement'>
+
+:func:`parse_report_text` reads the facts out of a report's text and needs
+nothing extra; :func:`read_report` reads a PDF file and needs pypdf
+(``pip install childservices[reports]``), which is imported only when a PDF is
+read.
+"""
+
+from childservices.errors import ReportError
+from childservices.reports.facts import ReportFacts
+from childservices.reports.parse import normalise, parse_report_text
+from childservices.reports.read import (
+    authority_slug,
+    inspection_from_facts,
+    inspection_id,
+    published_from_file_name,
+    read_report,
+    source_id,
+)
+from childservices.reports.text import check_pdf, extract_text
+
+__all__ = [
+    "ReportError",
+    "ReportFacts",
+    "authority_slug",
+    "check_pdf",
+    "extract_text",
+    "inspection_from_facts",
+    "inspection_id",
+    "normalise",
+    "parse_report_text",
+    "published_from_file_name",
+    "read_report",
+    "source_id",
+]

@@ -1,0 +1,97 @@
+"""What one Ofsted report says: the facts read from its text, before they become a record."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from types import MappingProxyType
+
+import attrs
+
+from childservices.model import FRAMEWORK_AREAS, Area, Framework, Grade, InspectionKind
+from childservices.model.inspection import grade_fits_framework
+
+__all__ = ["ReportFacts"]
+
+
+def _check_name(
+    instance: object, attribute: attrs.Attribute[str | None], value: str | None
+) -> None:
+    if value is not None and (not value.strip() or value != value.strip()):
+        raise ValueError(
+            f"{attribute.name}: {value!r} must be non-empty text without surrounding spaces"
+        )
+
+
+def _check_judgements(
+    instance: ReportFacts,
+    attribute: attrs.Attribute[tuple[tuple[Area, Grade], ...]],
+    value: tuple[tuple[Area, Grade], ...],
+) -> None:
+    areas = [area for area, _ in value]
+    if len(set(areas)) != len(areas):
+        raise ValueError("judgements: an area is graded twice")
+    for area, grade in value:
+        if area not in FRAMEWORK_AREAS[instance.framework]:
+            raise ValueError(
+                f"judgements: {area.value!r} is not an area of {instance.framework.value!r}"
+            )
+        if not grade_fits_framework(grade, instance.framework):
+            raise ValueError(
+                f"judgements: {grade.value!r} is not on {instance.framework.value!r}'s scale"
+            )
+
+
+@attrs.frozen(kw_only=True, slots=True)
+class ReportFacts:
+    """The facts one Ofsted report about a local authority's children's services states.
+
+    Everything here is read from the report's own text; nothing is inferred
+    from elsewhere. ``authority_name`` is the authority's name as the report
+    prints it (``"City of Bradford Metropolitan District Council"``).
+    ``framework`` is :attr:`~Framework.LAC` for the 2013 looked after children
+    inspections, :attr:`~Framework.SIF` or :attr:`~Framework.ILACS`. ``kind``
+    is :attr:`~InspectionKind.REINSPECTION` when a SIF report calls itself a
+    re-inspection, and ``None`` otherwise: a report does not say whether an
+    ILACS inspection was short or standard, and an initial SIF report does not
+    call itself "standard". ``start`` and ``end`` are the fieldwork dates
+    (``None`` when the report prints a single date and does not say which);
+    ``published`` is the publication date printed in the report (ILACS reports
+    print none). ``overall`` is the overall effectiveness grade; it is ``None``
+    only for a review of a Local Safeguarding Children Board published as a
+    report of its own (``lscb_review_only``), which judges the board and not
+    the authority's services. ``judgements`` holds every area grade the report
+    gives, in the seed vocabulary of areas.
+    """
+
+    authority_name: str = attrs.field(validator=_check_name)
+    framework: Framework
+    kind: InspectionKind | None = None
+    start: datetime.date | None
+    end: datetime.date | None
+    published: datetime.date | None = None
+    overall: Grade | None
+    judgements: tuple[tuple[Area, Grade], ...] = attrs.field(validator=_check_judgements)
+    lead_inspector: str | None = attrs.field(default=None, validator=_check_name)
+    lscb_review_only: bool = False
+
+    def __attrs_post_init__(self) -> None:
+        if (self.start is None) != (self.end is None):
+            raise ValueError("start and end are both known or both unknown")
+        if self.start is not None and self.end is not None and self.start > self.end:
+            raise ValueError(f"start {self.start} is after end {self.end}")
+        if self.published is not None and self.end is not None and self.published < self.end:
+            raise ValueError(
+                f"published {self.published} is before the inspection ended {self.end}"
+            )
+        if self.overall is None and not self.lscb_review_only:
+            raise ValueError("only a separate review of a safeguarding board has no overall grade")
+        if self.overall is not None and not grade_fits_framework(self.overall, self.framework):
+            raise ValueError(
+                f"overall: {self.overall.value!r} is not on {self.framework.value!r}'s scale"
+            )
+
+    @property
+    def grades(self) -> Mapping[Area, Grade]:
+        """The area grades by area."""
+        return MappingProxyType(dict(self.judgements))

@@ -1,0 +1,166 @@
+"""From a report file to an :class:`~childservices.Inspection`."""
+
+from __future__ import annotations
+
+import datetime
+import os
+import re
+from pathlib import Path
+
+from childservices.errors import ReportError
+from childservices.model import Citation, Framework, Inspection, Judgement, PartialDate
+from childservices.reports.facts import ReportFacts
+from childservices.reports.parse import parse_report_text
+from childservices.reports.text import extract_text
+
+__all__ = [
+    "authority_slug",
+    "inspection_from_facts",
+    "inspection_id",
+    "published_from_file_name",
+    "read_report",
+    "source_id",
+]
+
+_FILE_DATE = re.compile(r" - (?P<date>\d{1,2} [A-Za-z]+ \d{4})\.pdf$", re.IGNORECASE)
+
+
+def published_from_file_name(name: str) -> datetime.date | None:
+    """The publication date in a report's file name, as Ofsted's listing gives it.
+
+    The collected reports are named ``children's services inspection - 23 may 2014.pdf``;
+    ``None`` for a name without such a date.
+    """
+    match = _FILE_DATE.search(name)
+    if match is None:
+        return None
+    try:
+        return datetime.datetime.strptime(match["date"].title(), "%d %B %Y").date()
+    except ValueError:
+        return None
+
+
+# Words around an authority's name in a report ("London Borough of ...", "... City
+# Council"), removed to reach the name the seed ids are made from.
+_PREFIXES = re.compile(
+    r"^(?:the |council of the |(?:royal |london )?borough of |london borough of |"
+    r"metropolitan borough of |royal borough of )+"
+)
+_SUFFIXES = re.compile(
+    r"(?: (?:metropolitan|district|county|city|borough|unitary|council|authority|"
+    r"children's services|area))+$"
+)
+_SPECIAL = {
+    "bristol city of": "bristol",
+    "hull": "kingston-upon-hull",
+    "east riding": "east-riding-of-yorkshire",
+    "newcastle": "newcastle-upon-tyne",
+    "city of bradford": "bradford",
+    "city of wolverhampton": "wolverhampton",
+    "city of westminster": "westminster",
+    "st. helens": "st-helens",
+}
+"""Printed names whose seed id is not the plain slug of the name without its council words."""
+
+_COUNTY_UNTIL = {
+    "dorset": datetime.date(2019, 4, 1),
+    "buckinghamshire": datetime.date(2020, 4, 1),
+    "north-yorkshire": datetime.date(2023, 4, 1),
+    "somerset": datetime.date(2023, 4, 1),
+}
+"""Unitary councils that replaced a county council of the same name on these days."""
+
+
+def authority_slug(name: str, on: datetime.date) -> str:
+    """The seed id of the authority a report names, for a report about ``on``.
+
+    ``"City of Bradford Metropolitan District Council"`` gives ``bradford``.
+    Where a unitary council replaced a county council of the same name (Dorset,
+    Buckinghamshire, North Yorkshire, Somerset), a date before the change gives
+    the county council's id (``somerset-county``). The result is only as good as
+    the name; the maintainer tool maps Ofsted's URN instead.
+    """
+    text = name.lower().replace("&", "and").replace("\u2019", "'").strip()
+    text = _PREFIXES.sub("", text)
+    text = _SPECIAL.get(text, text)
+    if text == "city of london":
+        return "city-of-london"
+    text = _SUFFIXES.sub("", text).strip()
+    text = _SPECIAL.get(text, text)
+    slug = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+    if not slug:
+        raise ReportError(f"cannot make an authority id from the name {name!r}")
+    change = _COUNTY_UNTIL.get(slug)
+    if change is not None and on < change:
+        slug += "-county"
+    return slug
+
+
+def inspection_id(authority: str, framework: Framework, published: datetime.date) -> str:
+    """The seed id of an inspection: ``<authority>-<framework>-<published>``."""
+    return f"{authority}-{framework.value}-{published.isoformat()}"
+
+
+def source_id(inspection: str) -> str:
+    """The seed id of the source row for the report of inspection ``inspection``."""
+    return f"ofsted-report-{inspection}"
+
+
+def inspection_from_facts(
+    facts: ReportFacts,
+    *,
+    file_name: str,
+    authority: str | None = None,
+) -> Inspection:
+    """The inspection a report describes, citing the report.
+
+    ``published`` is the publication date printed in the report when it
+    prints one (SIF and 2013 reports), otherwise the date in the file name
+    (Ofsted's listing date; ILACS reports print none). The id is always made
+    from the file name's date, as the seed format requires, falling back to
+    the printed date for a file named otherwise. ``authority`` is the
+    authority's seed id; without it, it is made from the printed name
+    (:func:`authority_slug`). The citation's locator is the file name.
+    """
+    listed = published_from_file_name(file_name)
+    published = facts.published or listed
+    id_date = listed or facts.published
+    if published is None or id_date is None:
+        raise ReportError(
+            f"{file_name}: no publication date: the report prints none and the file name "
+            "does not end in ' - <day> <month> <year>.pdf'"
+        )
+    slug = authority or authority_slug(facts.authority_name, facts.end or published)
+    ident = inspection_id(slug, facts.framework, id_date)
+    try:
+        return Inspection(
+            id=ident,
+            authority=slug,
+            framework=facts.framework,
+            kind=facts.kind,
+            start=None if facts.start is None else PartialDate.from_date(facts.start),
+            end=None if facts.end is None else PartialDate.from_date(facts.end),
+            published=PartialDate.from_date(published),
+            overall=facts.overall,
+            judgements=tuple(Judgement(area=area, grade=grade) for area, grade in facts.judgements),
+            lead_inspector=facts.lead_inspector,
+            citations=(Citation(source=source_id(ident), locator=file_name),),
+        )
+    except ValueError as exc:
+        raise ReportError(f"{file_name}: the report's facts make no valid inspection: {exc}") from exc
+
+
+def read_report(path: str | os.PathLike[str], *, authority: str | None = None) -> Inspection:
+    """Read one Ofsted report on a local authority's children's services.
+
+    Checks that the file is a PDF (the four 2012 files that are web pages
+    saved as ``.pdf`` raise :class:`~childservices.ReportError` saying "not a
+    PDF (looks like HTML)"), extracts its text with pypdf (the ``reports``
+    extra), reads the facts with :func:`parse_report_text` and builds the
+    :class:`~childservices.Inspection` with :func:`inspection_from_facts`.
+    A SIF review of a safeguarding board published on its own gives an
+    inspection holding only that judgement and no overall grade.
+    """
+    file = Path(path)
+    facts = parse_report_text(extract_text(file), where=str(file))
+    return inspection_from_facts(facts, file_name=file.name, authority=authority)
