@@ -139,3 +139,19 @@ def test_not_utf8(seeds: Path) -> None:
     (seeds / "sources" / "latin1.csv").write_bytes("id,title\nx,Caf\xe9\n".encode("latin-1"))
     (problem,) = _problems(seeds)
     assert "latin1.csv" in problem and "UTF-8" in problem
+
+
+def test_a_correction_settles_a_conflict_between_sources(seeds: Path) -> None:
+    _append(
+        seeds / "judgements" / "report.csv",
+        "exampleton-sif-2015-06-15,adoption,requires_improvement,test-doc-2,sheet row 4",
+    )
+    assert any("adoption" in p for p in _problems(seeds))
+    (seeds / "corrections").mkdir()
+    (seeds / "corrections" / "hand.csv").write_text(
+        "table,id,field,value,reason,source,locator\n"
+        "judgements,exampleton-sif-2015-06-15/adoption,grade,good,report read: adoption good,test-doc,p2\n",
+        encoding="utf-8",
+    )
+    inspection = cs.load_seeds(seeds).inspection("exampleton-sif-2015-06-15")
+    assert inspection.grades[cs.Area.ADOPTION] is cs.Grade.GOOD

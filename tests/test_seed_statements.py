@@ -5,7 +5,6 @@ off the library. Where the dataset needs a definition to reproduce a
 statement, the test says which.
 """
 
-import pendulum
 
 import childservices as cs
 

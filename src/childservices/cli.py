@@ -8,6 +8,7 @@ call the library; errors are one line on standard error and a non-zero exit.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections import Counter
 from collections.abc import Sequence
@@ -20,7 +21,7 @@ from childservices.authority_view import AuthorityView
 from childservices.dataset import Dataset
 from childservices.errors import ChildServicesError
 from childservices.loading import load
-from childservices.model import Grade, Inspection
+from childservices.model import Citation, Grade, Inspection
 
 __all__ = ["main"]
 
@@ -56,17 +57,28 @@ def _inspection_line(ds: Dataset, inspection: Inspection, prefix: str) -> str:
     overall = "unknown" if inspection.overall is None else str(inspection.overall)
     kind = f" {inspection.kind.value}" if inspection.kind else ""
     areas = ", ".join(f"{j.area.value}: {j.grade}" for j in inspection.judgements)
-    sources = "; ".join(_cite(ds, c.source, c.locator) for c in inspection.citations)
+    sources = _sources(ds, inspection.citations)
     text = f"  {prefix}{inspection.published}  {inspection.framework.value}{kind}: {overall}"
     if areas:
         text += f"\n      areas: {areas}"
     return text + f"\n      source: {sources}"
 
 
-def _cite(ds: Dataset, source_id: str, locator: str | None) -> str:
-    source = ds.source(source_id)
-    text = source.url or source.title
-    return f"{text} ({locator})" if locator else text
+def _sources(ds: Dataset, citations: Sequence[Citation]) -> str:
+    """Each cited source once, with the first place cited in it and how many places in all."""
+    places: dict[str, list[str | None]] = {}
+    for citation in citations:
+        places.setdefault(citation.source, []).append(citation.locator)
+    parts = []
+    for source_id, locators in places.items():
+        source = ds.source(source_id)
+        text = source.url or f"{source.title} ({source.publisher or 'unknown publisher'})"
+        first = next((loc for loc in locators if loc), None)
+        if first:
+            more = f" and {len(locators) - 1} more places" if len(locators) > 1 else ""
+            text += f" [{first}{more}]"
+        parts.append(text)
+    return "; ".join(parts)
 
 
 def _show(ds: Dataset, authority: AuthorityView, out: TextIO) -> None:
@@ -101,9 +113,7 @@ def _show(ds: Dataset, authority: AuthorityView, out: TextIO) -> None:
     for intervention in authority.interventions:
         who = f" by {intervention.by}" if intervention.by else ""
         out.write(f"  {intervention.date or 'date unknown'}  {intervention.kind.value}{who}\n")
-        out.write(
-            f"      source: {'; '.join(_cite(ds, c.source, c.locator) for c in intervention.citations)}\n"
-        )
+        out.write(f"      source: {_sources(ds, intervention.citations)}\n")
     if not authority.interventions:
         out.write("  none recorded\n")
     out.write("Delivery:\n")
@@ -148,4 +158,8 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
     except ChildServicesError as exc:
         print(f"childservices: {exc}", file=sys.stderr)
         return 1
+    except BrokenPipeError:
+        # The reader went away (for example `| head`): stop quietly.
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115
+        return 0
     return 0

@@ -84,8 +84,10 @@ def read_files(files: Iterable[tuple[str, Path]]) -> RecordSet:
             problems.append(Problem(file=str(path), message=f"{table_name!r} is not a table"))
             continue
         rows[table_name].extend(_read_csv(table, path, problems))
-    claims = {name: _merge(TABLES[name], rows[name], problems) for name in TABLES}
-    _apply_corrections(claims, problems)
+    conflicts: dict[tuple[str, str, str], Problem] = {}
+    claims = {name: _merge(TABLES[name], rows[name], problems, conflicts) for name in TABLES}
+    corrected = _apply_corrections(claims, problems)
+    problems.extend(p for where, p in conflicts.items() if where not in corrected)
     _attach_judgements(claims, problems)
     records = {
         name: _structure_table(TABLES[name], claims[name], problems)
@@ -195,8 +197,15 @@ def _key_text(table: Table, values: dict[str, str]) -> str:
 
 
 def _merge(
-    table: Table, rows: list[tuple[str, dict[str, str]]], problems: list[Problem]
+    table: Table,
+    rows: list[tuple[str, dict[str, str]]],
+    problems: list[Problem],
+    conflicts: dict[tuple[str, str, str], Problem],
 ) -> dict[str, _Claim]:
+    """Merge rows with the same key; two different values for a field are a conflict.
+
+    A conflict is a problem unless a correction later sets that field.
+    """
     claims: dict[str, _Claim] = {}
     for origin, values in rows:
         key = _key_text(table, values)
@@ -222,14 +231,15 @@ def _merge(
             if known is None:
                 claim.values[name] = value
             elif known != value:
-                problems.append(
+                conflicts.setdefault(
+                    (table.name, key, name),
                     Problem(
                         file=origin,
                         record=key,
                         field=name,
                         message=f"says {value!r} but {claim.origin} says {known!r}; "
                         "resolve it with a row in corrections/",
-                    )
+                    ),
                 )
         for cite in citation:
             if cite not in claim.citations:
@@ -238,7 +248,11 @@ def _merge(
     return claims
 
 
-def _apply_corrections(claims: dict[str, dict[str, _Claim]], problems: list[Problem]) -> None:
+def _apply_corrections(
+    claims: dict[str, dict[str, _Claim]], problems: list[Problem]
+) -> set[tuple[str, str, str]]:
+    """Apply every correction; returns the (table, record, field) triples corrected."""
+    corrected: set[tuple[str, str, str]] = set()
     for key, correction in claims.pop("corrections").items():
         values = correction.values
         target_table = TABLES.get(values["table"])
@@ -284,6 +298,7 @@ def _apply_corrections(claims: dict[str, dict[str, _Claim]], problems: list[Prob
                 )
             )
             continue
+        corrected.add((target_table.name, values["id"], field))
         new_value = values.get("value")
         if new_value is None:
             target.values.pop(field, None)
@@ -292,6 +307,7 @@ def _apply_corrections(claims: dict[str, dict[str, _Claim]], problems: list[Prob
         for cite in correction.citations:
             if cite not in target.citations:
                 target.citations.append(cite)
+    return corrected
 
 
 def _attach_judgements(claims: dict[str, dict[str, _Claim]], problems: list[Problem]) -> None:
