@@ -12,18 +12,25 @@ read.
 
 from childservices.errors import ReportError
 from childservices.reports.facts import ReportFacts
-from childservices.reports.parse import normalise, parse_report_text
+from childservices.reports.parse import (
+    FACTS_ON_FIRST_PAGES,
+    normalise,
+    parse_report_text,
+    states_all_on_first_pages,
+)
 from childservices.reports.read import (
     authority_slug,
     inspection_from_facts,
     inspection_id,
     published_from_file_name,
     read_report,
+    read_report_facts,
     source_id,
 )
 from childservices.reports.text import check_pdf, extract_text
 
 __all__ = [
+    "FACTS_ON_FIRST_PAGES",
     "ReportError",
     "ReportFacts",
     "authority_slug",
@@ -35,5 +42,7 @@ __all__ = [
     "parse_report_text",
     "published_from_file_name",
     "read_report",
+    "read_report_facts",
     "source_id",
+    "states_all_on_first_pages",
 ]

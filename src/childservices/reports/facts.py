@@ -10,17 +10,9 @@ import attrs
 
 from childservices.model import FRAMEWORK_AREAS, Area, Framework, Grade, InspectionKind
 from childservices.model.inspection import grade_fits_framework
+from childservices.model.validate import non_empty, optional_non_empty
 
 __all__ = ["ReportFacts"]
-
-
-def _check_name(
-    instance: object, attribute: attrs.Attribute[str | None], value: str | None
-) -> None:
-    if value is not None and (not value.strip() or value != value.strip()):
-        raise ValueError(
-            f"{attribute.name}: {value!r} must be non-empty text without surrounding spaces"
-        )
 
 
 def _check_judgements(
@@ -61,10 +53,11 @@ class ReportFacts:
     only for a review of a Local Safeguarding Children Board published as a
     report of its own (``lscb_review_only``), which judges the board and not
     the authority's services. ``judgements`` holds every area grade the report
-    gives, in the seed vocabulary of areas.
+    gives, in the seed vocabulary of areas; ``not_judged`` the areas its grade
+    table marks "Not judged" (the Isles of Scilly's looked after children in 2016).
     """
 
-    authority_name: str = attrs.field(validator=_check_name)
+    authority_name: str = attrs.field(validator=non_empty)
     framework: Framework
     kind: InspectionKind | None = None
     start: datetime.date | None
@@ -72,8 +65,9 @@ class ReportFacts:
     published: datetime.date | None = None
     overall: Grade | None
     judgements: tuple[tuple[Area, Grade], ...] = attrs.field(validator=_check_judgements)
-    lead_inspector: str | None = attrs.field(default=None, validator=_check_name)
+    lead_inspector: str | None = attrs.field(default=None, validator=optional_non_empty)
     lscb_review_only: bool = False
+    not_judged: tuple[Area, ...] = ()
 
     def __attrs_post_init__(self) -> None:
         if (self.start is None) != (self.end is None):
@@ -84,6 +78,8 @@ class ReportFacts:
             raise ValueError(
                 f"published {self.published} is before the inspection ended {self.end}"
             )
+        if set(self.not_judged) & {area for area, _ in self.judgements}:
+            raise ValueError("an area is both graded and not judged")
         if self.overall is None and not self.lscb_review_only:
             raise ValueError("only a separate review of a safeguarding board has no overall grade")
         if self.overall is not None and not grade_fits_framework(self.overall, self.framework):

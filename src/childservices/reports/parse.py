@@ -30,7 +30,7 @@ from childservices.errors import ReportError
 from childservices.model import Area, Framework, Grade, InspectionKind
 from childservices.reports.facts import ReportFacts
 
-__all__ = ["normalise", "parse_report_text"]
+__all__ = ["FACTS_ON_FIRST_PAGES", "normalise", "parse_report_text", "states_all_on_first_pages"]
 
 _HEAD = 6000
 """How many characters of normalised text the first-page facts are looked for in."""
@@ -121,7 +121,7 @@ def _table(
     where: str,
     *,
     numbered: bool = False,
-) -> dict[str, Grade]:
+) -> dict[str, Grade | None]:
     """Read a grade table: each row's label followed by its grade.
 
     ``rows`` pairs a key with the row's label as printed (``numbered``: after
@@ -129,7 +129,7 @@ def _table(
     labels, in whatever order the text has them. A row's grade is everything
     between its label and the next label, and must be a grade phrase and
     nothing else; the last row's grade is the grade phrase after its label.
-    A row marked "Not judged" is left out.
+    A row marked "Not judged" has the grade ``None``.
     """
     found: list[tuple[re.Match[str], str, str]] = []
     for key, label in rows:
@@ -138,12 +138,13 @@ def _table(
             raise ReportError(f"{where}: expected the judgement row {label!r} in the grade table")
         found.append((match, key, label))
     found.sort(key=lambda row: row[0].start())
-    grades: dict[str, Grade] = {}
+    grades: dict[str, Grade | None] = {}
     for index, (match, key, label) in enumerate(found):
         what = f"grade for {label!r}"
         if index + 1 < len(found):
             cell = text[match.end() : found[index + 1][0].start()]
             if _NOT_JUDGED.fullmatch(cell.strip(" .")):
+                grades[key] = None
                 continue
             grades[key] = _grade(cell, framework, where, what)
         else:
@@ -334,6 +335,29 @@ _ILACS_TITLE = re.compile(
 _PAGE_NUMBER = re.compile(r"^(?:\d{1,2} )+")
 
 
+FACTS_ON_FIRST_PAGES = 2
+"""An ILACS report states every fact the parser reads on its first two pages."""
+
+
+def states_all_on_first_pages(text: str) -> bool:
+    """Whether a report whose text starts with ``text`` gives all its facts on its first pages.
+
+    True for ILACS reports: their grade table, dates and lead inspector are on
+    the first page. SIF reports give the board review and the lead inspector
+    pages later, and 2013 reports their grades after the contents.
+    """
+    head = normalise(text)[:_HEAD]
+    dates_at = _DATES_MARKER.search(head)
+    title_zone = head[: dates_at.start()] if dates_at else head[:1500]
+    if (
+        _LAC_TITLE.search(title_zone)
+        or _SIF_TITLE.search(title_zone)
+        or _LSCB_TITLE.search(title_zone)
+    ):
+        return False
+    return _ILACS_TITLE.search(head) is not None
+
+
 def parse_report_text(text: str, *, where: str) -> ReportFacts:
     """The facts an Ofsted children's services report states, read from its text.
 
@@ -508,7 +532,8 @@ def _parse_sif(flat: str, title: re.Match[str], where: str) -> ReportFacts:
         )
     overall = _grade_at(head, overall_at.end(), Framework.SIF, where, "overall judgement")
     grades = _table(head[overall_at.end() :], _SIF_ROWS, Framework.SIF, where, numbered=True)
-    judgements = [(Area(key), grade) for key, grade in grades.items()]
+    judgements = [(Area(key), grade) for key, grade in grades.items() if grade is not None]
+    not_judged = tuple(Area(key) for key, grade in grades.items() if grade is None)
     reinspection = title["re"].lower().startswith("re")
     lscb = _lscb_grade(flat, where)
     if lscb is not None:
@@ -524,6 +549,7 @@ def _parse_sif(flat: str, title: re.Match[str], where: str) -> ReportFacts:
         overall=overall,
         judgements=tuple(judgements),
         lead_inspector=_lead_inspector(flat, where),
+        not_judged=not_judged,
     )
 
 
@@ -589,6 +615,8 @@ def _parse_ilacs(flat: str, title: re.Match[str], where: str) -> ReportFacts:
     rows.append(("overall", _ILACS_OVERALL))
     grades = _table(table, rows, Framework.ILACS, where)
     overall = grades.pop("overall")
+    if overall is None or None in grades.values():
+        raise ReportError(f"{where}: an ILACS grade table row says 'Not judged'")
     return _facts(
         where,
         authority_name=name,
@@ -598,7 +626,7 @@ def _parse_ilacs(flat: str, title: re.Match[str], where: str) -> ReportFacts:
         end=end,
         published=_published(head, where),
         overall=overall,
-        judgements=tuple((Area(key), grade) for key, grade in grades.items()),
+        judgements=tuple((Area(key), grade) for key, grade in grades.items() if grade is not None),
         lead_inspector=_lead_inspector(head, where),
     )
 
@@ -609,13 +637,14 @@ def _facts(
     authority_name: str,
     framework: Framework,
     kind: InspectionKind | None,
-    start: datetime.date,
-    end: datetime.date,
+    start: datetime.date | None,
+    end: datetime.date | None,
     published: datetime.date | None,
     overall: Grade | None,
     judgements: tuple[tuple[Area, Grade], ...],
     lead_inspector: str | None,
     lscb_review_only: bool = False,
+    not_judged: tuple[Area, ...] = (),
 ) -> ReportFacts:
     """Build the facts, turning an inconsistency between them into a :class:`ReportError`."""
     try:
@@ -630,6 +659,7 @@ def _facts(
             judgements=judgements,
             lead_inspector=lead_inspector,
             lscb_review_only=lscb_review_only,
+            not_judged=not_judged,
         )
     except ValueError as exc:
         raise ReportError(f"{where}: the facts read do not hold together: {exc}") from None

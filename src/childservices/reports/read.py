@@ -10,7 +10,11 @@ from pathlib import Path
 from childservices.errors import ReportError
 from childservices.model import Citation, Framework, Inspection, Judgement, PartialDate
 from childservices.reports.facts import ReportFacts
-from childservices.reports.parse import parse_report_text
+from childservices.reports.parse import (
+    FACTS_ON_FIRST_PAGES,
+    parse_report_text,
+    states_all_on_first_pages,
+)
 from childservices.reports.text import extract_text
 
 __all__ = [
@@ -19,6 +23,7 @@ __all__ = [
     "inspection_id",
     "published_from_file_name",
     "read_report",
+    "read_report_facts",
     "source_id",
 ]
 
@@ -147,7 +152,9 @@ def inspection_from_facts(
             citations=(Citation(source=source_id(ident), locator=file_name),),
         )
     except ValueError as exc:
-        raise ReportError(f"{file_name}: the report's facts make no valid inspection: {exc}") from exc
+        raise ReportError(
+            f"{file_name}: the report's facts make no valid inspection: {exc}"
+        ) from exc
 
 
 def read_report(path: str | os.PathLike[str], *, authority: str | None = None) -> Inspection:
@@ -162,5 +169,17 @@ def read_report(path: str | os.PathLike[str], *, authority: str | None = None) -
     inspection holding only that judgement and no overall grade.
     """
     file = Path(path)
-    facts = parse_report_text(extract_text(file), where=str(file))
-    return inspection_from_facts(facts, file_name=file.name, authority=authority)
+    return inspection_from_facts(read_report_facts(file), file_name=file.name, authority=authority)
+
+
+def read_report_facts(path: str | os.PathLike[str]) -> ReportFacts:
+    """The facts a report file states (see :func:`read_report`).
+
+    Reads only the first pages of an ILACS report, which state every fact
+    the parser reads, and the whole of any other.
+    """
+    file = Path(path)
+    text = extract_text(file, pages=FACTS_ON_FIRST_PAGES)
+    if not states_all_on_first_pages(text):
+        text = extract_text(file)
+    return parse_report_text(text, where=str(file))

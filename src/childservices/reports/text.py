@@ -26,16 +26,19 @@ def check_pdf(path: Path) -> None:
         return
     lowered = start.lstrip().lower()
     if lowered.startswith((b"<!doctype html", b"<html")) or b"<html" in lowered:
-        raise ReportError(f"{path}: not a PDF (looks like HTML): a web page saved under a .pdf name")
+        raise ReportError(
+            f"{path}: not a PDF (looks like HTML): a web page saved under a .pdf name"
+        )
     if not start:
         raise ReportError(f"{path}: not a PDF: the file is empty")
     raise ReportError(f"{path}: not a PDF: it does not start with '%PDF'")
 
 
-def extract_text(path: Path) -> str:
-    """The text of every page of the PDF at ``path``, pages separated by form feeds.
+def extract_text(path: Path, *, pages: int | None = None) -> str:
+    """The text of the PDF at ``path``, pages separated by form feeds.
 
-    Needs the optional dependency pypdf (``pip install childservices[reports]``).
+    Only the first ``pages`` pages when given. Needs the optional dependency
+    pypdf (``pip install childservices[reports]``).
     """
     check_pdf(path)
     try:
@@ -46,6 +49,7 @@ def extract_text(path: Path) -> str:
         ) from exc
     try:
         reader = pypdf.PdfReader(str(path))
-        return "\n\f".join(page.extract_text() or "" for page in reader.pages)
+        chosen = reader.pages if pages is None else reader.pages[:pages]
+        return "\n\f".join(page.extract_text() or "" for page in chosen)
     except Exception as exc:  # pypdf raises many kinds of error on a damaged file
         raise ReportError(f"{path}: the PDF could not be read: {exc}") from exc
