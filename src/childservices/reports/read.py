@@ -64,6 +64,7 @@ _SPECIAL = {
     "city of wolverhampton": "wolverhampton",
     "city of westminster": "westminster",
     "st. helens": "st-helens",
+    "bedford borough": "bedford-borough",
 }
 """Printed names whose seed id is not the plain slug of the name without its council words."""
 
