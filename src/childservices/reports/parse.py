@@ -329,7 +329,7 @@ _LSCB_TITLE = re.compile(
 )
 _ILACS_TITLE = re.compile(
     r"Inspection of (?P<name>(?:(?!Inspection of ).){0,120}?) ?(?:local authority )?children's (?:social care )?services"
-    r"(?= Inspection dates?\b)",
+    r"(?= (?:Inspection dates?|Lead inspectors?)\b)",
     re.I,
 )
 _PAGE_NUMBER = re.compile(r"^(?:\d{1,2} )+")
