@@ -83,6 +83,14 @@ def test_sif_reinspection() -> None:
     assert facts.lead_inspector == "Robin Madeup"
 
 
+def test_reinspection_said_only_in_the_summary() -> None:
+    text = fixture("sif.txt").replace(
+        "Filler sentence saying what the overall judgement means.",
+        "Executive summary This is a re-inspection of children\u2019s services in Mercia.",
+    )
+    assert parse_report_text(text, where="summary").kind is InspectionKind.REINSPECTION
+
+
 def test_sif_board_review_published_alone() -> None:
     facts = parse("sif_board_review.txt")
     assert facts.lscb_review_only

@@ -62,8 +62,17 @@ REPORTS_PER_YEAR_AND_FRAMEWORK = {
 # ILACS reports whose table has separate 'children in care' and 'care leavers'
 # rows ("progress of care leavers" on the first page), by year.
 SPLIT_ILACS_PER_YEAR = {2023: 33, 2024: 48, 2025: 13}
-# Titles starting "Re-inspection" or "Reinspection".
-SIF_REINSPECTIONS = 16
+# Titles starting "Re-inspection" or "Reinspection" (16), and Lambeth's of 9 May
+# 2018, whose title does not say so but whose summary begins "This is a re-inspection".
+SIF_REINSPECTIONS = 17
+# First SIF reports that state no grade for the safeguarding board (searched by hand
+# for "Safeguarding Children Board" and "LSCB"): Surrey's board was reviewed in a
+# report of its own (3 August 2015); Leicester's and Darlington's reports give none.
+SIF_WITHOUT_BOARD_GRADE = {
+    "80458_darlington/children's services inspection - 21 may 2018.pdf",
+    "80482_leicester/children's services inspection - 04 september 2017.pdf",
+    "80567_surrey/children's services inspection - 03 june 2015.pdf",
+}
 
 
 def _read(path: Path) -> ReportFacts | str:
@@ -119,6 +128,14 @@ def test_counts_per_year_and_framework(results: dict[str, ReportFacts | str]) ->
     assert dict(split) == SPLIT_ILACS_PER_YEAR
     reinspections = [v for v in parsed.values() if v.kind is InspectionKind.REINSPECTION]
     assert len(reinspections) == SIF_REINSPECTIONS
+    without_board = {
+        key
+        for key, value in parsed.items()
+        if value.framework is Framework.SIF
+        and value.kind is None
+        and Area.LSCB_REVIEW not in value.grades
+    }
+    assert without_board == SIF_WITHOUT_BOARD_GRADE
 
 
 def test_every_report_has_its_core_facts(results: dict[str, ReportFacts | str]) -> None:
@@ -264,3 +281,7 @@ def test_oddities(results: dict[str, ReportFacts | str]) -> None:
         results, "80577_west berkshire/children's services inspection - 18 may 2015.pdf"
     )
     assert berkshire.published == D(2015, 5, 13)
+    # 80555_somerset/children's services inspection - 27 march 2015.pdf: "The Local
+    # Safeguarding Children is inadequate" (the word "Board" is missing).
+    somerset = facts(results, "80555_somerset/children's services inspection - 27 march 2015.pdf")
+    assert somerset.grades[Area.LSCB_REVIEW] is Grade.INADEQUATE

@@ -486,11 +486,12 @@ _SIF_OVERALL = re.compile(
 """The overall judgement's sentence, up to the grade: "The overall judgement is that children's
 services are inadequate", "Children's services in Darlington require improvement to be good"."""
 _SIF_LSCB = re.compile(
-    r"\bLocal Safeguarding Children Board(?: \(LSCB\))?(?: is| are)? (?=" + _GRADE_WORDS + ")",
+    r"\bLocal Safeguarding Children(?: Board)?(?: \(LSCB\))?(?: is| are)? (?=" + _GRADE_WORDS + ")",
     re.IGNORECASE,
 )
 """The board review's judgement: "The effectiveness of the Local Safeguarding Children Board
-(LSCB) is good", "The Local Safeguarding Children Board requires improvement"."""
+(LSCB) is good", "The Local Safeguarding Children Board requires improvement" (Somerset's 2015
+report drops the word "Board")."""
 
 
 def _lscb_grade(flat: str, where: str) -> Grade | None:
@@ -511,6 +512,8 @@ def _lscb_grade(flat: str, where: str) -> Grade | None:
     return grades.pop() if grades else None
 
 
+_SIF_SAYS_REINSPECTION = re.compile(r"\bThis (?:is a |was a )?re-?inspection\b", re.IGNORECASE)
+"""A re-inspection whose title does not say so says so in its summary (Lambeth, 2018)."""
 _SIF_FOOTNOTE = re.compile(
     r"\d Ofsted produces this report under its power to combine reports.{0,600}?"
     r"\(Review\) Regulations 2013\.(?: \d{1,2}(?= ))?"
@@ -534,7 +537,7 @@ def _parse_sif(flat: str, title: re.Match[str], where: str) -> ReportFacts:
     grades = _table(head[overall_at.end() :], _SIF_ROWS, Framework.SIF, where, numbered=True)
     judgements = [(Area(key), grade) for key, grade in grades.items() if grade is not None]
     not_judged = tuple(Area(key) for key, grade in grades.items() if grade is None)
-    reinspection = title["re"].lower().startswith("re")
+    reinspection = title["re"].lower().startswith("re") or bool(_SIF_SAYS_REINSPECTION.search(head))
     lscb = _lscb_grade(flat, where)
     if lscb is not None:
         judgements.append((Area.LSCB_REVIEW, lscb))
