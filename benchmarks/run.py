@@ -1,0 +1,233 @@
+"""Benchmarks: the library against a bare interpreter and the spreadsheet workflow.
+
+Run from the checkout (with the project installed in the interpreter used)::
+
+    python benchmarks/run.py            # 11 runs of each whole process
+    python benchmarks/run.py --runs 5   # quicker, noisier
+
+Whole processes, each started fresh ``--runs`` times (medians reported):
+
+(a) a bare interpreter importing attrs, cattrs and pendulum (the library's
+    dependencies): the floor any library built on them starts from;
+(b) ``import childservices``, load the bundled dataset and print every current
+    authority's latest overall grade;
+(c) the spreadsheet way: pandas reads the newest ILACS summary snapshot in
+    ``../shared/sources/ilacs-summary-snapshots`` and prints each authority's
+    latest grade (skipped, with a note, without pandas or ``../shared``).
+
+Peak memory is the child's ``ru_maxrss`` (from ``os.wait4``). Then in-process
+micro benchmarks: loading the dataset, ``rating_on`` for every authority on
+one day, a monthly panel of every authority 2013-2026, and trajectories.
+These print figures; they are not timed tests and never fail on a target.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+SNAPSHOTS = ROOT.parent / "shared" / "sources" / "ilacs-summary-snapshots"
+DAY = "2026-06-29"
+"""The as-of day: the newest snapshot's date, so (b) and (c) answer the same question."""
+
+BARE = "import attrs, cattrs, pendulum\n"
+
+LIBRARY = f"""\
+import childservices as cs
+ds = cs.load()
+for authority in ds.authorities(active_on={DAY!r}):
+    grade = authority.rating_on({DAY!r})
+    print(authority.name, getattr(grade, "value", grade), sep=",")
+"""
+
+SPREADSHEET = """\
+import sys
+import pandas as pd
+frame = pd.read_csv(sys.argv[1], usecols=["local_authority", "overall_effectiveness_grade"])
+for row in frame.itertuples(index=False):
+    print(row.local_authority, row.overall_effectiveness_grade, sep=",")
+"""
+
+TARGETS = {
+    "b/a": "<= 1.3",
+    "c/b": ">= 4",
+    "peak (b)": "< 40 MiB",
+    "rating_on, every authority": "< 1 ms",
+    "monthly panel 2013-2026": "< 50 ms",
+}
+
+
+def run_process(code: str, *args: str) -> tuple[float, int]:
+    """Wall time (s) and peak resident memory (KiB) of one fresh interpreter running ``code``."""
+    start = time.perf_counter()
+    with subprocess.Popen(
+        [sys.executable, "-c", code, *args],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        cwd=ROOT,
+    ) as child:
+        _, status, usage = os.wait4(child.pid, 0)
+        elapsed = time.perf_counter() - start
+        child.returncode = os.waitstatus_to_exitcode(status)
+        error = child.stderr.read().decode(errors="replace") if child.stderr else ""
+    if child.returncode != 0:
+        raise SystemExit(f"benchmark process failed ({child.returncode}):\n{error}")
+    return elapsed, usage.ru_maxrss
+
+
+def whole_process(name: str, code: str, runs: int, *args: str) -> dict[str, float]:
+    """Median wall time (ms) and median peak memory (MiB) over ``runs`` fresh processes."""
+    run_process(code, *args)  # warm the file cache once
+    times, peaks = [], []
+    for _ in range(runs):
+        elapsed, peak = run_process(code, *args)
+        times.append(elapsed)
+        peaks.append(peak)
+    result = {
+        "ms": statistics.median(times) * 1000,
+        "min_ms": min(times) * 1000,
+        "mib": statistics.median(peaks) / 1024,
+    }
+    print(
+        f"  ({name}) median {result['ms']:7.1f} ms  (min {result['min_ms']:6.1f})  "
+        f"peak {result['mib']:5.1f} MiB"
+    )
+    return result
+
+
+def micro(name: str, func: Callable[[], Any], *, repeat: int = 7, number: int = 1) -> float:
+    """Median seconds per call of ``func`` (``number`` calls per timing, ``repeat`` timings)."""
+    func()
+    timings = []
+    for _ in range(repeat):
+        gc.collect()
+        start = time.perf_counter()
+        for _ in range(number):
+            func()
+        timings.append((time.perf_counter() - start) / number)
+    median = statistics.median(timings)
+    print(f"  {name:<42} median {median * 1000:9.3f} ms  (min {min(timings) * 1000:.3f})")
+    return median
+
+
+def newest_snapshot() -> Path | None:
+    """The newest ILACS summary snapshot CSV, or ``None`` without ``../shared``."""
+    files = sorted(SNAPSHOTS.glob("*.csv")) if SNAPSHOTS.is_dir() else []
+    return files[-1] if files else None
+
+
+def has_pandas() -> bool:
+    """Whether pandas can be imported by the benchmark interpreter."""
+    try:
+        __import__("pandas")
+    except ImportError:
+        return False
+    return True
+
+
+def process_benchmarks(runs: int) -> dict[str, float]:
+    """(a), (b), (c) and their ratios."""
+    print(f"Whole processes ({runs} runs each, after one warm-up):")
+    a = whole_process("a", BARE, runs)
+    b = whole_process("b", LIBRARY, runs)
+    figures = {"a_ms": a["ms"], "b_ms": b["ms"], "a_mib": a["mib"], "b_mib": b["mib"]}
+    print(f"  b/a = {b['ms'] / a['ms']:.2f}  (target {TARGETS['b/a']})")
+    print(f"  peak memory of (b) = {b['mib']:.1f} MiB  (target {TARGETS['peak (b)']})")
+    snapshot = newest_snapshot()
+    if snapshot is None:
+        print(f"  (c) skipped: no snapshots in {SNAPSHOTS}")
+    elif not has_pandas():
+        print("  (c) skipped: pandas is not installed (pip install pandas)")
+    else:
+        c = whole_process(f"c: pandas, {snapshot.name}", SPREADSHEET, runs, str(snapshot))
+        figures.update(c_ms=c["ms"], c_mib=c["mib"])
+        print(f"  c/b = {c['ms'] / b['ms']:.2f}  (target {TARGETS['c/b']})")
+    return figures
+
+
+def month_starts(first_year: int, last_year: int) -> list[Any]:
+    """The first day of every month from January ``first_year`` to December ``last_year``."""
+    import pendulum
+
+    return [pendulum.Date(y, m, 1) for y in range(first_year, last_year + 1) for m in range(1, 13)]
+
+
+def in_process_benchmarks() -> dict[str, float]:
+    """Loading, ratings on a day, the monthly panel and trajectories, in this process."""
+    import childservices as cs
+    from childservices.data.bundle import read_bundle
+    from childservices.dataset import Dataset
+
+    print("In process:")
+    figures: dict[str, float] = {}
+    figures["read_bundle"] = micro("read the bundle (records only)", read_bundle, repeat=5)
+    figures["load"] = micro(
+        "load the dataset (bundle, checks, indexes)",
+        lambda: Dataset.from_records(read_bundle()[0]),
+        repeat=5,
+    )
+    ds = cs.load()
+    authorities = ds.authorities()
+    import pendulum
+
+    day = pendulum.Date(2026, 6, 29)
+    figures["rating_day"] = micro(
+        f"rating_on, all {len(authorities)} authorities, one day",
+        lambda: [a.rating_on(day) for a in authorities],
+        number=20,
+    )
+    figures["rating_day_text"] = micro(
+        "  the same, the day given as text",
+        lambda: [a.rating_on(DAY) for a in authorities],
+        number=20,
+    )
+    months = month_starts(2013, 2026)
+    figures["panel"] = micro(
+        f"monthly panel ({len(months)} months x {len(authorities)})",
+        lambda: {a.id: [a.rating_on(m) for m in months] for a in authorities},
+        repeat=5,
+    )
+    if hasattr(cs.AuthorityView, "trajectory"):
+        figures["trajectories"] = micro(
+            "trajectories of every authority",
+            lambda: [a.trajectory(until=day) for a in authorities],
+            repeat=5,
+        )
+    else:
+        print("  trajectories: skipped (AuthorityView.trajectory is not in this version)")
+    return figures
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run every benchmark and print the figures."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument(
+        "--runs", type=int, default=11, help="fresh processes per whole-process case"
+    )
+    parser.add_argument(
+        "--skip-processes", action="store_true", help="only the in-process micro benchmarks"
+    )
+    args = parser.parse_args(argv)
+    print(
+        f"Python {platform.python_version()} on {platform.machine()}, "
+        f"{os.cpu_count()} CPUs, {time.strftime('%Y-%m-%d')}"
+    )
+    if not args.skip_processes:
+        process_benchmarks(args.runs)
+    in_process_benchmarks()
+    print("Targets: " + "; ".join(f"{k} {v}" for k, v in TARGETS.items()))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
