@@ -1,26 +1,34 @@
-"""Loading a dataset: the bundled one (once, cached) or a folder of seed files."""
+"""Loading a dataset: the bundled one (once, cached), with users' own records, or a seeds folder."""
 
 from __future__ import annotations
 
+import csv
+import hashlib
+import os
+import tempfile
 import threading
+from collections.abc import Iterable
 from pathlib import Path
 
 from childservices.data.bundle import read_bundle
 from childservices.dataset import Dataset
+from childservices.errors import DatasetError, Problem
+from childservices.export import write_seed_folder
 from childservices.records import read_seed_folder
+from childservices.records.read import read_files, seed_files
+from childservices.records.tables import TABLES
 
-__all__ = ["load", "load_seeds"]
+__all__ = ["load", "load_seeds", "merge_files", "record_files"]
 
 _lock = threading.Lock()
 _cache: list[Dataset] = []
 
+PathLike = str | os.PathLike[str]
 
-def load() -> Dataset:
-    """The bundled dataset, checked and indexed. Loaded on first call, then shared.
+_BUNDLED = "<bundled dataset>"
 
-    The dataset is immutable, so sharing it between callers and threads is
-    safe; loading happens once even when several threads ask at once.
-    """
+
+def _bundled() -> Dataset:
     if _cache:
         return _cache[0]
     with _lock:
@@ -30,11 +38,171 @@ def load() -> Dataset:
     return _cache[0]
 
 
-def load_seeds(folder: str | Path) -> Dataset:
-    """A dataset read from a folder laid out like the project's ``seeds/``.
+def load(extra: PathLike | Iterable[PathLike] | None = None) -> Dataset:
+    """The bundled dataset, checked and indexed; with ``extra``, your own records merged in.
 
-    Use it for your own records files, or to check seed edits before the
-    bundle is rebuilt. Every problem in the files is raised together as a
+    The bundled dataset is loaded on the first call, then shared: it is
+    immutable, so sharing it between callers and threads is safe, and
+    loading happens once even when several threads ask at once.
+
+    ``extra`` names record files in the seed format (``seeds/README.md``):
+    folders laid out like ``seeds/``, or CSV files whose table is the name of
+    their folder (``mine/inspections/visits.csv``) or their own name
+    (``inspections.csv``). They are read by the same reader and checked by
+    the same checks as the bundled records. Rows about a bundled record
+    (same key) merge with it when they agree and add their citations; a
+    different value for a field the bundle gives is a conflict, reported,
+    never silently taken (a row in your own ``corrections/`` settles one on
+    purpose, with its reason). Every problem is raised together as one
+    :class:`~childservices.DatasetError` naming file, line or record and
+    field; then nothing is loaded and the bundled dataset is unchanged.
+    """
+    bundled = _bundled()
+    if extra is None:
+        return bundled
+    paths = [extra] if isinstance(extra, str | os.PathLike) else list(extra)
+    if not paths:
+        return bundled
+    return merge_files(paths, base=bundled)
+
+
+def load_seeds(folder: str | Path) -> Dataset:
+    """A dataset read from a folder laid out like the project's ``seeds/`` (without the bundle).
+
+    Use it for a complete set of records of your own (an export, for
+    example), or to check seed edits before the bundle is rebuilt. Every
+    problem in the files is raised together as a
     :class:`~childservices.DatasetError`.
     """
     return Dataset.from_records(read_seed_folder(Path(folder)))
+
+
+def record_files(paths: Iterable[PathLike]) -> list[tuple[str, Path]]:
+    """The ``(table, file)`` pairs named by users' paths, or every problem found.
+
+    A folder is read like ``seeds/`` (one sub-folder per table), unless it is
+    itself named after a table and holds ``*.csv`` files. A file's table is
+    its folder's name if that is a table, else its own name without
+    ``.csv``.
+    """
+    found: list[tuple[str, Path]] = []
+    problems: list[Problem] = []
+    for item in paths:
+        path = Path(item)
+        if path.is_dir():
+            if path.name in TABLES and any(path.glob("*.csv")):
+                found.extend((path.name, p) for p in sorted(path.glob("*.csv")))
+                continue
+            try:
+                files = seed_files(path)
+            except DatasetError as exc:
+                problems.extend(exc.problems)
+                continue
+            if not files:
+                problems.append(
+                    Problem(
+                        file=str(path),
+                        message="holds no seed-format tables (sub-folders named after tables, "
+                        "holding *.csv files)",
+                    )
+                )
+            found.extend(files)
+        elif path.is_file():
+            if path.parent.name in TABLES:
+                found.append((path.parent.name, path))
+            elif path.stem in TABLES and path.suffix.lower() == ".csv":
+                found.append((path.stem, path))
+            else:
+                problems.append(
+                    Problem(
+                        file=str(path),
+                        message="cannot tell which table this is: name the file <table>.csv "
+                        f"or put it in a folder named after its table ({', '.join(TABLES)})",
+                    )
+                )
+        else:
+            problems.append(Problem(file=str(path), message="does not exist"))
+    if problems:
+        raise DatasetError(problems)
+    return found
+
+
+def merge_files(paths: Iterable[PathLike], *, base: Dataset | None = None) -> Dataset:
+    """The records of ``base`` (none: only the files) and users' files, read and checked together.
+
+    See :func:`load`; ``load(extra=paths)`` is ``merge_files(paths, base=load())``.
+    """
+    files = record_files(paths)
+    with tempfile.TemporaryDirectory(prefix="childservices-") as tmp:
+        all_files = list(files)
+        if base is not None:
+            root = Path(tmp) / "bundled"
+            write_seed_folder(base.records, root)
+            all_files = seed_files(root) + all_files
+        try:
+            records = read_files(all_files)
+            version = _version(base, files)
+            return Dataset.from_records(records, data_version=version)
+        except DatasetError as exc:
+            prefix = str(Path(tmp) / "bundled")
+            origins = _origins(files)
+            raise DatasetError(
+                _place(_rename(problem, prefix), origins) for problem in exc.problems
+            ) from None
+
+
+def _version(base: Dataset | None, files: list[tuple[str, Path]]) -> str:
+    digest = hashlib.sha256()
+    for _, path in files:
+        digest.update(str(path).encode())
+        digest.update(b"\0")
+        digest.update(path.read_bytes())
+    own = f"extra-{digest.hexdigest()[:16]}"
+    if base is None:
+        return own
+    return f"{base.data_version}+{own}"
+
+
+def _rename(problem: Problem, prefix: str) -> Problem:
+    """Name the bundled records' temporary files as the bundled dataset."""
+
+    def fix(text: str | None) -> str | None:
+        return None if text is None else text.replace(prefix, _BUNDLED)
+
+    return Problem(
+        message=fix(problem.message) or "",
+        file=fix(problem.file),
+        record=problem.record,
+        field=problem.field,
+    )
+
+
+def _origins(files: list[tuple[str, Path]]) -> dict[tuple[str, str], str]:
+    """Where each record of the users' files first appears: ``(table, key) -> "file:line"``."""
+    origins: dict[tuple[str, str], str] = {}
+    for table_name, path in files:
+        table = TABLES[table_name]
+        target = "inspections" if table_name == "judgements" else table_name
+        try:
+            with path.open(encoding="utf-8-sig", newline="") as handle:
+                reader = csv.DictReader(handle)
+                for row in reader:
+                    if table_name == "judgements":
+                        key = (row.get("inspection") or "").strip()
+                    else:
+                        key = "/".join((row.get(k) or "").strip() for k in table.key)
+                    origins.setdefault((target, key), f"{path}:{reader.line_num}")
+        except (OSError, UnicodeDecodeError, csv.Error):
+            continue
+    return origins
+
+
+def _place(problem: Problem, origins: dict[tuple[str, str], str]) -> Problem:
+    """Give a cross-record problem about a user's record the file and line it came from."""
+    if problem.file is not None or problem.record is None or " " not in problem.record:
+        return problem
+    table, key = problem.record.split(" ", 1)
+    origin = origins.get((table, key))
+    if origin is None:
+        return problem
+    return Problem(message=problem.message, file=origin, record=problem.record, field=problem.field)
