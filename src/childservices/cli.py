@@ -1,27 +1,46 @@
-"""The command line: quick answers from the bundled dataset.
+"""The command line: quick answers from the bundled dataset (``childservices`` or ``python -m childservices``).
 
-``childservices summary`` describes the dataset; ``childservices show
-AUTHORITY`` prints one authority's history with sources. The commands only
-call the library; errors are one line on standard error and a non-zero exit.
+``summary`` describes the dataset; ``show AUTHORITY`` prints one authority's
+history with sources; ``ratings``, ``trusts`` and ``interventions`` answer
+"on this day" questions as tables (``--format table|csv|json``); ``export``
+writes every table; ``validate`` checks a user's own record files;
+``read-report`` reads Ofsted report PDFs. ``--extra PATH`` merges a user's
+records into the dataset for any command. The commands only call the
+library; a user's mistake is one line on standard error and a non-zero exit,
+never a traceback.
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
+import enum
+import json
 import os
 import sys
 from collections import Counter
 from collections.abc import Sequence
-from typing import TextIO
+from pathlib import Path
+from typing import Any, NoReturn, TextIO
 
 import pendulum
 
 from childservices import __version__
 from childservices.authority_view import AuthorityView
-from childservices.dataset import Dataset
-from childservices.errors import ChildServicesError
-from childservices.loading import load
-from childservices.model import Citation, Grade, Inspection
+from childservices.dataset import COMPANY_MODELS, Dataset
+from childservices.errors import ChildServicesError, DatasetError, InvalidDateError
+from childservices.export import to_csv, to_json
+from childservices.loading import load, merge_files
+from childservices.model import (
+    Citation,
+    Grade,
+    Inspection,
+    InterventionKind,
+    PartialDate,
+    as_date,
+)
+from childservices.rules.asof import ALL_FRAMEWORKS, SIF_AND_LATER
+from childservices.rules.intervention import in_force_on
 
 __all__ = ["main"]
 
@@ -122,6 +141,7 @@ def _show(ds: Dataset, authority: AuthorityView, out: TextIO) -> None:
         out.write(
             f"  {episode.start} to {episode.end or 'today'}  {episode.model.value}{provider}\n"
         )
+        out.write(f"      source: {_sources(ds, episode.citations)}\n")
     if not authority.deliveries:
         out.write("  no episode recorded: in-house by default\n")
     for event in authority.insourcing:
@@ -129,18 +149,318 @@ def _show(ds: Dataset, authority: AuthorityView, out: TextIO) -> None:
             f"Insourcing from {event.provider}: decided {event.decision_date or 'unknown'}, "
             f"returned {event.return_date or 'unknown'}, staff {event.staff_transferred or 'unknown'}\n"
         )
+        out.write(f"      source: {_sources(ds, event.citations)}\n")
+
+
+# Tables: ratings, trusts, interventions on a day -----------------------------
+
+Rows = list[dict[str, Any]]
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, enum.Enum):
+        return str(value.value)
+    return str(value)
+
+
+def _emit(rows: Rows, columns: Sequence[str], fmt: str, out: TextIO) -> None:
+    """Rows as an aligned table, CSV or JSON (values as text; empty or null for unknown)."""
+    if fmt == "json":
+        plain = [
+            {c: (None if row.get(c) is None else _text(row[c])) for c in columns} for row in rows
+        ]
+        out.write(json.dumps(plain, ensure_ascii=False, indent=2) + "\n")
+        return
+    cells = [[_text(row.get(c)) for c in columns] for row in rows]
+    if fmt == "csv":
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(columns)
+        writer.writerows(cells)
+        return
+    widths = [max([len(c), *(len(r[i]) for r in cells)]) for i, c in enumerate(columns)]
+    for line in [list(columns), *cells]:
+        out.write("  ".join(v.ljust(w) for v, w in zip(line, widths, strict=True)).rstrip() + "\n")
+
+
+def _ratings(ds: Dataset, day: pendulum.Date, all_frameworks: bool) -> Rows:
+    frameworks = ALL_FRAMEWORKS if all_frameworks else SIF_AND_LATER
+    rows = []
+    for authority in ds.authorities(active_on=day):
+        inspection = authority.rated_inspection_on(day, frameworks=frameworks)
+        rows.append(
+            {
+                "authority": authority.id,
+                "name": authority.name,
+                "rating": None if inspection is None else inspection.overall,
+                "framework": None if inspection is None else inspection.framework,
+                "published": None if inspection is None else inspection.published,
+                "inspection": None if inspection is None else inspection.id,
+            }
+        )
+    return rows
+
+
+def _trusts(ds: Dataset, day: pendulum.Date) -> Rows:
+    running: dict[str, list[str]] = {}
+    for authority_id, delivery in sorted(ds.delivery_on(day).items()):
+        if delivery.model in COMPANY_MODELS and delivery.provider is not None:
+            running.setdefault(delivery.provider, []).append(authority_id)
+    return [
+        {
+            "provider": provider.id,
+            "name": provider.name,
+            "kind": provider.kind,
+            "authorities": ";".join(running.get(provider.id, [])),
+        }
+        for provider in ds.trusts_operating(on=day)
+    ]
+
+
+_FORMAL = frozenset(
+    {
+        InterventionKind.IMPROVEMENT_NOTICE,
+        InterventionKind.STATUTORY_DIRECTION,
+        InterventionKind.REVISED_DIRECTION,
+    }
+)
+"""The steps that make an authority 'under intervention': notices and directions."""
+
+
+def _interventions(ds: Dataset, day: pendulum.Date) -> Rows:
+    rows = []
+    for authority_id, status in sorted(ds.under_intervention(on=day).items()):
+        authority = ds.authority(authority_id)
+        steps = authority.interventions
+        current = [s for s in steps if s.kind in _FORMAL and in_force_on(s, steps, day)]
+        since = min((s.date for s in current if s.date), key=PartialDate.sort_key, default=None)
+        rows.append(
+            {
+                "authority": authority.id,
+                "name": authority.name,
+                "status": status,
+                "since": since,
+                "steps": ";".join(s.id for s in current),
+            }
+        )
+    return rows
+
+
+_TABLE_COLUMNS = {
+    "ratings": ("authority", "name", "rating", "framework", "published", "inspection"),
+    "trusts": ("provider", "name", "kind", "authorities"),
+    "interventions": ("authority", "name", "status", "since", "steps"),
+}
+
+
+# validate, export, read-report ------------------------------------------------
+
+
+def _validate(paths: Sequence[str], alone: bool, out: TextIO) -> int:
+    try:
+        ds = merge_files(paths, base=None if alone else load())
+    except DatasetError as exc:
+        for problem in exc.problems:
+            out.write(f"{problem}\n")
+        count = len(exc.problems)
+        noun = "problem" if count == 1 else "problems"
+        print(f"childservices: {count} {noun} found", file=sys.stderr)
+        return 1
+    base = "on their own" if alone else "with the bundled dataset"
+    out.write(f"ok: {len(paths)} path(s) read and checked {base}; {ds.records.count()} records\n")
+    return 0
+
+
+def _export(ds: Dataset, fmt: str, folder: str, out: TextIO) -> None:
+    if fmt == "json":
+        text = to_json(ds, indent=1)
+        if folder == "-":
+            out.write(text)
+            return
+        path = Path(folder) / "childservices.json"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        out.write(f"wrote {path}\n")
+        return
+    files = to_csv(ds, folder)
+    out.write(
+        f"wrote {len(files)} tables under {folder} (a seeds folder: load it with load_seeds)\n"
+    )
+
+
+_REPORT_COLUMNS = (
+    "file",
+    "id",
+    "authority",
+    "framework",
+    "kind",
+    "published",
+    "overall",
+    "judgements",
+    "lead_inspector",
+)
+
+
+def _progress(done: int, total: int, name: str) -> None:
+    width = 30
+    filled = width * done // total
+    bar = "#" * filled + "-" * (width - filled)
+    sys.stderr.write(f"\r[{bar}] {done}/{total} {name[:40]:<40}")
+    if done == total:
+        sys.stderr.write("\n")
+    sys.stderr.flush()
+
+
+def _read_reports(paths: Sequence[str], fmt: str, progress: bool | None, out: TextIO) -> int:
+    try:
+        from childservices.reports import read_report
+    except ImportError as exc:  # pragma: no cover - depends on the environment
+        raise ChildServicesError(
+            f"reading reports needs the reports extra: pip install 'childservices[reports]' ({exc})"
+        ) from None
+    show = progress if progress is not None else (len(paths) > 1 and sys.stderr.isatty())
+    rows: Rows = []
+    failures: list[tuple[str, str]] = []
+    for n, name in enumerate(paths, start=1):
+        try:
+            inspection = read_report(name)
+        except ImportError as exc:
+            raise ChildServicesError(
+                f"reading reports needs pypdf: pip install 'childservices[reports]' ({exc})"
+            ) from None
+        except (ChildServicesError, OSError, ValueError) as exc:
+            failures.append((name, str(exc)))
+        else:
+            rows.append(
+                {
+                    "file": name,
+                    "id": inspection.id,
+                    "authority": inspection.authority,
+                    "framework": inspection.framework,
+                    "kind": inspection.kind,
+                    "published": inspection.published,
+                    "overall": inspection.overall,
+                    "judgements": ";".join(
+                        f"{j.area.value}={j.grade.value}" for j in inspection.judgements
+                    ),
+                    "lead_inspector": inspection.lead_inspector,
+                }
+            )
+        if show:
+            _progress(n, len(paths), Path(name).name)
+    _emit(rows, _REPORT_COLUMNS, fmt, out)
+    if failures:
+        print(f"read {len(rows)} of {len(paths)} reports; {len(failures)} failed:", file=sys.stderr)
+        for name, message in failures:
+            one_line = " ".join(message.split())
+            print(f"  {name}: {one_line}", file=sys.stderr)
+        return 1
+    if len(paths) > 1:
+        print(f"read {len(rows)} of {len(paths)} reports", file=sys.stderr)
+    return 0
+
+
+# The parser --------------------------------------------------------------------
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose usage errors are one line and exit status 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: {message} (try '{self.prog} --help')\n")
+
+
+def _day(text: str) -> pendulum.Date:
+    try:
+        return as_date(text)
+    except InvalidDateError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _add_format(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--format",
+        choices=("table", "csv", "json"),
+        default="table",
+        help="output as an aligned table (default), CSV or JSON",
+    )
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="childservices",
         description="Answers from the childservices dataset of English children's services.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    parser.add_argument(
+        "--extra",
+        action="append",
+        default=[],
+        metavar="PATH",
+        help="your own records (a seeds-style folder or <table>.csv) merged into the bundled "
+        "dataset for this command; may be repeated",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     commands.add_parser("summary", help="what the bundled dataset holds, and today's ratings")
     show = commands.add_parser("show", help="one authority's history, with sources")
     show.add_argument("authority", help="a name, alias, DfE number, ONS code or Ofsted URN")
+    ratings = commands.add_parser(
+        "ratings", help="every authority's overall rating in force on a day"
+    )
+    ratings.add_argument("--on", required=True, type=_day, metavar="DATE", help="YYYY-MM-DD")
+    ratings.add_argument(
+        "--all-frameworks",
+        action="store_true",
+        help="let the pre-2013 frameworks set a rating too (by default SIF and later only)",
+    )
+    _add_format(ratings)
+    trusts = commands.add_parser(
+        "trusts", help="trusts and council companies running services on a day"
+    )
+    trusts.add_argument("--on", required=True, type=_day, metavar="DATE", help="YYYY-MM-DD")
+    _add_format(trusts)
+    interventions = commands.add_parser(
+        "interventions", help="authorities under an improvement notice or direction on a day"
+    )
+    interventions.add_argument("--on", required=True, type=_day, metavar="DATE", help="YYYY-MM-DD")
+    _add_format(interventions)
+    export = commands.add_parser(
+        "export", help="every table, with the seed format's columns, as CSV files or JSON"
+    )
+    export.add_argument("--format", choices=("csv", "json"), default="csv")
+    export.add_argument(
+        "--out",
+        required=True,
+        metavar="DIR",
+        help="folder to write to (CSV: one sub-folder per table, like seeds/; "
+        "JSON: DIR/childservices.json, or '-' for standard output)",
+    )
+    validate = commands.add_parser(
+        "validate",
+        help="check your own records files (seed format); list every problem",
+        description="Read your record files (a seeds-style folder, or CSV files named "
+        "<table>.csv or kept in a folder named after their table) together with the bundled "
+        "dataset, run every check, and list each problem with file, line or record, and field.",
+    )
+    validate.add_argument("paths", nargs="+", metavar="FILE", help="a CSV file or a folder")
+    validate.add_argument(
+        "--alone",
+        action="store_true",
+        help="check the files on their own, without the bundled dataset",
+    )
+    read = commands.add_parser(
+        "read-report",
+        help="read Ofsted report PDFs into inspections (needs the reports extra)",
+    )
+    read.add_argument("paths", nargs="+", metavar="PDF", help="a report file")
+    _add_format(read)
+    read.add_argument(
+        "--progress",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="show a progress bar on standard error (default: when it is a terminal)",
+    )
     return parser
 
 
@@ -150,16 +470,40 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
     parser = _parser()
     args = parser.parse_args(argv)
     try:
-        ds = load()
+        if args.command == "validate":
+            return _validate(args.paths, args.alone, stream)
+        if args.command == "read-report":
+            return _read_reports(args.paths, args.format, args.progress, stream)
+        ds = load(extra=args.extra or None)
         if args.command == "show":
-            _show(ds, ds.authority(args.authority), stream)
+            authority = ds.authority(args.authority)
+            _show(ds, authority, stream)
+        elif args.command == "ratings":
+            rows = _ratings(ds, args.on, args.all_frameworks)
+            _emit(rows, _TABLE_COLUMNS["ratings"], args.format, stream)
+        elif args.command == "trusts":
+            _emit(_trusts(ds, args.on), _TABLE_COLUMNS["trusts"], args.format, stream)
+        elif args.command == "interventions":
+            rows = _interventions(ds, args.on)
+            _emit(rows, _TABLE_COLUMNS["interventions"], args.format, stream)
+        elif args.command == "export":
+            _export(ds, args.format, args.out, stream)
         else:
             _summary(ds, stream)
+    except DatasetError as exc:
+        count = len(exc.problems)
+        print(f"childservices: {count} problem(s) in the records:", file=sys.stderr)
+        for problem in exc.problems:
+            print(f"  {problem}", file=sys.stderr)
+        return 1
     except ChildServicesError as exc:
         print(f"childservices: {exc}", file=sys.stderr)
         return 1
-    except BrokenPipeError:
-        # The reader went away (for example `| head`): stop quietly.
-        sys.stdout = open(os.devnull, "w")  # noqa: SIM115
-        return 0
+    except OSError as exc:
+        if isinstance(exc, BrokenPipeError):
+            # The reader went away (for example `| head`): stop quietly.
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115
+            return 0
+        print(f"childservices: {exc.filename or ''}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
     return 0
