@@ -3,30 +3,43 @@
 The bundle holds the unstructured :class:`~childservices.model.RecordSet`
 and a ``data_version`` (a digest of the seed files it was built from), kept
 apart from the library's ``__version__``.
+
+The packaged bundle is generated and checked by ``tools/build_bundle.py``
+(every record validated when it was built from the seeds; CI fails when the
+bundle differs from what the seeds give), so it is read by a trusted fast
+path (:mod:`childservices.data.fastbuild`) that builds the same records
+without the general converter. Any other bundle text, and a packaged bundle
+the fast path cannot read, goes through the converter with full validation.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import cattrs
-
-from childservices.convert import converter
 from childservices.errors import DatasetError, Problem
 from childservices.model import RecordSet
 
-__all__ = ["BUNDLE_FORMAT", "BUNDLE_NAME", "bundle_text", "read_bundle", "seeds_digest"]
+__all__ = [
+    "BUNDLE_FORMAT",
+    "BUNDLE_NAME",
+    "bundle_text",
+    "read_bundle",
+    "seeds_digest",
+    "structure_records",
+]
 
 BUNDLE_NAME = "bundle.json"
 BUNDLE_FORMAT = 1
+_PACKAGED = "childservices/data/bundle.json"
 
 
 def seeds_digest(files: list[Path], root: Path) -> str:
     """A digest of the seed files' names and contents: the bundle's data version."""
+    import hashlib
+
     digest = hashlib.sha256()
     for path in sorted(files):
         digest.update(path.relative_to(root).as_posix().encode())
@@ -38,6 +51,8 @@ def seeds_digest(files: list[Path], root: Path) -> str:
 
 def bundle_text(records: RecordSet, data_version: str) -> str:
     """The bundle's JSON text for a record set (stable: the same records give the same text)."""
+    from childservices.convert import converter
+
     payload = {
         "format": BUNDLE_FORMAT,
         "data_version": data_version,
@@ -46,10 +61,33 @@ def bundle_text(records: RecordSet, data_version: str) -> str:
     return json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
 
 
-def read_bundle(
-    text: str | None = None, *, where: str = "childservices/data/bundle.json"
-) -> tuple[RecordSet, str]:
-    """The record set and data version of a bundle (the packaged one by default)."""
+def structure_records(data: Any, *, where: str = "bundle") -> RecordSet:
+    """A record set from plain data through the library's converter, with full validation."""
+    import cattrs
+
+    from childservices.convert import converter
+
+    def describe(exc: BaseException, type_: type | None) -> str:
+        if isinstance(exc, ValueError | TypeError) and str(exc):
+            return str(exc)
+        return cattrs.v.format_exception(exc, type_)
+
+    try:
+        return converter.structure(data, RecordSet)
+    except cattrs.BaseValidationError as exc:
+        messages = cattrs.transform_error(exc, path="$.records", format_exception=describe)
+        raise DatasetError([Problem(file=where, message=m) for m in messages]) from None
+    except (KeyError, ValueError, TypeError) as exc:
+        raise DatasetError([Problem(file=where, message=str(exc))]) from None
+
+
+def read_bundle(text: str | None = None, *, where: str = _PACKAGED) -> tuple[RecordSet, str]:
+    """The record set and data version of a bundle (the packaged one by default).
+
+    The packaged bundle takes the trusted fast path; ``text`` given by a
+    caller is structured and validated in full.
+    """
+    trusted = text is None
     if text is None:
         text = (
             resources.files("childservices.data").joinpath(BUNDLE_NAME).read_text(encoding="utf-8")
@@ -60,16 +98,19 @@ def read_bundle(
         raise DatasetError(
             [Problem(file=where, record=f"line {exc.lineno}", message=f"bad JSON: {exc.msg}")]
         ) from None
+    except RecursionError:
+        raise DatasetError([Problem(file=where, message="bad JSON: nested too deeply")]) from None
     if not isinstance(payload, dict) or payload.get("format") != BUNDLE_FORMAT:
         raise DatasetError(
             [Problem(file=where, field="format", message=f"expected bundle format {BUNDLE_FORMAT}")]
         )
-    try:
-        records = converter.structure(payload["records"], RecordSet)
-    except cattrs.BaseValidationError as exc:
-        raise DatasetError(
-            [Problem(file=where, message=m) for m in cattrs.transform_error(exc, path="$.records")]
-        ) from None
-    except (KeyError, ValueError, TypeError) as exc:
-        raise DatasetError([Problem(file=where, message=str(exc))]) from None
+    if "records" not in payload:
+        raise DatasetError([Problem(file=where, field="records", message="is missing")])
+    records = None
+    if trusted:
+        from childservices.data.fastbuild import build_trusted
+
+        records = build_trusted(payload["records"])
+    if records is None:
+        records = structure_records(payload["records"], where=where)
     return records, str(payload.get("data_version"))

@@ -16,9 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import attrs
-import cattrs
 
-from childservices.convert import converter
 from childservices.errors import DatasetError, Problem
 from childservices.model import RecordSet
 from childservices.records.tables import CITATION_COLUMNS, TABLES, Table
@@ -341,6 +339,8 @@ def _attach_judgements(claims: dict[str, dict[str, _Claim]], problems: list[Prob
 
 
 def _describe(exc: BaseException, type_: type | None) -> str:
+    import cattrs
+
     if isinstance(exc, ValueError | TypeError) and str(exc):
         return str(exc)
     return cattrs.v.format_exception(exc, type_)
@@ -349,6 +349,10 @@ def _describe(exc: BaseException, type_: type | None) -> str:
 def _structure_table(
     table: Table, claims: dict[str, _Claim], problems: list[Problem]
 ) -> tuple[Any, ...]:
+    import cattrs  # imported when records are read, not with the library
+
+    from childservices.convert import converter
+
     assert table.record_type is not None
     records = []
     for key, claim in claims.items():
