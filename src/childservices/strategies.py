@@ -16,7 +16,8 @@ refuse.
 from __future__ import annotations
 
 import datetime
-from typing import Any
+import itertools
+from typing import TYPE_CHECKING, Any
 
 import attrs
 from hypothesis import strategies as st
@@ -49,6 +50,7 @@ from childservices.model import (
     Provider,
     ProviderKind,
     Recommendation,
+    RecordSet,
     Region,
     Reorganisation,
     Source,
@@ -56,10 +58,14 @@ from childservices.model import (
 )
 from childservices.model.inspection import grade_fits_framework
 
+if TYPE_CHECKING:
+    from childservices.dataset import Dataset
+
 __all__ = [
     "alias_records",
     "authorities",
     "citations",
+    "datasets",
     "days",
     "delivery_episodes",
     "grades",
@@ -73,6 +79,7 @@ __all__ = [
     "partial_dates",
     "programme_memberships",
     "providers",
+    "record_sets",
     "reorganisations",
     "sources",
     "statistical_neighbours",
@@ -441,3 +448,261 @@ def lifecycles(
         )
         for n, (kind, when) in enumerate(zip(kinds, dates, strict=True))
     )
+
+
+# Small consistent datasets -------------------------------------------------------
+
+_SCHEME_VALUES = {
+    IdentifierScheme.DFE: "{}",
+    IdentifierScheme.ONS: "E06{:06d}",
+    IdentifierScheme.OFSTED_URN: "99{:03d}",
+}
+_BREAKAGES = (
+    "unknown_authority",
+    "unknown_source",
+    "duplicate_id",
+    "delivery_overlap",
+    "reorganisation_cycle",
+    "lifecycle_order",
+)
+
+
+def _pool_citations(draw: st.DrawFn, pool: list[str]) -> tuple[Citation, ...]:
+    """One or two distinct citations of sources in the pool."""
+    chosen = draw(st.lists(st.sampled_from(pool), min_size=1, max_size=2, unique=True))
+    return tuple(Citation(source=s, locator=draw(st.none() | _text())) for s in chosen)
+
+
+def _names() -> st.SearchStrategy[str]:
+    return st.from_regex(r"[A-Z][a-z]{2,9}(shire| Vale| Borough)?", fullmatch=True)
+
+
+@st.composite
+def record_sets(draw: st.DrawFn, *, max_authorities: int = 3, valid: bool = True) -> RecordSet:
+    """A small record set that passes every check of :meth:`Dataset.from_records`.
+
+    One to ``max_authorities`` authorities with identifiers, aliases,
+    statistical neighbours and a chain of reorganisations; their inspection
+    histories, interventions (some revising earlier ones), providers with
+    valid lifecycles, delivery episodes that follow one another, insourcing
+    and programmes; every record cites one of a few sources. Ids are unique
+    and every reference resolves.
+
+    ``valid=False`` breaks exactly one cross-record rule (a reference to an
+    authority or source that does not exist, an id used twice, overlapping
+    delivery episodes, a cycle of reorganisations, or a lifecycle out of
+    order): :meth:`Dataset.from_records` must refuse the result.
+    """
+    pool = [f"source-{n}" for n in range(draw(st.integers(1, 3)))]
+    source_records = tuple(attrs.evolve(draw(sources()), id=source_id) for source_id in pool)
+    names = draw(st.lists(_names(), min_size=1, max_size=max_authorities, unique_by=str.lower))
+    authority_ids = [f"authority-{n}" for n in range(len(names))]
+    authority_records = tuple(
+        Authority(
+            id=authority_id,
+            name=name,
+            kind=draw(st.sampled_from(AuthorityKind)),
+            region=draw(st.none() | st.sampled_from(Region)),
+            citations=_pool_citations(draw, pool),
+        )
+        for authority_id, name in zip(authority_ids, names, strict=True)
+    )
+    identifier_records = tuple(
+        Identifier(
+            authority=authority_id,
+            scheme=scheme,
+            value=make.format(900 + n if scheme is IdentifierScheme.DFE else n),
+            citations=_pool_citations(draw, pool),
+        )
+        for n, authority_id in enumerate(authority_ids)
+        for scheme, make in _SCHEME_VALUES.items()
+        if draw(st.booleans())
+    )
+    aliases = tuple(
+        Alias(
+            authority=authority_id,
+            alias=f"{name} Council",
+            citations=_pool_citations(draw, pool),
+        )
+        for authority_id, name in zip(authority_ids, names, strict=True)
+        if draw(st.booleans())
+    )
+    reorganisations_ = tuple(
+        Reorganisation(
+            predecessor=first,
+            successor=second,
+            date=draw(partial_dates()),
+            citations=_pool_citations(draw, pool),
+        )
+        for first, second in itertools.pairwise(authority_ids)
+        if draw(st.booleans())
+    )
+    neighbours = tuple(
+        StatisticalNeighbour(
+            authority=first,
+            neighbour=second,
+            rank=draw(st.integers(1, 10)),
+            citations=_pool_citations(draw, pool),
+        )
+        for first in authority_ids
+        for second in authority_ids
+        if first != second and draw(st.booleans())
+    )
+    inspection_records: list[Inspection] = []
+    intervention_records: list[Intervention] = []
+    for authority_id in authority_ids:
+        history = draw(inspection_histories(authority=authority_id, max_size=4))
+        inspection_records.extend(
+            attrs.evolve(i, citations=_pool_citations(draw, pool)) for i in history
+        )
+        steps = draw(st.lists(interventions(), max_size=3))
+        for n, step in enumerate(steps):
+            step_id = f"{authority_id}-step-{n}"
+            replaces = f"{authority_id}-step-{n - 1}" if n > 0 and draw(st.booleans()) else None
+            intervention_records.append(
+                attrs.evolve(
+                    step,
+                    id=step_id,
+                    authority=authority_id,
+                    replaces=replaces,
+                    citations=_pool_citations(draw, pool),
+                )
+            )
+    provider_records = tuple(
+        attrs.evolve(draw(providers()), id=f"provider-{n}", citations=_pool_citations(draw, pool))
+        for n in range(draw(st.integers(0, 2)))
+    )
+    provider_ids = [p.id for p in provider_records]
+    lifecycle_records: list[LifecycleEvent] = []
+    for provider_id in provider_ids:
+        if draw(st.booleans()):
+            authority_id = draw(st.sampled_from(authority_ids))
+            lifecycle_records.extend(
+                attrs.evolve(e, authority=authority_id, citations=_pool_citations(draw, pool))
+                for e in draw(lifecycles(provider=provider_id))
+            )
+    delivery_records = []
+    insourcing_records = []
+    for authority_id in authority_ids:
+        starts = sorted(draw(st.lists(days(), max_size=3, unique=True)))
+        ends: list[datetime.date | None] = [*starts[1:], None] if starts else []
+        if len(starts) > 0 and draw(st.booleans()):
+            ends[-1] = draw(days(starts[-1]))
+        for n, (start, end) in enumerate(zip(starts, ends, strict=True)):
+            model = draw(st.sampled_from(DeliveryModel)) if provider_ids else DeliveryModel.IN_HOUSE
+            delivery_records.append(
+                DeliveryEpisode(
+                    id=f"{authority_id}-delivery-{n}",
+                    authority=authority_id,
+                    model=model,
+                    provider=None
+                    if model is DeliveryModel.IN_HOUSE
+                    else draw(st.sampled_from(provider_ids)),
+                    directed=draw(st.none() | st.booleans()),
+                    start=PartialDate.from_date(start),
+                    end=None if end is None else PartialDate.from_date(end),
+                    citations=_pool_citations(draw, pool),
+                )
+            )
+        if len(provider_ids) > 0 and draw(st.booleans()):
+            event = draw(insourcing_events())
+            insourcing_records.append(
+                attrs.evolve(
+                    event,
+                    id=f"{authority_id}-insourcing",
+                    authority=authority_id,
+                    provider=draw(st.sampled_from(provider_ids)),
+                    citations=_pool_citations(draw, pool),
+                )
+            )
+    programme_records = tuple(
+        attrs.evolve(
+            draw(programme_memberships()),
+            id=f"programme-{n}",
+            authority=draw(st.sampled_from(authority_ids)),
+            citations=_pool_citations(draw, pool),
+        )
+        for n in range(draw(st.integers(0, 2)))
+    )
+    records = RecordSet(
+        sources=source_records,
+        authorities=authority_records,
+        authority_identifiers=identifier_records,
+        authority_aliases=aliases,
+        reorganisations=reorganisations_,
+        statistical_neighbours=neighbours,
+        inspections=tuple(inspection_records),
+        interventions=tuple(intervention_records),
+        providers=provider_records,
+        delivery=tuple(delivery_records),
+        lifecycle=tuple(lifecycle_records),
+        insourcing=tuple(insourcing_records),
+        programmes=programme_records,
+    )
+    return records if valid else _break(draw, records)
+
+
+def _break(draw: st.DrawFn, records: RecordSet) -> RecordSet:
+    """``records`` with one cross-record rule broken."""
+    first = records.authorities[0]
+    cite = (Citation(source=records.sources[0].id),)
+    choices = [b for b in _BREAKAGES if b != "reorganisation_cycle" or len(records.authorities) > 1]
+    breakage = draw(st.sampled_from(choices))
+    if breakage == "unknown_authority":
+        alias = Alias(authority="no-such-authority", alias="Nowhere", citations=cite)
+        return attrs.evolve(records, authority_aliases=(*records.authority_aliases, alias))
+    if breakage == "unknown_source":
+        alias = Alias(
+            authority=first.id, alias="Elsewhere", citations=(Citation(source="no-such-source"),)
+        )
+        return attrs.evolve(records, authority_aliases=(*records.authority_aliases, alias))
+    if breakage == "duplicate_id":
+        return attrs.evolve(records, sources=(*records.sources, records.sources[0]))
+    if breakage == "delivery_overlap":
+        episodes = tuple(
+            DeliveryEpisode(
+                id=f"overlap-{n}",
+                authority=first.id,
+                model=DeliveryModel.IN_HOUSE,
+                scope="overlapping services",
+                start=PartialDate(2015 + n, 1, 1),
+                citations=cite,
+            )
+            for n in range(2)
+        )
+        return attrs.evolve(records, delivery=(*records.delivery, *episodes))
+    if breakage == "reorganisation_cycle":
+        second = records.authorities[1]
+        links = (
+            Reorganisation(
+                predecessor=second.id, successor=first.id, date=PartialDate(2020), citations=cite
+            ),
+            Reorganisation(
+                predecessor=first.id, successor=second.id, date=PartialDate(2021), citations=cite
+            ),
+        )
+        kept = tuple(
+            r
+            for r in records.reorganisations
+            if (r.predecessor, r.successor) not in {(first.id, second.id), (second.id, first.id)}
+        )
+        return attrs.evolve(records, reorganisations=(*kept, *links))
+    provider = Provider(
+        id="broken-provider", name="Broken", kind=ProviderKind.CHILDRENS_TRUST, citations=cite
+    )
+    events = tuple(
+        attrs.evolve(e, authority=first.id, citations=cite)
+        for e in draw(lifecycles(valid=False, provider=provider.id))
+    )
+    return attrs.evolve(
+        records,
+        providers=(*records.providers, provider),
+        lifecycle=(*records.lifecycle, *events),
+    )
+
+
+def datasets(*, max_authorities: int = 3) -> st.SearchStrategy[Dataset]:
+    """Small checked datasets (see :func:`record_sets`), ready for questions."""
+    from childservices.dataset import Dataset
+
+    return record_sets(max_authorities=max_authorities).map(Dataset.from_records)
