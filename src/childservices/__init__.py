@@ -46,8 +46,12 @@ from childservices.model import (
     Source,
     TrustLifecycle,
 )
+from childservices.rules.aggregate import PanelRow, SurvivalRow, monthly, quarterly
 from childservices.rules.asof import ALL_FRAMEWORKS, SIF_AND_LATER
+from childservices.rules.escalation import Finding, Outcome
 from childservices.rules.intervention import Direction, InterventionStatus
+from childservices.rules.official import Basis, CountingRule, OfficialCount
+from childservices.rules.trajectory import Movement, Spell, Trajectory
 
 __version__ = "0.1.0"
 
@@ -60,14 +64,17 @@ __all__ = [
     "Authority",
     "AuthorityKind",
     "AuthorityView",
+    "Basis",
     "ChildServicesError",
     "Citation",
+    "CountingRule",
     "Dataset",
     "DatasetError",
     "DeliveryEpisode",
     "DeliveryModel",
     "DeliveryOnDate",
     "Direction",
+    "Finding",
     "Framework",
     "Grade",
     "IdentifierScheme",
@@ -83,7 +90,11 @@ __all__ = [
     "LifecycleEvent",
     "LifecycleEventKind",
     "LifecycleState",
+    "Movement",
     "NoJudgement",
+    "OfficialCount",
+    "Outcome",
+    "PanelRow",
     "PartialDate",
     "Precision",
     "Problem",
@@ -91,9 +102,14 @@ __all__ = [
     "Region",
     "ReportError",
     "Source",
+    "Spell",
+    "SurvivalRow",
+    "Trajectory",
     "TrustLifecycle",
     "UnknownAuthorityError",
     "__version__",
     "load",
     "load_seeds",
+    "monthly",
+    "quarterly",
 ]

@@ -26,8 +26,9 @@ from childservices.model import (
     Region,
     as_date,
 )
-from childservices.rules.asof import SIF_AND_LATER, in_force, latest_inspection
+from childservices.rules.asof import SIF_AND_LATER, counts_for_rating, in_force, latest_inspection
 from childservices.rules.intervention import Direction, InterventionStatus, directions, status_on
+from childservices.rules.trajectory import Spell, Trajectory, build_spells
 
 if TYPE_CHECKING:
     from childservices.dataset import Dataset
@@ -286,6 +287,104 @@ class AuthorityView:
             return DeliveryOnDate(authority=self.id, day=when, model=None, episode=uncertain)
         return DeliveryOnDate(
             authority=self.id, day=when, model=DeliveryModel.IN_HOUSE, episode=None
+        )
+
+    def rating_inspections(
+        self,
+        *,
+        frameworks: Collection[Framework] = SIF_AND_LATER,
+        follow_predecessors: bool = True,
+    ) -> tuple[Inspection, ...]:
+        """The inspections that set the authority's rating, in publication order.
+
+        With ``follow_predecessors``, a single predecessor's rating inspections
+        published before this authority's own first one come first, as in
+        :meth:`rated_inspection_on`.
+        """
+        own = tuple(i for i in self.inspections if counts_for_rating(i, frameworks))
+        predecessors = self.dataset.index.predecessors.get(self.id, ())
+        if not follow_predecessors or len(predecessors) != 1:
+            return own
+        earlier = self.dataset.authority(predecessors[0]).rating_inspections(
+            frameworks=frameworks, follow_predecessors=True
+        )
+        if own:
+            first = own[0].published.latest
+            earlier = tuple(i for i in earlier if i.published.latest < first)
+        return earlier + own
+
+    def trajectory(
+        self,
+        *,
+        until: DateLike | None = None,
+        frameworks: Collection[Framework] = SIF_AND_LATER,
+        follow_predecessors: bool = True,
+    ) -> Trajectory:
+        """The authority's spells at each rating, cut at ``until`` (default: today).
+
+        Each spell says which inspection set it and which delivery models and
+        intervention statuses were in force during it. Every day in a spell
+        has that spell's grade as :meth:`rating_on`.
+        """
+        cut = pendulum.today().date() if until is None else as_date(until)
+        cut = pendulum.Date(cut.year, cut.month, cut.day)
+        end_of_life = None if self.active_to is None else self.active_to.latest.add(days=1)
+        spells = []
+        for inspection, start, end in build_spells(
+            self.rating_inspections(frameworks=frameworks, follow_predecessors=follow_predecessors),
+            end_of_life=end_of_life,
+        ):
+            if start >= cut:
+                break
+            if end is not None and end > cut:
+                end = None
+            spells.append(self._spell(inspection, start, end, cut))
+        return Trajectory(authority=self.id, spells=tuple(spells), until=cut)
+
+    def _spell(
+        self,
+        inspection: Inspection,
+        start: pendulum.Date,
+        end: pendulum.Date | None,
+        cut: pendulum.Date,
+    ) -> Spell:
+        stop = end or cut
+        days = {start}
+        for episode in self.deliveries:
+            for boundary in (episode.start, episode.end):
+                if boundary is not None:
+                    days.update(d for d in (boundary.earliest, boundary.latest) if start < d < stop)
+        for step in self.interventions:
+            for boundary in (step.date, step.end):
+                if boundary is not None and start < boundary.latest < stop:
+                    days.add(boundary.latest)
+        models: list[DeliveryModel | None] = []
+        statuses: list[InterventionStatus] = []
+        for day in sorted(days):
+            delivery = self.delivery_on(day)
+            model = None if delivery is None else delivery.model
+            if model not in models:
+                models.append(model)
+            status = self.intervention_status_on(day)
+            if status not in statuses:
+                statuses.append(status)
+        return Spell(
+            grade=inspection.overall,
+            start=start,
+            end=end,
+            inspection=inspection,
+            delivery_models=tuple(models),
+            intervention_statuses=tuple(statuses),
+        )
+
+    def peers_on(
+        self, day: DateLike, *, frameworks: Collection[Framework] = SIF_AND_LATER
+    ) -> tuple[tuple[AuthorityView, Overall | None], ...]:
+        """The authority's statistical neighbours, closest first, each with its rating on ``day``."""
+        when = as_date(day)
+        return tuple(
+            (peer, peer.rating_on(when, frameworks=frameworks))
+            for peer in self.statistical_neighbours
         )
 
     def __repr__(self) -> str:

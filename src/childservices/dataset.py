@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime
 import difflib
-from collections.abc import Collection, Iterator
+from collections import Counter
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 
 import attrs
 import pendulum
@@ -16,7 +17,10 @@ from childservices.errors import DatasetError, UnknownAuthorityError
 from childservices.model import (
     AuthorityKind,
     DeliveryModel,
+    Framework,
+    Grade,
     Inspection,
+    Overall,
     PartialDate,
     Provider,
     RecordSet,
@@ -25,8 +29,18 @@ from childservices.model import (
     TrustLifecycle,
     as_date,
 )
-from childservices.rules.asof import in_force
+from childservices.rules.aggregate import (
+    PanelRow,
+    SurvivalRow,
+    panel,
+    shares,
+    survival,
+    transitions,
+)
+from childservices.rules.asof import SIF_AND_LATER, in_force
+from childservices.rules.escalation import SEED_RULES, EscalationRule, Finding, evaluate
 from childservices.rules.intervention import InterventionStatus
+from childservices.rules.official import CountingRule, OfficialCount, official_count
 
 __all__ = ["COMPANY_MODELS", "Dataset"]
 
@@ -194,6 +208,137 @@ class Dataset:
             if status is not InterventionStatus.NONE:
                 found[authority.id] = status
         return found
+
+    # Ratings, panels and aggregates ---------------------------------------
+
+    def ratings_on(
+        self,
+        day: str | datetime.date | PartialDate,
+        *,
+        frameworks: Collection[Framework] = SIF_AND_LATER,
+    ) -> dict[str, Overall | None]:
+        """Every authority in existence on ``day`` with its rating (see :meth:`AuthorityView.rating_on`)."""
+        when = as_date(day)
+        return {
+            a.id: a.rating_on(when, frameworks=frameworks) for a in self.authorities(active_on=when)
+        }
+
+    def panel(
+        self,
+        days: Sequence[str | datetime.date],
+        *,
+        frameworks: Collection[Framework] = SIF_AND_LATER,
+    ) -> tuple[PanelRow, ...]:
+        """Every authority's rating, delivery model and intervention status on each day.
+
+        Use :func:`~childservices.rules.aggregate.monthly` or
+        :func:`~childservices.rules.aggregate.quarterly` for regular days.
+        """
+        return panel(self.authorities(), [as_date(d) for d in days], frameworks=frameworks)
+
+    def shares_on(
+        self,
+        day: str | datetime.date | PartialDate,
+        *,
+        by: str | None = None,
+        frameworks: Collection[Framework] = SIF_AND_LATER,
+    ) -> dict[str, dict[Grade, float]]:
+        """The share of authorities at each grade on ``day``, optionally by ``"kind"``,
+        ``"region"`` or ``"delivery_model"``.
+
+        Authorities without a grade (none yet, unknown, or no overall judgement
+        under the 2026 framework) are not counted; shares in a group sum to 1.
+        """
+        when = as_date(day)
+        ratings = self.ratings_on(when, frameworks=frameworks)
+        return shares(ratings, None if by is None else self._grouper(by, when))
+
+    def _grouper(self, by: str, day: pendulum.Date) -> Callable[[str], str]:
+        if by == "kind":
+            return lambda a: self.index.authorities[a].kind.value
+        if by == "region":
+            return lambda a: getattr(self.index.authorities[a].region, "value", "unknown")
+        if by == "delivery_model":
+
+            def model(a: str) -> str:
+                delivery = self._view(a).delivery_on(day)
+                return (
+                    "unknown"
+                    if delivery is None or delivery.model is None
+                    else delivery.model.value
+                )
+
+            return model
+        raise ValueError(f"cannot group by {by!r}: use 'kind', 'region' or 'delivery_model'")
+
+    def transitions(
+        self,
+        *,
+        by: str | None = None,
+        frameworks: Collection[Framework] = SIF_AND_LATER,
+    ) -> dict[str, Counter[tuple[Grade, Grade]]]:
+        """Counts of grade changes between consecutive graded inspections.
+
+        ``by``: ``None`` (one group), ``"era"`` (the framework of the later
+        inspection), ``"delivery_model"`` (in force when the later report was
+        published) or ``"direction"`` (whether a statutory direction was in
+        force then).
+        """
+
+        def group(authority: AuthorityView, earlier: Inspection, later: Inspection) -> str:
+            day = later.published.latest
+            if by == "era":
+                return later.framework.value
+            if by == "delivery_model":
+                delivery = authority.delivery_on(day)
+                return (
+                    "unknown"
+                    if delivery is None or delivery.model is None
+                    else delivery.model.value
+                )
+            if by == "direction":
+                status = authority.intervention_status_on(day)
+                return (
+                    "under direction"
+                    if status is InterventionStatus.STATUTORY_DIRECTION
+                    else "not under direction"
+                )
+            raise ValueError(f"cannot group by {by!r}: use 'era', 'delivery_model' or 'direction'")
+
+        return transitions(
+            self.authorities(), frameworks=frameworks, group_of=None if by is None else group
+        )
+
+    def reached_good(
+        self,
+        *,
+        judged_from: str | datetime.date,
+        judged_to: str | datetime.date,
+        horizons: Sequence[int] = (1, 2, 3),
+        data_until: str | datetime.date | None = None,
+    ) -> tuple[SurvivalRow, ...]:
+        """Of authorities judged inadequate in a period, how many reached good within 1, 2, 3 years,
+        by delivery model (see :func:`~childservices.rules.aggregate.survival`)."""
+        return survival(
+            self,
+            judged_from=judged_from,
+            judged_to=judged_to,
+            horizons=horizons,
+            data_until=data_until,
+        )
+
+    def official_count(self, rule: CountingRule) -> OfficialCount:
+        """Ofsted's national count of judgements under an explicit :class:`~childservices.rules.official.CountingRule`."""
+        return official_count(self, rule)
+
+    def escalation(
+        self,
+        *,
+        on: str | datetime.date,
+        rules: Iterable[EscalationRule] = SEED_RULES,
+    ) -> tuple[Finding, ...]:
+        """Where the record follows or departs from the intervention rules, as it stood on ``on``."""
+        return evaluate(self, on=as_date(on), rules=rules)
 
     # Other records --------------------------------------------------------
 

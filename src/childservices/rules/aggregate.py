@@ -1,0 +1,251 @@
+"""Panels and aggregates over every authority: ratings on dates, shares, transitions, survival.
+
+Counting rules, stated once:
+
+- **Share of authorities by grade** counts authorities in existence on the
+  day whose rating is a grade. Authorities with no rating yet, an unknown
+  one, or a judgement that gives none (:data:`~childservices.NOT_GIVEN`,
+  ILACS as reformed in 2026) are left out of the denominator, so shares sum
+  to 1 over the authorities counted.
+- **Transitions** are between an authority's consecutive graded inspections
+  under the chosen frameworks (its own inspections, not its predecessor's).
+"""
+
+from __future__ import annotations
+
+import datetime
+import itertools
+from collections import Counter, defaultdict
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING
+
+import attrs
+import pendulum
+
+from childservices.model import (
+    DeliveryModel,
+    Framework,
+    Grade,
+    Inspection,
+    Overall,
+    PartialDate,
+    as_date,
+)
+from childservices.rules.asof import SIF_AND_LATER, counts_for_rating
+from childservices.rules.intervention import InterventionStatus
+
+if TYPE_CHECKING:
+    from childservices.authority_view import AuthorityView
+    from childservices.dataset import Dataset
+
+__all__ = [
+    "PanelRow",
+    "SurvivalRow",
+    "delivery_group",
+    "monthly",
+    "panel",
+    "quarterly",
+    "shares",
+    "survival",
+    "transitions",
+]
+
+
+def _dates(start: pendulum.Date, end: pendulum.Date, months: int) -> tuple[pendulum.Date, ...]:
+    first = pendulum.Date(start.year, start.month, 1)
+    if first < start:
+        first = first.add(months=1)
+    out = []
+    day = first
+    while day <= end:
+        out.append(day)
+        day = day.add(months=months)
+    return tuple(out)
+
+
+def monthly(start: str | datetime.date, end: str | datetime.date) -> tuple[pendulum.Date, ...]:
+    """The first day of every month from ``start`` to ``end`` (both included where they fall)."""
+    return _dates(as_date(start), as_date(end), 1)
+
+
+def quarterly(start: str | datetime.date, end: str | datetime.date) -> tuple[pendulum.Date, ...]:
+    """The first day of every third month from the first month-start on or after ``start``."""
+    return _dates(as_date(start), as_date(end), 3)
+
+
+@attrs.frozen(kw_only=True)
+class PanelRow:
+    """One authority on one day: its rating, delivery model and intervention status."""
+
+    authority: str
+    day: pendulum.Date
+    rating: Overall | None
+    delivery_model: DeliveryModel | None
+    intervention: InterventionStatus
+
+
+def panel(
+    authorities: Iterable[AuthorityView],
+    days: Sequence[datetime.date],
+    *,
+    frameworks: Collection[Framework] = SIF_AND_LATER,
+) -> tuple[PanelRow, ...]:
+    """A row for every authority in existence on each day, ordered by day then authority id."""
+    chosen = sorted(authorities, key=lambda a: a.id)
+    rows = []
+    for raw in days:
+        day = as_date(raw)
+        for authority in chosen:
+            if authority.active_on(day) is not True:
+                continue
+            delivery = authority.delivery_on(day)
+            rows.append(
+                PanelRow(
+                    authority=authority.id,
+                    day=day,
+                    rating=authority.rating_on(day, frameworks=frameworks),
+                    delivery_model=None if delivery is None else delivery.model,
+                    intervention=authority.intervention_status_on(day),
+                )
+            )
+    return tuple(rows)
+
+
+def shares(
+    ratings: Mapping[str, Overall | None], group_of: Callable[[str], str] | None = None
+) -> dict[str, dict[Grade, float]]:
+    """The share of authorities at each grade, per group (one group ``"all"`` by default).
+
+    Only ratings that are grades are counted (see the module's rules).
+    """
+    counts: dict[str, Counter[Grade]] = defaultdict(Counter)
+    for authority, rating in ratings.items():
+        if isinstance(rating, Grade):
+            counts["all" if group_of is None else group_of(authority)][rating] += 1
+    return {
+        group: {grade: n / sum(counter.values()) for grade, n in counter.items()}
+        for group, counter in sorted(counts.items())
+    }
+
+
+def transitions(
+    authorities: Iterable[AuthorityView],
+    *,
+    frameworks: Collection[Framework] = SIF_AND_LATER,
+    group_of: Callable[[AuthorityView, Inspection, Inspection], str] | None = None,
+) -> dict[str, Counter[tuple[Grade, Grade]]]:
+    """Counts of (earlier grade, later grade) over consecutive graded inspections, per group.
+
+    ``group_of(authority, earlier, later)`` names the group of a transition
+    (for example the era, or the delivery model on the later publication
+    date); by default everything is in ``"all"``.
+    """
+    found: dict[str, Counter[tuple[Grade, Grade]]] = defaultdict(Counter)
+    for authority in authorities:
+        graded = [i for i in authority.inspections if counts_for_rating(i, frameworks) and i.graded]
+        for earlier, later in itertools.pairwise(graded):
+            assert isinstance(earlier.overall, Grade) and isinstance(later.overall, Grade)
+            group = "all" if group_of is None else group_of(authority, earlier, later)
+            found[group][(earlier.overall, later.overall)] += 1
+    return dict(found)
+
+
+@attrs.frozen(kw_only=True)
+class SurvivalRow:
+    """Of the authorities judged inadequate in a period, how many reached good within each horizon."""
+
+    group: str
+    authorities: tuple[str, ...]
+    reached_good_within: Mapping[int, int]
+    """Years -> how many of ``authorities`` reached good or outstanding within that many years."""
+    followed_up: Mapping[int, int]
+    """Years -> how many could be followed that long (the horizon ends before the data does)."""
+
+
+def delivery_group(authority: AuthorityView, start: pendulum.Date, end: pendulum.Date) -> str:
+    """'trust' if a trust or company ran services at any time in the window, else 'partnership'
+    if a partnership or shared service did, else 'in-house'."""
+    models = {
+        e.model for e in authority.deliveries if _overlaps(e.start.earliest, e.end, start, end)
+    }
+    if models & {
+        DeliveryModel.CHILDRENS_TRUST,
+        DeliveryModel.COUNCIL_COMPANY,
+        DeliveryModel.MULTI_COUNCIL_COMPANY,
+    }:
+        return "trust"
+    if models & {DeliveryModel.PARTNERSHIP, DeliveryModel.SHARED_SERVICE}:
+        return "partnership"
+    return "in-house"
+
+
+def _overlaps(
+    start: pendulum.Date,
+    end: PartialDate | None,
+    window_start: pendulum.Date,
+    window_end: pendulum.Date,
+) -> bool:
+    return start <= window_end and (end is None or end.latest >= window_start)
+
+
+def survival(
+    dataset: Dataset,
+    *,
+    judged_from: str | datetime.date,
+    judged_to: str | datetime.date,
+    horizons: Sequence[int] = (1, 2, 3),
+    data_until: str | datetime.date | None = None,
+) -> tuple[SurvivalRow, ...]:
+    """Of authorities first judged inadequate in a period, how many reached good within N years.
+
+    An authority enters at the publication of its first inadequate rating
+    published between ``judged_from`` and ``judged_to``; it reaches good when
+    a later rating is good or outstanding. Groups are by delivery model over
+    the longest horizon after entry (:func:`delivery_group`). An authority
+    counts in ``followed_up[n]`` only if ``n`` years after entry falls on or
+    before ``data_until`` (default: today).
+    """
+    first, last = as_date(judged_from), as_date(judged_to)
+    cut = pendulum.today().date() if data_until is None else as_date(data_until)
+    cut = pendulum.Date(cut.year, cut.month, cut.day)
+    longest = max(horizons)
+    members: dict[str, list[str]] = defaultdict(list)
+    reached: dict[str, Counter[int]] = defaultdict(Counter)
+    followed: dict[str, Counter[int]] = defaultdict(Counter)
+    for authority in dataset.authorities():
+        trajectory = authority.trajectory(until=cut)
+        entry = next(
+            (
+                s
+                for s in trajectory.spells
+                if s.grade is Grade.INADEQUATE and first <= s.start <= last
+            ),
+            None,
+        )
+        if entry is None:
+            continue
+        group = delivery_group(authority, entry.start, entry.start.add(years=longest))
+        members[group].append(authority.id)
+        good = next(
+            (
+                s.start
+                for s in trajectory.spells
+                if s.start > entry.start and s.grade in (Grade.GOOD, Grade.OUTSTANDING)
+            ),
+            None,
+        )
+        for years in horizons:
+            horizon = entry.start.add(years=years)
+            if horizon <= cut:
+                followed[group][years] += 1
+            if good is not None and good <= horizon:
+                reached[group][years] += 1
+    return tuple(
+        SurvivalRow(
+            group=group,
+            authorities=tuple(sorted(ids)),
+            reached_good_within={y: reached[group][y] for y in horizons},
+            followed_up={y: followed[group][y] for y in horizons},
+        )
+        for group, ids in sorted(members.items())
+    )

@@ -1,0 +1,112 @@
+"""Ofsted's national counting rules, as explicit parameters.
+
+Ofsted's official statistics count, for each authority, its most recent
+judgement from inspections carried out up to a reference date (usually 31
+March) whose reports were published by a later cut-off (30 April in earlier
+releases, 30 June from 2025). The single inspection framework era was
+reported on two bases: each authority's first SIF judgement, or its latest
+including re-inspections. :class:`CountingRule` names those choices so that
+a published figure can be reproduced and the rule behind it seen.
+"""
+
+from __future__ import annotations
+
+import datetime
+import enum
+from collections import Counter
+from collections.abc import Collection
+from typing import TYPE_CHECKING
+
+import attrs
+import pendulum
+
+from childservices.model import Framework, Grade, Inspection, InspectionKind, as_date
+from childservices.rules.asof import SIF_AND_LATER, counts_for_rating
+
+if TYPE_CHECKING:
+    from childservices.dataset import Dataset
+
+__all__ = ["Basis", "CountingRule", "OfficialCount", "official_count"]
+
+
+class Basis(enum.Enum):
+    """Which of an authority's judgements counts."""
+
+    LATEST = "latest"
+    """The most recent judgement, re-inspections included."""
+    FIRST_SIF = "first_sif"
+    """Each authority's first single inspection framework judgement (no re-inspections)."""
+
+
+def _to_day(value: str | datetime.date) -> pendulum.Date:
+    return as_date(value)
+
+
+@attrs.frozen(kw_only=True)
+class CountingRule:
+    """How a national figure counts judgements.
+
+    ``inspected_by``: inspections whose fieldwork ended on or before this day
+    (the reference date; the publication date is used where the end is not
+    recorded). ``published_by``: reports published on or before this day.
+    """
+
+    inspected_by: pendulum.Date = attrs.field(converter=_to_day)
+    published_by: pendulum.Date = attrs.field(converter=_to_day)
+    basis: Basis = Basis.LATEST
+    frameworks: frozenset[Framework] = attrs.field(default=SIF_AND_LATER, converter=frozenset)
+
+    def counts(self, inspection: Inspection) -> bool:
+        """Whether an inspection is eligible under this rule."""
+        if not counts_for_rating(inspection, self.frameworks) or not inspection.graded:
+            return False
+        if self.basis is Basis.FIRST_SIF and (
+            inspection.framework is not Framework.SIF
+            or inspection.kind is InspectionKind.REINSPECTION
+        ):
+            return False
+        ended = inspection.end or inspection.published
+        return (
+            ended.latest <= self.inspected_by and inspection.published.latest <= self.published_by
+        )
+
+
+@attrs.frozen(kw_only=True)
+class OfficialCount:
+    """The result of counting under a rule: grades by count, and the judgement used per authority."""
+
+    rule: CountingRule
+    by_grade: Counter[Grade]
+    judgements: dict[str, Inspection]
+    not_inspected: tuple[str, ...]
+    """Authorities in existence at the reference date with no eligible judgement."""
+
+
+def official_count(
+    dataset: Dataset, rule: CountingRule, *, authorities: Collection[str] | None = None
+) -> OfficialCount:
+    """Count each authority's judgement under ``rule`` (authorities in existence at the reference date).
+
+    The authority's own inspections count, and, for an authority formed from
+    exactly one predecessor, the predecessor's before its own first one (as
+    for :meth:`~childservices.AuthorityView.rating_on`).
+    """
+    by_grade: Counter[Grade] = Counter()
+    chosen: dict[str, Inspection] = {}
+    missing = []
+    for authority in dataset.authorities(active_on=rule.inspected_by):
+        if authorities is not None and authority.id not in authorities:
+            continue
+        eligible = [
+            i for i in authority.rating_inspections(frameworks=rule.frameworks) if rule.counts(i)
+        ]
+        if not eligible:
+            missing.append(authority.id)
+            continue
+        pick = eligible[0] if rule.basis is Basis.FIRST_SIF else eligible[-1]
+        assert isinstance(pick.overall, Grade)
+        by_grade[pick.overall] += 1
+        chosen[authority.id] = pick
+    return OfficialCount(
+        rule=rule, by_grade=by_grade, judgements=chosen, not_inspected=tuple(missing)
+    )
