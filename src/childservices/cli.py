@@ -354,7 +354,8 @@ def _read_reports(paths: Sequence[str], fmt: str, progress: bool | None, out: Te
         print(f"read {len(rows)} of {len(paths)} reports; {len(failures)} failed:", file=sys.stderr)
         for name, message in failures:
             one_line = " ".join(message.split())
-            print(f"  {name}: {one_line}", file=sys.stderr)
+            where = "" if name in one_line else f"{name}: "
+            print(f"  {where}{one_line}", file=sys.stderr)
         return 1
     if len(paths) > 1:
         print(f"read {len(rows)} of {len(paths)} reports", file=sys.stderr)
