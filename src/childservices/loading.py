@@ -10,10 +10,15 @@ import threading
 from collections.abc import Iterable
 from pathlib import Path
 
+import attrs
+import cattrs
+
+from childservices.convert import converter
 from childservices.data.bundle import read_bundle
 from childservices.dataset import Dataset
 from childservices.errors import DatasetError, Problem
 from childservices.export import write_seed_folder
+from childservices.model import Source
 from childservices.records import read_seed_folder
 from childservices.records.read import read_files, seed_files
 from childservices.records.tables import TABLES
@@ -137,7 +142,12 @@ def merge_files(paths: Iterable[PathLike], *, base: Dataset | None = None) -> Da
         all_files = list(files)
         if base is not None:
             root = Path(tmp) / "bundled"
-            write_seed_folder(base.records, root)
+            same = _sources_restated(files, base)
+            records = base.records
+            if same:
+                kept = tuple(s for s in records.sources if s.id not in same)
+                records = attrs.evolve(records, sources=kept)
+            write_seed_folder(records, root)
             all_files = seed_files(root) + all_files
         try:
             records = read_files(all_files)
@@ -149,6 +159,33 @@ def merge_files(paths: Iterable[PathLike], *, base: Dataset | None = None) -> Da
             raise DatasetError(
                 _place(_rename(problem, prefix), origins) for problem in exc.problems
             ) from None
+
+
+def _sources_restated(files: list[tuple[str, Path]], base: Dataset) -> set[str]:
+    """The bundled sources that the users' files restate identically.
+
+    Sources are not merged like cited rows (an id appears once), so an
+    identical restatement stands in for the bundled row; a different one is
+    left to the reader, which reports the repeated id.
+    """
+    same: set[str] = set()
+    for table_name, path in files:
+        if table_name != "sources":
+            continue
+        try:
+            with path.open(encoding="utf-8-sig", newline="") as handle:
+                for row in csv.DictReader(handle):
+                    values = {
+                        k.strip(): v.strip()
+                        for k, v in row.items()
+                        if isinstance(k, str) and isinstance(v, str) and v.strip() and k != "note"
+                    }
+                    known = base.index.sources.get(values.get("id", ""))
+                    if known is not None and converter.structure(values, Source) == known:
+                        same.add(known.id)
+        except (OSError, UnicodeDecodeError, csv.Error, ValueError, cattrs.BaseValidationError):
+            continue
+    return same
 
 
 def _version(base: Dataset | None, files: list[tuple[str, Path]]) -> str:
