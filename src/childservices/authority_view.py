@@ -182,7 +182,12 @@ class AuthorityView:
         return directions(self.interventions)
 
     def intervention_status_on(self, day: DateLike) -> InterventionStatus:
-        """The strongest improvement notice or statutory direction in force on ``day``."""
+        """The strongest improvement notice or statutory direction in force on ``day``.
+
+        >>> import childservices as cs
+        >>> cs.load().authority("Sandwell").intervention_status_on("2019-06-01")
+        <InterventionStatus.STATUTORY_DIRECTION: 'statutory_direction'>
+        """
         return status_on(self.interventions, as_date(day))
 
     @property
@@ -225,6 +230,10 @@ class AuthorityView:
         with exactly one predecessor carries that predecessor's; one formed
         from several has none. An abolished authority has none after its
         last day.
+
+        >>> import childservices as cs
+        >>> cs.load().authority("Sandwell").rated_inspection_on("2019-06-01").id
+        'sandwell-sif-2018-01-29'
         """
         when = as_date(day)
         if self.active_to is not None and self.active_to.certainly_before(
@@ -263,6 +272,10 @@ class AuthorityView:
         reformed in 2026 the answer can be
         :data:`~childservices.NOT_GIVEN`: the latest inspection gave no
         overall judgement. See :meth:`rated_inspection_on` for predecessors.
+
+        >>> import childservices as cs
+        >>> cs.load().authority("Sandwell").rating_on("2019-06-01")
+        <Grade.INADEQUATE: 'inadequate'>
         """
         found = self.rated_inspection_on(
             day, frameworks=frameworks, follow_predecessors=follow_predecessors
@@ -270,7 +283,13 @@ class AuthorityView:
         return None if found is None else found.overall
 
     def delivery_on(self, day: DateLike) -> DeliveryOnDate | None:
-        """Who ran the authority's children's services on ``day``; ``None`` if it did not exist then."""
+        """Who ran the authority's children's services on ``day``; ``None`` if it did not exist then.
+
+        >>> import childservices as cs
+        >>> delivery = cs.load().authority("Sandwell").delivery_on("2019-06-01")
+        >>> delivery.model, delivery.provider
+        (<DeliveryModel.CHILDRENS_TRUST: 'childrens_trust'>, 'sandwell-childrens-trust')
+        """
         when = as_date(day)
         if self.active_on(when) is False:
             return None
@@ -325,6 +344,11 @@ class AuthorityView:
         Each spell says which inspection set it and which delivery models and
         intervention statuses were in force during it. Every day in a spell
         has that spell's grade as :meth:`rating_on`.
+
+        >>> import childservices as cs
+        >>> spells = cs.load().authority("Sunderland").trajectory(until="2026-06-30").spells
+        >>> [(str(s.start), s.grade.value) for s in spells][:3]
+        [('2015-07-20', 'inadequate'), ('2018-07-25', 'inadequate'), ('2021-08-20', 'outstanding')]
         """
         cut = pendulum.today().date() if until is None else as_date(until)
         cut = pendulum.Date(cut.year, cut.month, cut.day)
@@ -380,7 +404,13 @@ class AuthorityView:
     def peers_on(
         self, day: DateLike, *, frameworks: Collection[Framework] = SIF_AND_LATER
     ) -> tuple[tuple[AuthorityView, Overall | None], ...]:
-        """The authority's statistical neighbours, closest first, each with its rating on ``day``."""
+        """The authority's statistical neighbours, closest first, each with its rating on ``day``.
+
+        >>> import childservices as cs
+        >>> peers = cs.load().authority("Sandwell").peers_on("2019-06-01")
+        >>> [(peer.name, rating.value) for peer, rating in peers][:2]
+        [('Wolverhampton', 'good'), ('Kingston Upon Hull, City of', 'inadequate')]
+        """
         when = as_date(day)
         return tuple(
             (peer, peer.rating_on(when, frameworks=frameworks))

@@ -156,7 +156,12 @@ class Dataset:
     # As-of questions over every authority ---------------------------------
 
     def delivery_on(self, day: str | datetime.date | PartialDate) -> dict[str, DeliveryOnDate]:
-        """Who ran each authority's services on ``day``, by authority id (authorities then in existence)."""
+        """Who ran each authority's services on ``day``, by authority id (authorities then in existence).
+
+        >>> import childservices as cs
+        >>> cs.load().delivery_on("2019-06-01")["sunderland"].model
+        <DeliveryModel.COUNCIL_COMPANY: 'council_company'>
+        """
         when = as_date(day)
         found: dict[str, DeliveryOnDate] = {}
         for authority in self.authorities():
@@ -175,6 +180,10 @@ class Dataset:
 
         By default the not-for-profit company models: children's trusts,
         council-owned companies and multi-council companies.
+
+        >>> import childservices as cs
+        >>> len(cs.load().run_by(on="2024-10-01"))
+        11
         """
         chosen = set(models)
         return tuple(
@@ -189,7 +198,12 @@ class Dataset:
         on: str | datetime.date | PartialDate,
         models: Collection[DeliveryModel] = COMPANY_MODELS,
     ) -> tuple[Provider, ...]:
-        """Providers (trusts and companies by default) running at least one authority's services on a day."""
+        """Providers (trusts and companies by default) running at least one authority's services on a day.
+
+        >>> import childservices as cs
+        >>> len(cs.load().trusts_operating(on="2024-09-24"))
+        9
+        """
         providers = {
             delivery.provider
             for delivery in self.delivery_on(on).values()
@@ -200,7 +214,12 @@ class Dataset:
     def under_intervention(
         self, *, on: str | datetime.date | PartialDate
     ) -> dict[str, InterventionStatus]:
-        """Authorities with an improvement notice or statutory direction in force on a day."""
+        """Authorities with an improvement notice or statutory direction in force on a day.
+
+        >>> import childservices as cs
+        >>> cs.load().under_intervention(on="2019-06-01")["sandwell"]
+        <InterventionStatus.STATUTORY_DIRECTION: 'statutory_direction'>
+        """
         when = as_date(on)
         found: dict[str, InterventionStatus] = {}
         for authority in self.authorities(active_on=when):
@@ -217,7 +236,12 @@ class Dataset:
         *,
         frameworks: Collection[Framework] = SIF_AND_LATER,
     ) -> dict[str, Overall | None]:
-        """Every authority in existence on ``day`` with its rating (see :meth:`AuthorityView.rating_on`)."""
+        """Every authority in existence on ``day`` with its rating (see :meth:`AuthorityView.rating_on`).
+
+        >>> import childservices as cs
+        >>> cs.load().ratings_on("2019-06-01")["sandwell"]
+        <Grade.INADEQUATE: 'inadequate'>
+        """
         when = as_date(day)
         return {
             a.id: a.rating_on(when, frameworks=frameworks) for a in self.authorities(active_on=when)
@@ -233,6 +257,11 @@ class Dataset:
 
         Use :func:`~childservices.rules.aggregate.monthly` or
         :func:`~childservices.rules.aggregate.quarterly` for regular days.
+
+        >>> import childservices as cs
+        >>> rows = cs.load().panel(cs.quarterly("2019-01-01", "2019-12-31"))
+        >>> [(str(r.day), r.rating.value) for r in rows if r.authority == "sandwell"]
+        [('2019-01-01', 'inadequate'), ('2019-04-01', 'inadequate'), ('2019-07-01', 'inadequate'), ('2019-10-01', 'inadequate')]
         """
         return panel(self.authorities(), [as_date(d) for d in days], frameworks=frameworks)
 
@@ -248,6 +277,11 @@ class Dataset:
 
         Authorities without a grade (none yet, unknown, or no overall judgement
         under the 2026 framework) are not counted; shares in a group sum to 1.
+
+        >>> import childservices as cs
+        >>> shares = cs.load().shares_on("2019-06-01")["all"]
+        >>> round(sum(shares.values()), 6)
+        1.0
         """
         when = as_date(day)
         ratings = self.ratings_on(when, frameworks=frameworks)
@@ -283,6 +317,11 @@ class Dataset:
         inspection), ``"delivery_model"`` (in force when the later report was
         published) or ``"direction"`` (whether a statutory direction was in
         force then).
+
+        >>> import childservices as cs
+        >>> counts = cs.load().transitions(by="era")
+        >>> sorted(counts)
+        ['ilacs', 'sif']
         """
 
         def group(authority: AuthorityView, earlier: Inspection, later: Inspection) -> str:
@@ -318,7 +357,13 @@ class Dataset:
         data_until: str | datetime.date | None = None,
     ) -> tuple[SurvivalRow, ...]:
         """Of authorities judged inadequate in a period, how many reached good within 1, 2, 3 years,
-        by delivery model (see :func:`~childservices.rules.aggregate.survival`)."""
+        by delivery model (see :func:`~childservices.rules.aggregate.survival`).
+
+        >>> import childservices as cs
+        >>> rows = cs.load().reached_good(judged_from="2014-01-01", judged_to="2019-12-31", data_until="2026-06-30")
+        >>> sorted(row.group for row in rows)
+        ['in-house', 'partnership', 'trust']
+        """
         return survival(
             self,
             judged_from=judged_from,
@@ -328,7 +373,13 @@ class Dataset:
         )
 
     def official_count(self, rule: CountingRule) -> OfficialCount:
-        """Ofsted's national count of judgements under an explicit :class:`~childservices.rules.official.CountingRule`."""
+        """Ofsted's national count of judgements under an explicit :class:`~childservices.rules.official.CountingRule`.
+
+        >>> import childservices as cs
+        >>> rule = cs.CountingRule(inspected_by="2025-03-31", published_by="2025-06-30")
+        >>> cs.load().official_count(rule).by_grade[cs.Grade.INADEQUATE]
+        19
+        """
         return official_count(self, rule)
 
     def escalation(
@@ -337,7 +388,13 @@ class Dataset:
         on: str | datetime.date,
         rules: Iterable[EscalationRule] = SEED_RULES,
     ) -> tuple[Finding, ...]:
-        """Where the record follows or departs from the intervention rules, as it stood on ``on``."""
+        """Where the record follows or departs from the intervention rules, as it stood on ``on``.
+
+        >>> import childservices as cs
+        >>> findings = cs.load().escalation(on="2026-06-30")
+        >>> sorted({f.rule for f in findings})
+        ['commissioner-after-six-months', 'recommendation-followed']
+        """
         return evaluate(self, on=as_date(on), rules=rules)
 
     # Other records --------------------------------------------------------

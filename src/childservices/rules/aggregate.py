@@ -64,12 +64,20 @@ def _dates(start: pendulum.Date, end: pendulum.Date, months: int) -> tuple[pendu
 
 
 def monthly(start: str | datetime.date, end: str | datetime.date) -> tuple[pendulum.Date, ...]:
-    """The first day of every month from ``start`` to ``end`` (both included where they fall)."""
+    """The first day of every month from ``start`` to ``end`` (both included where they fall).
+
+    >>> [str(d) for d in monthly("2024-01-15", "2024-04-01")]
+    ['2024-02-01', '2024-03-01', '2024-04-01']
+    """
     return _dates(as_date(start), as_date(end), 1)
 
 
 def quarterly(start: str | datetime.date, end: str | datetime.date) -> tuple[pendulum.Date, ...]:
-    """The first day of every third month from the first month-start on or after ``start``."""
+    """The first day of every third month from the first month-start on or after ``start``.
+
+    >>> [str(d) for d in quarterly("2024-01-01", "2024-12-31")]
+    ['2024-01-01', '2024-04-01', '2024-07-01', '2024-10-01']
+    """
     return _dates(as_date(start), as_date(end), 3)
 
 
@@ -117,6 +125,10 @@ def shares(
     """The share of authorities at each grade, per group (one group ``"all"`` by default).
 
     Only ratings that are grades are counted (see the module's rules).
+
+    >>> from childservices import Grade, NOT_GIVEN
+    >>> shares({"a": Grade.GOOD, "b": Grade.INADEQUATE, "c": None, "d": NOT_GIVEN})
+    {'all': {<Grade.GOOD: 'good'>: 0.5, <Grade.INADEQUATE: 'inadequate'>: 0.5}}
     """
     counts: dict[str, Counter[Grade]] = defaultdict(Counter)
     for authority, rating in ratings.items():

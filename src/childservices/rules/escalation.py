@@ -270,7 +270,13 @@ def evaluate(
     rules: Iterable[EscalationRule] = SEED_RULES,
     authorities: Collection[str] | None = None,
 ) -> tuple[Finding, ...]:
-    """Every finding of every rule as the record stood on ``on``."""
+    """Every finding of every rule as the record stood on ``on``.
+
+    >>> import childservices as cs
+    >>> findings = evaluate(cs.load(), on="2026-06-30", authorities={"bradford"})
+    >>> [(f.trigger, f.outcome.value) for f in findings if f.rule == "commissioner-after-six-months"]
+    [('bradford-ilacs-2018-10-29', 'departed')]
+    """
     day = as_date(on)
     found = [f for rule in rules for f in rule.evaluate(dataset, day)]
     if authorities is not None:

@@ -90,6 +90,12 @@ def official_count(
     The authority's own inspections count, and, for an authority formed from
     exactly one predecessor, the predecessor's before its own first one (as
     for :meth:`~childservices.AuthorityView.rating_on`).
+
+    >>> import childservices as cs
+    >>> from childservices.rules.official import CountingRule, official_count
+    >>> count = official_count(cs.load(), CountingRule(inspected_by="2025-03-31", published_by="2025-06-30"))
+    >>> sorted((g.value, n) for g, n in count.by_grade.items())
+    [('good', 67), ('inadequate', 19), ('outstanding', 36), ('requires_improvement', 31)]
     """
     by_grade: Counter[Grade] = Counter()
     chosen: dict[str, Inspection] = {}

@@ -78,6 +78,12 @@ def compare(a: Grade, b: Grade, *, adequate_as: Grade | None = None) -> int:
     ``adequate_as`` says which later grade 'adequate' counts as (usually
     ``Grade.REQUIRES_IMPROVEMENT``); without it, adequate against requires
     improvement raises :class:`~childservices.IncomparableGradesError`.
+
+    >>> from childservices import Grade
+    >>> compare(Grade.GOOD, Grade.INADEQUATE)
+    1
+    >>> compare(Grade.ADEQUATE, Grade.REQUIRES_IMPROVEMENT, adequate_as=Grade.REQUIRES_IMPROVEMENT)
+    0
     """
     if adequate_as is not None:
         a = adequate_as if a is Grade.ADEQUATE else a
@@ -100,7 +106,13 @@ class Trajectory:
     until: pendulum.Date
 
     def spell_on(self, day: pendulum.Date) -> Spell | None:
-        """The spell in force on ``day``, if any."""
+        """The spell in force on ``day``, if any.
+
+        >>> import childservices as cs, pendulum
+        >>> trajectory = cs.load().authority("Sandwell").trajectory(until="2026-06-30")
+        >>> trajectory.spell_on(pendulum.Date(2019, 6, 1)).inspection.id
+        'sandwell-sif-2018-01-29'
+        """
         for spell in self.spells:
             if spell.contains(day):
                 return spell
@@ -112,7 +124,12 @@ class Trajectory:
         return tuple(s for s in self.spells if isinstance(s.grade, Grade))
 
     def first_inadequate(self) -> Spell | None:
-        """The first spell at 'inadequate'."""
+        """The first spell at 'inadequate'.
+
+        >>> import childservices as cs
+        >>> str(cs.load().authority("Sandwell").trajectory(until="2026-06-30").first_inadequate().start)
+        '2015-06-05'
+        """
         return next((s for s in self.spells if s.grade is Grade.INADEQUATE), None)
 
     def time_to_good(self) -> int | None:
@@ -120,6 +137,10 @@ class Trajectory:
 
         ``None`` when the authority was never inadequate, or has not reached
         good since.
+
+        >>> import childservices as cs
+        >>> cs.load().authority("Sunderland").trajectory(until="2026-06-30").time_to_good()
+        2223
         """
         first = self.first_inadequate()
         if first is None:
@@ -130,11 +151,21 @@ class Trajectory:
         return None
 
     def time_inadequate(self) -> int:
-        """Days spent rated inadequate (an open spell counted up to ``until``)."""
+        """Days spent rated inadequate (an open spell counted up to ``until``).
+
+        >>> import childservices as cs
+        >>> cs.load().authority("Sandwell").trajectory(until="2026-06-30").time_inadequate()
+        2587
+        """
         return sum(s.duration_days(self.until) for s in self.spells if s.grade is Grade.INADEQUATE)
 
     def grade_changes(self) -> int:
-        """How many times the rating changed from one spell to the next."""
+        """How many times the rating changed from one spell to the next.
+
+        >>> import childservices as cs
+        >>> cs.load().authority("Sandwell").trajectory(until="2026-06-30").grade_changes()
+        2
+        """
         return sum(
             1
             for first, second in zip(self.spells, self.spells[1:], strict=False)
@@ -149,6 +180,11 @@ class Trajectory:
         ``None`` when there is no grade on either day (no rating yet, or a
         judgement that gives none). Grades in between are the ratings of the
         spells overlapping the window.
+
+        >>> import childservices as cs, pendulum
+        >>> trajectory = cs.load().authority("Sandwell").trajectory(until="2026-06-30")
+        >>> trajectory.movement(pendulum.Date(2016, 1, 1), pendulum.Date(2024, 1, 1))
+        <Movement.IMPROVED: 'improved'>
         """
         first, last = self.spell_on(start), self.spell_on(end)
         if first is None or last is None:
@@ -179,6 +215,12 @@ class Trajectory:
 
         Returns the spell and the days from ``day`` to its start, or ``None``
         when there was no rating on ``day`` or no later improvement.
+
+        >>> import childservices as cs, pendulum
+        >>> trajectory = cs.load().authority("Sandwell").trajectory(until="2026-06-30")
+        >>> spell, days = trajectory.first_improvement_after(pendulum.Date(2018, 4, 1))  # the trust's go-live
+        >>> str(spell.start), spell.grade.value, days
+        ('2022-07-05', 'requires_improvement', 1556)
         """
         current = self.spell_on(day)
         if current is None or not isinstance(current.grade, Grade):
