@@ -28,9 +28,18 @@ from childservices.errors import InvalidDateError
 
 __all__ = ["PartialDate", "Precision", "as_date"]
 
-_ISO = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?")
+# ASCII digits only: ``\d`` would also take other scripts' digits.
+_ISO = re.compile(r"(?P<year>[0-9]{4})(?:-(?P<month>[0-9]{2})(?:-(?P<day>[0-9]{2}))?)?")
+_SHOWN = 60
+"""How much of a bad input an error message repeats."""
 _EARLIEST_YEAR = 1900
 _LATEST_YEAR = 2200
+
+
+def _shown(value: object) -> str:
+    """A bad input as an error message shows it: its repr, cut short if long."""
+    text = repr(value)
+    return text if len(text) <= _SHOWN else f"{text[:_SHOWN]}... ({len(text)} characters)"
 
 
 class Precision(enum.Enum):
@@ -97,18 +106,21 @@ class PartialDate:
     def parse(cls, text: str) -> Self:
         """Read ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``."""
         if not isinstance(text, str):
-            raise InvalidDateError(f"expected an ISO date string, got {text!r}")
-        match = _ISO.fullmatch(text.strip())
+            raise InvalidDateError(f"expected an ISO date string, got {_shown(text)}")
+        match = _ISO.fullmatch(text.strip()) if len(text) <= 64 else None
         if match is None:
             raise InvalidDateError(
-                f"{text!r} is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD"
+                f"{_shown(text)} is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD"
             )
         month, day = match["month"], match["day"]
-        return cls(
-            int(match["year"]),
-            None if month is None else int(month),
-            None if day is None else int(day),
-        )
+        try:
+            return cls(
+                int(match["year"]),
+                None if month is None else int(month),
+                None if day is None else int(day),
+            )
+        except InvalidDateError as exc:
+            raise InvalidDateError(f"{_shown(text)}: {exc}") from None
 
     @classmethod
     def from_date(cls, value: datetime.date) -> Self:
@@ -181,13 +193,13 @@ def as_date(value: str | datetime.date | PartialDate) -> pendulum.Date:
     if isinstance(value, PartialDate):
         partial = value
     elif isinstance(value, datetime.datetime):
-        raise InvalidDateError(f"expected a date, got a date and time {value!r}")
+        raise InvalidDateError(f"expected a date, got a date and time {_shown(value)}")
     elif isinstance(value, datetime.date):
         return pendulum.Date(value.year, value.month, value.day)
     elif isinstance(value, str):
         partial = PartialDate.parse(value)
     else:
-        raise InvalidDateError(f"expected a date or an ISO date string, got {value!r}")
+        raise InvalidDateError(f"expected a date or an ISO date string, got {_shown(value)}")
     if partial.precision is not Precision.DAY:
         raise InvalidDateError(f"{partial} is not a single day; as-of questions need YYYY-MM-DD")
     return partial.earliest

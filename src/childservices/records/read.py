@@ -25,6 +25,8 @@ __all__ = ["read_files", "read_seed_folder", "seed_files"]
 
 _FIELD_PATH = re.compile(r"^(?P<message>.*?) @ \$\.?(?P<path>.*)$")
 _MAX_FILE_BYTES = 64 * 1024 * 1024
+_MAX_PROBLEMS_PER_FILE = 100
+"""A file with more problems than this is not read further: it is not in the seed format."""
 
 
 @attrs.define
@@ -157,9 +159,20 @@ def _parse_csv(
     if unknown or missing or duplicated:
         return []
     out: list[tuple[str, dict[str, str]]] = []
+    found_before = len(problems)
     try:
         for cells in reader:
             line = f"line {reader.line_num}"
+            if len(problems) - found_before >= _MAX_PROBLEMS_PER_FILE:
+                problems.append(
+                    Problem(
+                        file=where,
+                        record=line,
+                        message=f"reading stopped after {_MAX_PROBLEMS_PER_FILE} problems "
+                        "in this file",
+                    )
+                )
+                break
             if not any(cell.strip() for cell in cells):
                 continue
             if len(cells) != len(header):
