@@ -120,7 +120,7 @@ class PartialDate:
                 None if day is None else int(day),
             )
         except InvalidDateError as exc:
-            raise InvalidDateError(f"{_shown(text)}: {exc}") from None
+            raise InvalidDateError(f"{exc} (in {_shown(text)})") from None
 
     @classmethod
     def from_date(cls, value: datetime.date) -> Self:
