@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import datetime
 import difflib
+import os
+import pathlib
+import typing
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 
@@ -424,6 +427,26 @@ class Dataset:
     def lifecycles(self) -> tuple[TrustLifecycle, ...]:
         """Every recorded provider lifecycle, by provider id."""
         return tuple(self.index.lifecycles[k] for k in sorted(self.index.lifecycles))
+
+    # Exports (see childservices.export) -------------------------------------
+
+    def to_csv(self, folder: str | os.PathLike[str]) -> list[pathlib.Path]:
+        """Write every table as CSV files laid out like ``seeds/``; returns the files written."""
+        from childservices.export import to_csv
+
+        return to_csv(self, folder)
+
+    def to_json(self, *, indent: int | None = None) -> str:
+        """Every table as JSON text, with the seed format's columns."""
+        from childservices.export import to_json
+
+        return to_json(self, indent=indent)
+
+    def to_frames(self) -> dict[str, typing.Any]:
+        """Every table as a pandas ``DataFrame`` (needs the ``pandas`` extra)."""
+        from childservices.export import to_frames
+
+        return to_frames(self)
 
 
 def _day_after(end: PartialDate | None) -> PartialDate | None:

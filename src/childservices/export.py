@@ -27,6 +27,7 @@ import csv
 import enum
 import io
 import json
+import os
 import types
 import typing
 from collections.abc import Iterator
@@ -155,7 +156,7 @@ def _csv_text(table: str, rows: list[dict[str, str]]) -> str:
     return buffer.getvalue()
 
 
-def write_seed_folder(records: RecordSet, folder: str | Path) -> list[Path]:
+def write_seed_folder(records: RecordSet, folder: str | os.PathLike[str]) -> list[Path]:
     """Write ``records`` as a seeds folder: ``<folder>/<table>/<table>.csv`` for every table.
 
     Returns the files written. Existing files of the same names are replaced;
@@ -175,7 +176,7 @@ def _records(data: Dataset | RecordSet) -> RecordSet:
     return data if isinstance(data, RecordSet) else data.records
 
 
-def to_csv(data: Dataset | RecordSet, folder: str | Path) -> list[Path]:
+def to_csv(data: Dataset | RecordSet, folder: str | os.PathLike[str]) -> list[Path]:
     """Write a dataset as CSV files laid out like ``seeds/``; returns the files written."""
     return write_seed_folder(_records(data), folder)
 
