@@ -52,3 +52,15 @@ def test_reformed_framework_gives_no_overall_judgement() -> None:
     # The 29 June 2026 snapshot: Brent, published 17 June 2026, area grades but overall 'nan'.
     brent = cs.load().authority("Brent")
     assert brent.rating_on("2026-06-30") is cs.NOT_GIVEN
+
+
+def test_old_ons_codes_still_resolve() -> None:
+    # The Barnsley and Sheffield (Boundary Change) Order 2024 took effect on 1 April 2025;
+    # Barnsley's code became E08000038 (CORE 2025 sale ranges); E08000016 stays valid to 31 March 2025.
+    ds = cs.load()
+    barnsley = ds.authority("Barnsley")
+    assert ds.authority("E08000016") is not None and ds.authority("E08000016").id == "barnsley"
+    assert ds.authority("E08000038").id == "barnsley"
+    assert barnsley.identifier("ons") == "E08000038"
+    old = next(i for i in barnsley.identifiers if i.value == "E08000016")
+    assert old.valid_to == cs.PartialDate(2025, 3, 31)
