@@ -3,7 +3,8 @@
 Needs the ``test`` extra (``pip install childservices[test]``). Every
 strategy generates values the library itself accepts; ``lifecycles(valid=False)``
 generates event sequences that :class:`~childservices.TrustLifecycle` must
-refuse.
+refuse. :func:`record_sets` and :func:`datasets` generate small consistent
+datasets (``record_sets(valid=False)``: ones that break one cross-record rule).
 
 >>> from hypothesis import given
 >>> from childservices import strategies as st_cs
