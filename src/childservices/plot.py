@@ -1,0 +1,423 @@
+"""Figures of the record: one authority's timeline, national grades over time, every alternative delivery model.
+
+Needs the ``plot`` extra (``pip install childservices[plot]``, which installs
+matplotlib). matplotlib is imported only when a figure is drawn, so
+``import childservices`` never needs it. Every function returns a
+:class:`matplotlib.figure.Figure` built without :mod:`matplotlib.pyplot`, so
+drawing touches no global state; save it with ``figure.savefig("out.png")``
+or show it in a notebook.
+
+The colours are the same in every figure: greens for good and outstanding,
+amber for requires improvement, a paler brown for 'adequate' (a different
+judgement from requires improvement, never drawn alike), red for inadequate
+and grey where a framework gives no overall judgement.
+
+>>> import childservices as cs
+>>> from childservices import plot
+>>> figure = plot.authority_timeline(cs.load().authority("Sandwell"), until="2026-06-30")
+>>> figure.axes[0].get_title()
+'Sandwell: Ofsted ratings, delivery and interventions'
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Collection, Sequence
+from typing import TYPE_CHECKING, Any
+
+import pendulum
+
+from childservices.model import (
+    NOT_GIVEN,
+    DeliveryModel,
+    Framework,
+    Grade,
+    InterventionKind,
+    NoJudgement,
+    PartialDate,
+    as_date,
+)
+from childservices.rules.asof import ALL_FRAMEWORKS, SIF_AND_LATER
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+    from matplotlib.patches import Rectangle
+
+    from childservices.authority_view import AuthorityView
+    from childservices.dataset import Dataset
+
+__all__ = [
+    "DELIVERY_COLOURS",
+    "GRADE_COLOURS",
+    "INTERVENTION_MARKERS",
+    "adm_timeline",
+    "authority_timeline",
+    "national_grades",
+]
+
+GRADE_COLOURS: dict[Grade | NoJudgement | None, str] = {
+    Grade.OUTSTANDING: "#1b7837",
+    Grade.GOOD: "#7fbf7b",
+    Grade.REQUIRES_IMPROVEMENT: "#f1a340",
+    Grade.ADEQUATE: "#d8b98a",
+    Grade.INADEQUATE: "#c2334d",
+    NOT_GIVEN: "#bababa",
+    None: "#ffffff",
+}
+"""The colour of each overall judgement; ``None`` (unknown) is white."""
+
+DELIVERY_COLOURS: dict[DeliveryModel, str] = {
+    DeliveryModel.IN_HOUSE: "#e8e8e8",
+    DeliveryModel.CHILDRENS_TRUST: "#3b6ea8",
+    DeliveryModel.COUNCIL_COMPANY: "#6a51a3",
+    DeliveryModel.MULTI_COUNCIL_COMPANY: "#9e9ac8",
+    DeliveryModel.PARTNERSHIP: "#35978f",
+    DeliveryModel.SHARED_SERVICE: "#bf812d",
+}
+"""The colour of each delivery model."""
+
+INTERVENTION_MARKERS: dict[InterventionKind, str] = {
+    InterventionKind.IMPROVEMENT_NOTICE: "o",
+    InterventionKind.NOTICE_LIFTED: "x",
+    InterventionKind.STATUTORY_DIRECTION: "s",
+    InterventionKind.REVISED_DIRECTION: "D",
+    InterventionKind.DIRECTION_REVOKED: "X",
+    InterventionKind.COMMISSIONER_APPOINTED: "^",
+    InterventionKind.COMMISSIONER_RECOMMENDATION: "*",
+    InterventionKind.MINISTERIAL_DECISION: "P",
+}
+"""The marker of each intervention step (matplotlib marker codes)."""
+
+_FRAMEWORK_STARTS = (
+    (datetime.date(2013, 11, 1), "SIF"),
+    (datetime.date(2018, 1, 1), "ILACS"),
+    (datetime.date(2026, 4, 1), "ILACS 2026"),
+)
+"""When the single inspection framework, ILACS and reformed ILACS began (for guide lines)."""
+
+
+def _num(value: datetime.date) -> float:
+    """A day as a matplotlib date number."""
+    import matplotlib.dates as mdates
+
+    plain = datetime.date(value.year, value.month, value.day)
+    return float(mdates.date2num(plain))  # type: ignore[no-untyped-call]
+
+
+def _cut(until: str | datetime.date | PartialDate | None) -> pendulum.Date:
+    when = pendulum.today().date() if until is None else as_date(until)
+    return pendulum.Date(when.year, when.month, when.day)
+
+
+def _grade_label(grade: Grade | NoJudgement | None) -> str:
+    if grade is None:
+        return "unknown"
+    if isinstance(grade, NoJudgement):
+        return "no overall judgement"
+    return grade.label
+
+
+def _model_label(model: DeliveryModel) -> str:
+    return model.value.replace("_", " ").replace("childrens", "children's")
+
+
+def _new_figure(width: float, height: float) -> tuple[Figure, Axes]:
+    from matplotlib.figure import Figure
+
+    figure = Figure(figsize=(width, height), layout="constrained")
+    return figure, figure.add_subplot()
+
+
+def _date_axis(ax: Axes) -> None:
+    import matplotlib.dates as mdates
+
+    ax.xaxis_date()
+    ax.xaxis.set_major_locator(mdates.YearLocator())  # type: ignore[no-untyped-call]
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))  # type: ignore[no-untyped-call]
+    ax.tick_params(axis="x", labelrotation=90, labelsize=8)
+    ax.grid(axis="x", color="#dddddd", linewidth=0.5)
+    ax.set_axisbelow(True)
+
+
+def _span(start: datetime.date, end: datetime.date) -> tuple[float, float]:
+    """(start, width) in matplotlib's date numbers."""
+    first = _num(start)
+    return first, _num(end) - first
+
+
+def _bar(
+    start: datetime.date,
+    end: datetime.date,
+    y: float,
+    height: float,
+    colour: str,
+    *,
+    alpha: float = 1.0,
+    gid: str | None = None,
+) -> Rectangle:
+    """A bar from ``start`` to ``end`` at height ``y`` (date axis)."""
+    from matplotlib.patches import Rectangle
+
+    left, width = _span(start, end)
+    bar = Rectangle(
+        (left, y), width, height, facecolor=colour, alpha=alpha, edgecolor="white", linewidth=0.6
+    )
+    bar.set_gid(gid)
+    return bar
+
+
+def authority_timeline(
+    authority: AuthorityView,
+    *,
+    until: str | datetime.date | PartialDate | None = None,
+    frameworks: Collection[Framework] = ALL_FRAMEWORKS,
+) -> Figure:
+    """One authority's history on one time axis.
+
+    Three rows: the **Ofsted rating** in force (each spell of the
+    authority's :meth:`~childservices.AuthorityView.trajectory` as a bar
+    coloured by its grade, from the report's publication), the **delivery
+    model** (a band: in-house where no episode is recorded, each trust,
+    company or partnership episode in its colour) and the **interventions**
+    (a marker per dated step: notices, directions and their revisions and
+    revocations, commissioners, recommendations, ministerial decisions).
+    ``frameworks`` defaults to every framework, so the 2009-2013 judgements
+    show too ('adequate' in its own colour); pass
+    :data:`~childservices.SIF_AND_LATER` for the rating as
+    :meth:`~childservices.AuthorityView.rating_on` gives it by default.
+    The axis runs from the first recorded fact to ``until`` (default: today).
+    """
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
+
+    cut = _cut(until)
+    trajectory = authority.trajectory(until=cut, frameworks=frameworks)
+    steps = [s for s in authority.interventions if s.date is not None and s.date.earliest < cut]
+    episodes = [e for e in authority.deliveries if e.start.earliest < cut]
+    starts = [s.start for s in trajectory.spells]
+    starts += [e.start.earliest for e in episodes]
+    starts += [s.date.earliest for s in steps if s.date is not None]
+    first = min(starts, default=pendulum.Date(2009, 1, 1))
+    first = pendulum.Date(first.year, 1, 1)
+    if authority.active_from is not None and authority.active_from.earliest > first:
+        first = authority.active_from.earliest
+    last = cut
+    if authority.active_to is not None and authority.active_to.latest < cut:
+        last = authority.active_to.latest.add(days=1)
+
+    figure, ax = _new_figure(10, 3.2)
+    rows = {"rating": 2.0, "delivery": 1.0, "interventions": 0.0}
+    height = 0.7
+
+    seen_grades: list[Grade | NoJudgement | None] = []
+    for spell in trajectory.spells:
+        end = min(spell.end or last, last)
+        ax.broken_barh(
+            [_span(spell.start, end)],
+            (rows["rating"] - height / 2, height),
+            facecolors=GRADE_COLOURS[spell.grade],
+            edgecolors="#555555",
+            linewidth=0.5,
+            gid=f"spell {spell.inspection.id}",
+        )
+        if spell.grade not in seen_grades:
+            seen_grades.append(spell.grade)
+
+    ax.broken_barh(
+        [_span(first, last)],
+        (rows["delivery"] - height / 2, height),
+        facecolors=DELIVERY_COLOURS[DeliveryModel.IN_HOUSE],
+        gid="delivery in_house",
+    )
+    seen_models = [DeliveryModel.IN_HOUSE]
+    for episode in episodes:
+        start = max(episode.start.earliest, first)
+        end = last if episode.end is None else min(episode.end.latest, last)
+        ax.broken_barh(
+            [_span(start, end)],
+            (rows["delivery"] - height / 2, height),
+            facecolors=DELIVERY_COLOURS[episode.model],
+            gid=f"delivery {episode.id}",
+        )
+        if episode.model not in seen_models:
+            seen_models.append(episode.model)
+
+    seen_kinds: list[InterventionKind] = []
+    for step in steps:
+        assert step.date is not None
+        ax.plot(
+            [_num(step.date.latest)],
+            [rows["interventions"]],
+            marker=INTERVENTION_MARKERS[step.kind],
+            linestyle="none",
+            color="#222222",
+            markersize=7,
+            gid=f"intervention {step.id}",
+        )
+        if step.kind not in seen_kinds:
+            seen_kinds.append(step.kind)
+
+    ax.set_xlim(_num(first), _num(last))
+    ax.set_ylim(-0.6, 2.6)
+    ax.set_yticks(list(rows.values()), labels=["Ofsted rating", "delivery model", "interventions"])
+    _date_axis(ax)
+    ax.set_title(f"{authority.name}: Ofsted ratings, delivery and interventions")
+    handles: list[Any] = [
+        Patch(facecolor=GRADE_COLOURS[g], edgecolor="#555555", label=_grade_label(g))
+        for g in seen_grades
+    ]
+    handles += [Patch(facecolor=DELIVERY_COLOURS[m], label=_model_label(m)) for m in seen_models]
+    handles += [
+        Line2D(
+            [],
+            [],
+            marker=INTERVENTION_MARKERS[k],
+            linestyle="none",
+            color="#222222",
+            label=k.value.replace("_", " "),
+        )
+        for k in seen_kinds
+    ]
+    figure.legend(handles=handles, loc="outside right center", fontsize=8, frameon=False)
+    return figure
+
+
+_STACK_ORDER = (
+    Grade.INADEQUATE,
+    Grade.ADEQUATE,
+    Grade.REQUIRES_IMPROVEMENT,
+    Grade.GOOD,
+    Grade.OUTSTANDING,
+)
+
+
+def national_grades(
+    dataset: Dataset,
+    days: Sequence[str | datetime.date],
+    *,
+    frameworks: Collection[Framework] = SIF_AND_LATER,
+) -> Figure:
+    """The share of authorities at each grade on each of ``days``, stacked.
+
+    Each day's shares are :meth:`~childservices.Dataset.shares_on`: the
+    authorities in existence that day whose rating (under ``frameworks``,
+    by default the SIF and later) is a grade; authorities not yet inspected
+    under them, or whose latest inspection gives no overall judgement, are
+    left out. Use :func:`~childservices.quarterly` for regular days, for
+    example ``quarterly("2014-01-01", "2026-06-30")``. Dashed lines mark
+    the start of the SIF, ILACS and the 2026 reforms.
+    """
+    if not days:
+        raise ValueError("national_grades needs at least one day")
+    when = [as_date(d) for d in days]
+    shares = [dataset.shares_on(day, frameworks=frameworks).get("all", {}) for day in when]
+    grades = [g for g in _STACK_ORDER if any(s.get(g) for s in shares)]
+    figure, ax = _new_figure(10, 4)
+    x = [_num(d) for d in when]
+    collections = ax.stackplot(
+        x,
+        *[[100 * s.get(g, 0.0) for s in shares] for g in grades],
+        labels=[g.label for g in grades],
+        colors=[GRADE_COLOURS[g] for g in grades],
+        linewidth=0.3,
+        edgecolor="white",
+    )
+    for grade, collection in zip(grades, collections, strict=True):
+        collection.set_gid(f"grade {grade.value}")
+    for start, name in _FRAMEWORK_STARTS:
+        if x[0] < _num(start) < x[-1]:
+            ax.axvline(_num(start), color="#333333", linestyle="--", linewidth=0.8)
+            ax.text(_num(start), 101, name, fontsize=8, ha="center", va="bottom")
+    ax.set_xlim(x[0], x[-1])
+    ax.set_ylim(0, 100)
+    ax.set_ylabel("% of authorities with a grade")
+    _date_axis(ax)
+    ax.set_title("Ofsted ratings of English local authorities' children's services", pad=14)
+    handles, labels = ax.get_legend_handles_labels()
+    figure.legend(
+        handles[::-1], labels[::-1], loc="outside right center", fontsize=8, frameon=False
+    )
+    return figure
+
+
+def adm_timeline(
+    dataset: Dataset,
+    *,
+    until: str | datetime.date | PartialDate | None = None,
+) -> Figure:
+    """Every alternative delivery model's episodes, one row per authority.
+
+    A bar runs from an episode's start to its end (or to ``until``, default
+    today, while it runs), coloured by model and labelled with the provider.
+    Where a source gives a start or end only to the month or year, the
+    uncertain part is drawn paler: the arrangement certainly ran only over
+    the solid part. Rows are in order of each authority's first alternative
+    episode.
+    """
+    cut = _cut(until)
+    names = {a.id: a.name for a in dataset.records.authorities}
+    providers = {p.id: p.name for p in dataset.records.providers}
+    episodes = [
+        e for e in dataset.records.delivery if e.model.alternative and e.start.earliest < cut
+    ]
+    if not episodes:
+        raise ValueError("the dataset records no alternative delivery model")
+    first_start: dict[str, pendulum.Date] = {}
+    for e in episodes:
+        day = e.start.earliest
+        if e.authority not in first_start or day < first_start[e.authority]:
+            first_start[e.authority] = day
+    order = sorted(first_start, key=lambda a: (first_start[a], names.get(a, a)))
+    row = {authority: len(order) - 1 - i for i, authority in enumerate(order)}
+
+    figure, ax = _new_figure(10, 1.2 + 0.32 * len(order))
+    height = 0.7
+    seen: list[DeliveryModel] = []
+    for e in sorted(episodes, key=lambda e: e.start.sort_key()):
+        y = row[e.authority] - height / 2
+        colour = DELIVERY_COLOURS[e.model]
+        certain_start = e.start.latest
+        end_early = cut if e.end is None else min(e.end.earliest, cut)
+        end_late = cut if e.end is None else min(e.end.latest, cut)
+        if e.start.earliest < certain_start:
+            ax.add_patch(_bar(e.start.earliest, certain_start, y, height, colour, alpha=0.35))
+        bar = ax.add_patch(
+            _bar(
+                certain_start,
+                max(end_early, certain_start),
+                y,
+                height,
+                colour,
+                gid=f"episode {e.id}",
+            )
+        )
+        if end_early < end_late:
+            ax.add_patch(_bar(end_early, end_late, y, height, colour, alpha=0.35))
+        text = ax.text(
+            _num(certain_start),
+            row[e.authority],
+            f" {providers.get(e.provider or '', '')}",
+            fontsize=7,
+            va="center",
+            ha="left",
+            color="black" if e.model is DeliveryModel.MULTI_COUNCIL_COMPANY else "white",
+        )
+        text.set_clip_path(bar)
+        if e.model not in seen:
+            seen.append(e.model)
+    ax.set_yticks([row[a] for a in order], labels=[names.get(a, a) for a in order], fontsize=8)
+    ax.set_ylim(-0.6, len(order) - 0.4)
+    ax.set_xlim(_num(min(first_start.values()).replace(month=1, day=1)), _num(cut))
+    _date_axis(ax)
+    ax.set_title("Alternative delivery models of children's services")
+    from matplotlib.patches import Patch
+
+    figure.legend(
+        handles=[Patch(facecolor=DELIVERY_COLOURS[m], label=_model_label(m)) for m in seen],
+        loc="outside lower center",
+        ncols=len(seen),
+        fontsize=8,
+        frameon=False,
+    )
+    return figure

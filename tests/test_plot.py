@@ -1,0 +1,145 @@
+"""The plotting module: figures render to PNG and hold the artists the docs promise."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+
+import pytest
+
+matplotlib = pytest.importorskip("matplotlib")
+matplotlib.use("Agg")
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+
+import childservices as cs  # noqa: E402
+from childservices import plot  # noqa: E402
+from childservices import strategies as st_cs  # noqa: E402
+
+UNTIL = "2026-06-30"
+
+
+def _png(figure: object) -> bytes:
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", dpi=60)  # type: ignore[attr-defined]
+    data = buffer.getvalue()
+    assert data.startswith(b"\x89PNG\r\n\x1a\n")
+    return data
+
+
+def _gids(ax: object, prefix: str) -> list[str]:
+    found = []
+    for artist in ax.get_children():  # type: ignore[attr-defined]
+        gid = artist.get_gid()
+        if gid and gid.startswith(prefix):
+            found.append(gid)
+    return found
+
+
+def _legend_texts(figure: object) -> list[str]:
+    return [t.get_text() for legend in figure.legends for t in legend.get_texts()]  # type: ignore[attr-defined]
+
+
+def test_importing_the_library_or_the_module_does_not_import_matplotlib() -> None:
+    code = (
+        "import sys, childservices, childservices.plot; "
+        "assert 'matplotlib' not in sys.modules, 'matplotlib imported'"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_authority_timeline_shows_spells_delivery_and_interventions() -> None:
+    sandwell = cs.load().authority("Sandwell")
+    figure = plot.authority_timeline(sandwell, until=UNTIL)
+    _png(figure)
+    (ax,) = figure.axes
+    assert ax.get_title() == "Sandwell: Ofsted ratings, delivery and interventions"
+    assert [t.get_text() for t in ax.get_yticklabels()] == [
+        "Ofsted rating",
+        "delivery model",
+        "interventions",
+    ]
+    trajectory = sandwell.trajectory(until=UNTIL, frameworks=cs.ALL_FRAMEWORKS)
+    assert _gids(ax, "spell ") == [f"spell {s.inspection.id}" for s in trajectory.spells]
+    assert _gids(ax, "delivery ") == [
+        "delivery in_house",
+        *(f"delivery {e.id}" for e in sandwell.deliveries),
+    ]
+    dated = [s for s in sandwell.interventions if s.date is not None]
+    assert sorted(_gids(ax, "intervention ")) == sorted(f"intervention {s.id}" for s in dated)
+    legend = _legend_texts(figure)
+    for label in ("inadequate", "good", "children's trust", "in house", "statutory direction"):
+        assert label in legend
+
+
+def test_authority_timeline_keeps_adequate_apart_and_follows_frameworks() -> None:
+    ds = cs.load()
+    kent = ds.authority("Kent")
+    everything = _legend_texts(plot.authority_timeline(kent, until=UNTIL))
+    assert "adequate" in everything
+    later = plot.authority_timeline(kent, until=UNTIL, frameworks=cs.SIF_AND_LATER)
+    assert "adequate" not in _legend_texts(later)
+    spells = _gids(later.axes[0], "spell ")
+    assert spells
+    assert {ds.inspection(gid.split()[1]).framework for gid in spells} <= cs.SIF_AND_LATER
+
+
+def test_national_grades_stacks_one_area_per_grade() -> None:
+    days = cs.quarterly("2014-04-01", UNTIL)
+    figure = plot.national_grades(cs.load(), days)
+    _png(figure)
+    (ax,) = figure.axes
+    assert _gids(ax, "grade ") == [
+        "grade inadequate",
+        "grade requires_improvement",
+        "grade good",
+        "grade outstanding",
+    ]
+    assert ax.get_ylim() == (0.0, 100.0)
+    assert _legend_texts(figure) == [
+        "outstanding",
+        "good",
+        "requires improvement to be good",
+        "inadequate",
+    ]
+    assert [t.get_text() for t in ax.texts] == ["ILACS"]
+
+
+def test_national_grades_needs_days() -> None:
+    with pytest.raises(ValueError, match="at least one day"):
+        plot.national_grades(cs.load(), [])
+
+
+def test_adm_timeline_has_a_row_per_authority_and_a_bar_per_episode() -> None:
+    ds = cs.load()
+    figure = plot.adm_timeline(ds, until=UNTIL)
+    _png(figure)
+    (ax,) = figure.axes
+    alternative = [e for e in ds.records.delivery if e.model.alternative]
+    assert sorted(_gids(ax, "episode ")) == sorted(f"episode {e.id}" for e in alternative)
+    rows = [t.get_text() for t in ax.get_yticklabels()]
+    assert len(rows) == len({e.authority for e in alternative})
+    for name in ("Sunderland", "Sandwell", "Isle of Wight", "Doncaster"):
+        assert name in rows
+    assert set(_legend_texts(figure)) == {
+        "children's trust",
+        "council company",
+        "multi council company",
+        "partnership",
+        "shared service",
+    }
+
+
+@pytest.mark.filterwarnings("ignore:Glyph .* missing from font")
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st_cs.datasets(max_authorities=2))
+def test_any_generated_authority_can_be_drawn(dataset: cs.Dataset) -> None:
+    for authority in dataset:
+        figure = plot.authority_timeline(authority, until="2027-12-31")
+        _png(figure)
+    if any(e.model.alternative for e in dataset.records.delivery):
+        _png(plot.adm_timeline(dataset, until="2027-12-31"))
+    else:
+        with pytest.raises(ValueError, match="no alternative delivery model"):
+            plot.adm_timeline(dataset)
