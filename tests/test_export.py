@@ -106,8 +106,6 @@ def test_frames_have_proper_dtypes() -> None:
 
 def test_dataset_methods_delegate_to_the_export(tmp_path: Path) -> None:
     ds = cs.load()
-    if not hasattr(ds, "to_csv"):
-        pytest.skip("Dataset.to_csv is not there yet")
     ds.to_csv(tmp_path)
     assert cs.load_seeds(tmp_path).records == ds.records
     assert json.loads(ds.to_json())["tables"].keys() == TABLES.keys()
