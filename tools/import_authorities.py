@@ -44,6 +44,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
+from childservices.records import TABLES
+
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_LOOKUP = REPO_ROOT.parent / "shared" / "sources" / "la-lookup.csv"
 DEFAULT_REPORTS = REPO_ROOT.parent / "shared" / "sources" / "ofsted-reports"
@@ -138,30 +140,11 @@ SHARED_WITH_PREDECESSOR: frozenset[str] = frozenset(
     {"buckinghamshire", "north-yorkshire", "somerset"}
 )
 
-AUTHORITY_COLUMNS = (
-    "id",
-    "name",
-    "kind",
-    "region",
-    "active_from",
-    "active_to",
-    "source",
-    "locator",
-    "note",
-)
-IDENTIFIER_COLUMNS = (
-    "authority",
-    "scheme",
-    "value",
-    "valid_from",
-    "valid_to",
-    "source",
-    "locator",
-    "note",
-)
+AUTHORITY_COLUMNS = TABLES["authorities"].file_columns
+IDENTIFIER_COLUMNS = TABLES["authority_identifiers"].file_columns
 ALIAS_COLUMNS = ("authority", "alias", "source", "locator")
 NEIGHBOUR_COLUMNS = ("authority", "neighbour", "rank", "source", "locator")
-SOURCE_COLUMNS = ("id", "title", "publisher", "published", "url")
+SOURCE_COLUMNS = TABLES["sources"].file_columns
 
 Row = dict[str, str]
 

@@ -43,6 +43,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
+from childservices.records import TABLES
+
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO / "seeds"
 DEFAULT_SOURCES = Path("/work/shared/sources")
@@ -55,22 +57,9 @@ SHEET_2025 = "ILACS_inspection_history"
 SOURCE_2023 = "ofsted-csc-data-england-2023"
 SOURCE_2025 = "ofsted-la-inspection-outcomes-2025-03-31"
 
-INSPECTION_COLUMNS = [
-    "id",
-    "authority",
-    "framework",
-    "kind",
-    "start",
-    "end",
-    "published",
-    "overall",
-    "lead_inspector",
-    "source",
-    "locator",
-    "note",
-]
-JUDGEMENT_COLUMNS = ["inspection", "area", "grade", "source", "locator", "note"]
-SOURCE_COLUMNS = ["id", "title", "publisher", "published", "url"]
+INSPECTION_COLUMNS = TABLES["inspections"].file_columns
+JUDGEMENT_COLUMNS = TABLES["judgements"].file_columns
+SOURCE_COLUMNS = TABLES["sources"].file_columns
 
 KNOWN_ISSUES_HEADING = "## Inspections: official sheets and snapshots"
 

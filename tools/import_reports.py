@@ -49,6 +49,7 @@ sys.path.insert(0, str(REPO / "src"))
 
 from childservices.errors import ReportError  # noqa: E402
 from childservices.model import Framework  # noqa: E402
+from childservices.records import TABLES  # noqa: E402
 from childservices.reports import (  # noqa: E402
     FACTS_ON_FIRST_PAGES,
     ReportFacts,
@@ -65,22 +66,9 @@ from childservices.reports import (  # noqa: E402
 DEFAULT_REPORTS = REPO.parent / "shared" / "sources" / "ofsted-reports"
 SEEDS = REPO / "seeds"
 OUTPUT = "reports.csv"
-INSPECTION_COLUMNS = [
-    "id",
-    "authority",
-    "framework",
-    "kind",
-    "start",
-    "end",
-    "published",
-    "overall",
-    "lead_inspector",
-    "source",
-    "locator",
-    "note",
-]
-JUDGEMENT_COLUMNS = ["inspection", "area", "grade", "source", "locator", "note"]
-SOURCE_COLUMNS = ["id", "title", "publisher", "published", "url"]
+INSPECTION_COLUMNS = TABLES["inspections"].file_columns
+JUDGEMENT_COLUMNS = TABLES["judgements"].file_columns
+SOURCE_COLUMNS = TABLES["sources"].file_columns
 PROVIDER_PAGE = "https://reports.ofsted.gov.uk/provider/44/{urn}"
 
 

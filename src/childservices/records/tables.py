@@ -55,6 +55,12 @@ class Table:
     cited: bool = True
 
     @property
+    def file_columns(self) -> tuple[str, ...]:
+        """The columns of a file of this table, in the order generators write them."""
+        extra = (*CITATION_COLUMNS, _NOTE) if self.cited else ()
+        return (*self.columns, *extra)
+
+    @property
     def allowed_columns(self) -> frozenset[str]:
         """Every column a file of this table may have."""
         extra = (*CITATION_COLUMNS, _NOTE) if self.cited else (_NOTE,)
