@@ -15,7 +15,7 @@ import attrs
 
 from childservices.model.dates import PartialDate
 from childservices.model.source import Citation
-from childservices.model.validate import cited, non_empty, slug
+from childservices.model.validate import cited, non_empty, not_before, slug
 
 __all__ = [
     "Alias",
@@ -61,19 +61,6 @@ class IdentifierScheme(enum.Enum):
     OFSTED_URN = "ofsted_urn"
 
 
-def _check_active(
-    instance: Authority, attribute: attrs.Attribute[Any], value: PartialDate | None
-) -> None:
-    if (
-        value is not None
-        and instance.active_from is not None
-        and value.certainly_before(instance.active_from)
-    ):
-        raise ValueError(
-            f"{attribute.name}: ends ({value}) before it starts ({instance.active_from})"
-        )
-
-
 @attrs.frozen(kw_only=True)
 class Authority:
     """An upper-tier council responsible for children's services.
@@ -87,21 +74,8 @@ class Authority:
     kind: AuthorityKind
     region: Region | None = None
     active_from: PartialDate | None = None
-    active_to: PartialDate | None = attrs.field(default=None, validator=_check_active)
+    active_to: PartialDate | None = attrs.field(default=None, validator=not_before("active_from"))
     citations: tuple[Citation, ...] = attrs.field(validator=cited)
-
-
-def _check_valid_to(
-    instance: Identifier, attribute: attrs.Attribute[Any], value: PartialDate | None
-) -> None:
-    if (
-        value is not None
-        and instance.valid_from is not None
-        and value.certainly_before(instance.valid_from)
-    ):
-        raise ValueError(
-            f"{attribute.name}: ends ({value}) before it starts ({instance.valid_from})"
-        )
 
 
 @attrs.frozen(kw_only=True)
@@ -112,7 +86,7 @@ class Identifier:
     scheme: IdentifierScheme
     value: str = attrs.field(validator=non_empty)
     valid_from: PartialDate | None = None
-    valid_to: PartialDate | None = attrs.field(default=None, validator=_check_valid_to)
+    valid_to: PartialDate | None = attrs.field(default=None, validator=not_before("valid_from"))
     citations: tuple[Citation, ...] = attrs.field(validator=cited)
 
 

@@ -9,7 +9,7 @@ import attrs
 
 from childservices.model.dates import PartialDate
 from childservices.model.source import Citation
-from childservices.model.validate import cited, non_empty, optional_non_empty, slug
+from childservices.model.validate import cited, non_empty, not_before, optional_non_empty, slug
 
 __all__ = ["DeliveryEpisode", "DeliveryModel", "Provider", "ProviderKind"]
 
@@ -69,13 +69,6 @@ class Provider:
     citations: tuple[Citation, ...] = attrs.field(validator=cited)
 
 
-def _check_end(
-    instance: DeliveryEpisode, attribute: attrs.Attribute[Any], value: PartialDate | None
-) -> None:
-    if value is not None and value.certainly_before(instance.start):
-        raise ValueError(f"{attribute.name}: ends ({value}) before it starts ({instance.start})")
-
-
 @attrs.frozen(kw_only=True)
 class DeliveryEpisode:
     """A period during which one model (and provider) ran an authority's services.
@@ -92,7 +85,7 @@ class DeliveryEpisode:
     directed: bool | None = None
     scope: str | None = attrs.field(default=None, validator=optional_non_empty)
     start: PartialDate
-    end: PartialDate | None = attrs.field(default=None, validator=_check_end)
+    end: PartialDate | None = attrs.field(default=None, validator=not_before("start"))
     citations: tuple[Citation, ...] = attrs.field(validator=cited)
 
     @provider.validator

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import attrs
 
 from childservices.model.dates import PartialDate
 from childservices.model.source import Citation
-from childservices.model.validate import cited, slug
+from childservices.model.validate import cited, not_before, slug
 
 __all__ = ["InsourcingEvent"]
 
@@ -22,16 +20,6 @@ def _non_negative(
         raise ValueError(f"{attribute.name}: {value!r} is not a whole number of 0 or more")
 
 
-def _check_return(
-    instance: InsourcingEvent, attribute: attrs.Attribute[Any], value: PartialDate | None
-) -> None:
-    decided = instance.decision_date
-    if value is not None and decided is not None and value.certainly_before(decided):
-        raise ValueError(
-            f"{attribute.name}: services returned ({value}) before the decision ({decided})"
-        )
-
-
 @attrs.frozen(kw_only=True)
 class InsourcingEvent:
     """The return of an authority's services from a provider to the council.
@@ -43,7 +31,9 @@ class InsourcingEvent:
     authority: str = attrs.field(validator=slug)
     provider: str = attrs.field(validator=slug)
     decision_date: PartialDate | None = None
-    return_date: PartialDate | None = attrs.field(default=None, validator=_check_return)
+    return_date: PartialDate | None = attrs.field(
+        default=None, validator=not_before("decision_date")
+    )
     staff_transferred: int | None = attrs.field(default=None, validator=_non_negative)
     one_off_cost: int | None = attrs.field(default=None, validator=_non_negative)
     annual_saving: int | None = attrs.field(default=None, validator=_non_negative)

@@ -9,7 +9,7 @@ import attrs
 
 from childservices.model.dates import PartialDate
 from childservices.model.source import Citation
-from childservices.model.validate import cited, optional_non_empty, slug
+from childservices.model.validate import cited, not_before, optional_non_empty, slug
 
 __all__ = ["Intervention", "InterventionKind", "Recommendation"]
 
@@ -46,13 +46,6 @@ class Recommendation(enum.Enum):
     OTHER = "other"
 
 
-def _check_end(
-    instance: Intervention, attribute: attrs.Attribute[Any], value: PartialDate | None
-) -> None:
-    if value is not None and instance.date is not None and value.certainly_before(instance.date):
-        raise ValueError(f"{attribute.name}: ends ({value}) before it starts ({instance.date})")
-
-
 @attrs.frozen(kw_only=True)
 class Intervention:
     """One DfE intervention step concerning an authority's children's services.
@@ -68,7 +61,7 @@ class Intervention:
     authority: str = attrs.field(validator=slug)
     kind: InterventionKind
     date: PartialDate | None = None
-    end: PartialDate | None = attrs.field(default=None, validator=_check_end)
+    end: PartialDate | None = attrs.field(default=None, validator=not_before("date"))
     by: str | None = attrs.field(default=None, validator=optional_non_empty)
     requires: str | None = attrs.field(default=None, validator=optional_non_empty)
     outcome: Recommendation | None = None

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 import attrs
 
-__all__ = ["cited", "non_empty", "optional_non_empty", "slug", "unique_items"]
+__all__ = ["cited", "non_empty", "not_before", "optional_non_empty", "slug", "unique_items"]
 
 _SLUG = re.compile(r"[a-z0-9][a-z0-9_.-]*")
 
@@ -47,3 +48,14 @@ def cited(instance: object, attribute: attrs.Attribute[Any], value: tuple[Any, .
     if not value:
         raise ValueError(f"{attribute.name}: needs at least one citation")
     unique_items(instance, attribute, value)
+
+
+def not_before(start_field: str) -> Callable[[Any, attrs.Attribute[Any], Any], None]:
+    """A date that may not be certainly before the date in ``start_field`` (an end, a return)."""
+
+    def check(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        start = getattr(instance, start_field)
+        if value is not None and start is not None and value.certainly_before(start):
+            raise ValueError(f"{attribute.name} ({value}) is before {start_field} ({start})")
+
+    return check
