@@ -6,7 +6,7 @@
 'Sandwell'
 """
 
-from childservices.authority_view import AuthorityView, DeliveryOnDate
+from childservices.authority_view import AuthorityView, DeliveryOnDate, ImprovementAfter
 from childservices.dataset import COMPANY_MODELS, Dataset
 from childservices.errors import (
     ChildServicesError,
@@ -78,6 +78,7 @@ __all__ = [
     "Framework",
     "Grade",
     "IdentifierScheme",
+    "ImprovementAfter",
     "IncomparableGradesError",
     "InsourcingEvent",
     "Inspection",

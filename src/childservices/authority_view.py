@@ -15,6 +15,7 @@ from childservices.model import (
     DeliveryEpisode,
     DeliveryModel,
     Framework,
+    Grade,
     Identifier,
     IdentifierScheme,
     InsourcingEvent,
@@ -33,7 +34,7 @@ from childservices.rules.trajectory import Spell, Trajectory, build_spells
 if TYPE_CHECKING:
     from childservices.dataset import Dataset
 
-__all__ = ["AuthorityView", "DeliveryOnDate"]
+__all__ = ["AuthorityView", "DeliveryOnDate", "ImprovementAfter"]
 
 DateLike = str | datetime.date | PartialDate
 
@@ -66,6 +67,22 @@ class DeliveryOnDate:
     def by_default(self) -> bool:
         """True when no recorded episode covers the day and in-house is the default."""
         return self.episode is None
+
+
+@attrs.frozen(kw_only=True)
+class ImprovementAfter:
+    """The first rise in rating after an event (a change of delivery model or a direction).
+
+    ``event`` is ``"direction"`` or ``"delivery:<model>"``; ``record`` is the
+    id of the delivery episode or direction; ``days`` runs from the event to
+    the start of the improved spell.
+    """
+
+    event: str
+    record: str
+    day: pendulum.Date
+    improvement: Spell | None
+    days: int | None
 
 
 @attrs.frozen(kw_only=True, eq=False)
@@ -400,6 +417,47 @@ class AuthorityView:
             delivery_models=tuple(models),
             intervention_statuses=tuple(statuses),
         )
+
+    def improvements_after_changes(
+        self, *, until: DateLike | None = None, adequate_as: Grade | None = None
+    ) -> tuple[ImprovementAfter, ...]:
+        """For each change of delivery model and each statutory direction, the first improvement after it.
+
+        A change of delivery model is the start of a recorded delivery
+        episode; a direction is the first step of each :attr:`directions`
+        chain. Events with a date known only to the month or year are placed
+        at their last possible day. ``improvement`` is ``None`` when the
+        rating had not improved by ``until``.
+
+        >>> import childservices as cs
+        >>> changes = cs.load().authority("Sunderland").improvements_after_changes(until="2026-06-30")
+        >>> [(c.event, str(c.day), c.days) for c in changes if c.event == "delivery:council_company"]
+        [('delivery:council_company', '2017-04-01', 1602)]
+        """
+        trajectory = self.trajectory(until=until)
+        events: list[tuple[str, str, pendulum.Date]] = [
+            (f"delivery:{e.model.value}", e.id, e.start.latest) for e in self.deliveries
+        ]
+        events += [
+            ("direction", d.issued.id, d.issued.date.latest)
+            for d in self.directions
+            if d.issued.date is not None
+        ]
+        found = []
+        for event, record, day in sorted(events, key=lambda e: (e[2], e[1])):
+            if day >= trajectory.until:
+                continue
+            result = trajectory.first_improvement_after(day, adequate_as=adequate_as)
+            found.append(
+                ImprovementAfter(
+                    event=event,
+                    record=record,
+                    day=day,
+                    improvement=None if result is None else result[0],
+                    days=None if result is None else result[1],
+                )
+            )
+        return tuple(found)
 
     def peers_on(
         self, day: DateLike, *, frameworks: Collection[Framework] = SIF_AND_LATER
