@@ -19,7 +19,7 @@ dates_text = st.one_of(
 )
 
 
-@budget(400)
+@budget(1000)
 @given(dates_text)
 @example("9999-12-31")
 @example("0000")

