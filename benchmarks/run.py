@@ -15,7 +15,9 @@ Whole processes, each started fresh ``--runs`` times (medians reported):
     ``../shared/sources/ilacs-summary-snapshots`` and prints each authority's
     latest grade (skipped, with a note, without pandas or ``../shared``).
 
-Peak memory is the child's ``ru_maxrss`` (from ``os.wait4``). Then in-process
+Peak memory is the child's ``ru_maxrss`` (from ``os.wait4``; the processes
+run before anything big is imported here, since a forked child's peak
+includes its parent's size at the fork). Then in-process
 micro benchmarks: loading the dataset, ``rating_on`` for every authority on
 one day, a monthly panel of every authority 2013-2026, and trajectories.
 These print figures; they are not timed tests and never fail on a target.
@@ -25,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import importlib.util
 import json
 import os
 import platform
@@ -139,12 +142,9 @@ def newest_snapshot() -> Path | None:
 
 
 def has_pandas() -> bool:
-    """Whether pandas can be imported by the benchmark interpreter."""
-    try:
-        __import__("pandas")
-    except ImportError:
-        return False
-    return True
+    """Whether pandas is installed (found, not imported: a child forked from a big parent
+    would count the parent's memory in its peak)."""
+    return importlib.util.find_spec("pandas") is not None
 
 
 def process_benchmarks(runs: int) -> dict[str, float]:
