@@ -23,7 +23,7 @@ SHARED_REPORTS = Path(__file__).resolve().parents[3] / "shared" / "sources" / "o
 WHERE = "fuzzed-report.pdf"
 
 
-KNOWN_ESCAPES = {"_lac_grade"}
+KNOWN_ESCAPES: set[str] = set()
 """Functions of the parser known to let a non-library error escape (see the xfail tests
 below). Remove a name when its xfail test starts passing."""
 
@@ -55,9 +55,6 @@ def parse(text: str) -> None:
 _LAC = TEXTS["lac_2013.txt"]
 
 
-@pytest.mark.xfail(
-    strict=True, reason="known escape from reports.parse._lac_grade", raises=AssertionError
-)
 def test_lac_grade_heading_in_another_case() -> None:
     heading = "Grade 3 (Adequate)"
     assert heading in _LAC
@@ -65,9 +62,6 @@ def test_lac_grade_heading_in_another_case() -> None:
         parse_report_text(_LAC.replace(heading, heading.swapcase(), 1), where=WHERE)
 
 
-@pytest.mark.xfail(
-    strict=True, reason="known escape from reports.parse._lac_grade", raises=TypeError
-)
 def test_lac_grade_without_its_word() -> None:
     heading = "Grade 3 (Adequate)"
     with pytest.raises(ReportError):

@@ -423,8 +423,12 @@ def _lac_grade(flat: str, label: re.Pattern[str], what: str, where: str) -> Grad
     match = label.search(flat)
     if match is None:
         raise ReportError(f"{where}: expected the heading {what!r} followed by 'Grade N (word)'")
-    graded = _LAC_GRADE.match(match["grade"])
-    assert graded is not None  # the label pattern only matches a graded heading
+    graded = _LAC_GRADE.match(match["grade"] or "")
+    if graded is None:
+        raise ReportError(
+            f"{where}: expected 'Grade N (word)' after the heading {what!r}, "
+            f"found {(match['grade'] or '')[:60]!r}"
+        )
     grade = _grade(graded["word"], Framework.LAC, where, f"grade for {what!r}")
     if _LAC_NUMBERS.get(graded["number"]) is not grade:
         raise ReportError(
