@@ -10,11 +10,9 @@ Seeds: 000 is Government Business, "GB Top 10 - Children's services" (May
 Challenging Times" (2015); 003 is Leeds City Council, "Children's Services
 Update Report" (9 October 2013).
 
-Not held, by design: seed 001 says a joint area review judged Essex's
-children's social care inadequate in 2008. Joint area reviews (2005-2009) are
-not a framework the model has, so that judgement is not an inspection in the
-dataset; ``test_essex_2008_joint_area_review_is_not_invented`` keeps it so
-until a framework for it is added on purpose.
+Seed 001 also says a joint area review judged Essex's children's social care
+inadequate in 2008: no official source holds it, so that inspection
+(framework ``jar``) cites the seed alone.
 """
 
 from __future__ import annotations
@@ -157,13 +155,14 @@ def test_northamptonshire_judgements_reachable_from_successors() -> None:
         assert {"northamptonshire-cpi-2013-03-20", "northamptonshire-sif-2016-04-27"} <= ids
 
 
-def test_essex_2008_joint_area_review_is_not_invented() -> None:
-    # Seed 001 (Essex case study): a joint area review judged Essex's children's
-    # social care inadequate in 2008. The model has no framework for joint area
-    # reviews, so no inspection stands for it; Essex's first inspection in the
-    # dataset is the 2010 one, whose safeguarding judgement was inadequate.
-    essex = cs.load().authority("essex").inspections
-    assert all(i.published.year >= 2010 for i in essex)
-    first = min(essex, key=lambda i: i.published.sort_key())
-    assert first.id == "essex-slac-2010-08-06"
-    assert first.grades[Area.SAFEGUARDING] is Grade.INADEQUATE
+def test_essex_2008_joint_area_review() -> None:
+    # Seed 001 (Essex case study): "When a Joint Area Review judged children's social care
+    # in Essex as inadequate in 2008 ... Ministerial intervention followed swiftly."
+    essex = cs.load().authority("essex")
+    (jar,) = [i for i in essex.inspections if i.framework is cs.Framework.JAR]
+    assert jar.published == cs.PartialDate(2008)
+    assert jar.overall is cs.Grade.INADEQUATE
+    assert [c.source for c in jar.citations] == ["seed-001"]
+    # A joint area review is not a rating under the SIF-and-later default.
+    assert essex.rating_on("2009-06-01") is None
+    assert essex.rating_on("2009-06-01", frameworks=cs.ALL_FRAMEWORKS) is cs.Grade.INADEQUATE

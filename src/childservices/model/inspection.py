@@ -28,6 +28,10 @@ __all__ = [
 class Framework(enum.Enum):
     """The inspection framework an inspection was carried out under."""
 
+    JAR = "jar"
+    """Joint area reviews, 2005-2009: reviews of an area's services for children by
+    several inspectorates together; the dataset holds only the judgements its
+    sources state (as ``overall``, for the service the source names)."""
     SLAC = "slac"
     """Safeguarding and looked after children inspections, 2009-2012: two separate
     overall judgements (safeguarding; looked after children), no single one."""
@@ -48,7 +52,7 @@ class Framework(enum.Enum):
         return self in _PRE_SIF
 
 
-_PRE_SIF = frozenset({Framework.SLAC, Framework.CPI, Framework.LAC})
+_PRE_SIF = frozenset({Framework.JAR, Framework.SLAC, Framework.CPI, Framework.LAC})
 
 
 class InspectionKind(enum.Enum):
@@ -86,6 +90,7 @@ class Area(enum.Enum):
 
 FRAMEWORK_AREAS: Mapping[Framework, frozenset[Area]] = MappingProxyType(
     {
+        Framework.JAR: frozenset(),
         Framework.SLAC: frozenset(
             {Area.SAFEGUARDING, Area.LOOKED_AFTER_CHILDREN, Area.CAPACITY_TO_IMPROVE}
         ),
@@ -119,6 +124,7 @@ FRAMEWORK_AREAS: Mapping[Framework, frozenset[Area]] = MappingProxyType(
 
 FRAMEWORK_KINDS: Mapping[Framework, frozenset[InspectionKind]] = MappingProxyType(
     {
+        Framework.JAR: frozenset({InspectionKind.STANDARD}),
         Framework.SLAC: frozenset({InspectionKind.STANDARD, InspectionKind.REINSPECTION}),
         Framework.CPI: frozenset({InspectionKind.STANDARD, InspectionKind.REINSPECTION}),
         Framework.LAC: frozenset({InspectionKind.STANDARD}),
