@@ -1,27 +1,53 @@
-"""Sphinx configuration for the childservices documentation."""
+"""Sphinx configuration for the childservices documentation.
+
+Builds offline: no intersphinx, nothing fetched. Pages generated from the
+code and the bundled dataset at build time (tables, sources, coverage,
+timelines, the top-level names, the figures) are written into
+``docs/_generated/`` by the extensions in ``docs/_ext/``.
+"""
+
+import sys
+from pathlib import Path
+
+import childservices
+
+sys.path.insert(0, str(Path(__file__).resolve().parent / "_ext"))
 
 project = "childservices"
 author = "childservices maintainers"
 copyright = "2026, childservices maintainers"
+release = childservices.__version__
+version = release
 
 extensions = [
     "sphinx.ext.autodoc",
     "sphinx.ext.napoleon",
     "sphinx.ext.doctest",
     "myst_parser",
+    # Local extensions (docs/_ext): generated pages and figures.
+    "datadoc",
+    "apiref",
+    "figures",
 ]
 source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
-exclude_patterns = ["_build"]
+exclude_patterns = ["_build", "_generated"]
 html_theme = "furo"
+html_title = f"childservices {release}"
+
 autodoc_member_order = "bysource"
 autodoc_typehints = "description"
+autodoc_typehints_format = "short"
+python_use_unqualified_type_names = True
 nitpicky = False
 
-# The dataset page (data.md) includes pages generated from the code and the
-# bundled dataset at build time by docs/_ext/datadoc.py into docs/_generated/.
-import sys  # noqa: E402
-from pathlib import Path  # noqa: E402
+myst_heading_anchors = 3
 
-sys.path.insert(0, str(Path(__file__).resolve().parent / "_ext"))
-extensions.append("datadoc")
-exclude_patterns.append("_generated")
+# Doctests: every example block in the pages runs under `sphinx -b doctest`.
+doctest_global_setup = """
+import childservices as cs
+"""
+
+# Only the explicit ``{doctest}`` blocks of the pages run here: the examples in
+# the docstrings shown by autodoc run under pytest (``--doctest-modules``) in
+# their own module's namespace.
+doctest_test_doctest_blocks = ""

@@ -1,0 +1,130 @@
+"""Sphinx extension: the top-level names table, and links to ``childservices.<name>``.
+
+Every public object is documented once, in the module that defines it
+(``childservices.model.grades.Grade``). Users write ``cs.Grade``, and the
+docstrings say :class:`~childservices.Grade`, so this extension
+
+- writes ``_generated/api-names.md``: each name of ``childservices.__all__``
+  with what it is and a link to where it is documented (generated, so it
+  cannot fall behind ``__all__``);
+- resolves a cross-reference to ``childservices.<name>[.<attribute>]`` that
+  has no target of its own to the object's documented name.
+"""
+
+from __future__ import annotations
+
+import ast
+import enum
+import importlib
+import inspect
+from pathlib import Path
+from typing import Any
+
+import childservices as cs
+
+GENERATED = "_generated"
+
+# Modules that define the top-level constants (checked in this order).
+_DATA_MODULES = (
+    "childservices.rules.asof",
+    "childservices.dataset",
+    "childservices.model.inspection",
+)
+
+
+def _attribute_modules(name: str) -> str | None:
+    """The module that assigns the constant ``name`` with a docstring after it."""
+    for module_name in _DATA_MODULES:
+        module = importlib.import_module(module_name)
+        tree = ast.parse(inspect.getsource(module))
+        for node in tree.body:
+            targets = []
+            if isinstance(node, ast.Assign):
+                targets = [t.id for t in node.targets if isinstance(t, ast.Name)]
+            elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
+                targets = [node.target.id]
+            if name in targets:
+                return module_name
+    return None
+
+
+def documented_name(name: str) -> tuple[str, str] | None:
+    """(role, full name) of where the top-level ``name`` is documented, or None."""
+    obj = getattr(cs, name)
+    if isinstance(obj, enum.Enum):
+        return "data", f"childservices.{name}"  # documented on the reference index page
+    if inspect.isclass(obj):
+        role = "exc" if issubclass(obj, BaseException) else "class"
+        return role, f"{obj.__module__}.{obj.__qualname__}"
+    if inspect.isfunction(obj):
+        return "func", f"{obj.__module__}.{obj.__qualname__}"
+    module = _attribute_modules(name)
+    if module is None:
+        return None
+    return "data", f"{module}.{name}"
+
+
+def _summary(obj: Any) -> str:
+    doc = inspect.getdoc(obj) if inspect.isclass(obj) or inspect.isfunction(obj) else None
+    if not doc:
+        return ""
+    first = doc.strip().split("\n\n")[0]
+    return " ".join(first.split()).replace("|", "\\|")
+
+
+def names_page() -> list[str]:
+    """A table of every top-level name with a link to its documentation."""
+    lines = [
+        "| name | documented as | what it is |",
+        "|---|---|---|",
+    ]
+    for name in sorted(cs.__all__, key=str.casefold):
+        if name.startswith("__"):
+            continue
+        found = documented_name(name)
+        if found is None:
+            continue
+        role, full = found
+        obj = getattr(cs, name)
+        what = _summary(obj)
+        if not what and role == "data":
+            what = "a constant: see its entry"
+        lines.append(f"| `cs.{name}` | {{py:{role}}}`{full}` | {what} |")
+    return [*lines, ""]
+
+
+def _write(folder: Path, name: str, lines: list[str]) -> None:
+    text = "\n".join(lines).rstrip() + "\n"
+    path = folder / name
+    if not path.exists() or path.read_text(encoding="utf-8") != text:
+        path.write_text(text, encoding="utf-8")
+
+
+def _on_builder_inited(app: Any) -> None:
+    folder = Path(app.srcdir) / GENERATED
+    folder.mkdir(exist_ok=True)
+    _write(folder, "api-names.md", names_page())
+
+
+def _on_missing_reference(app: Any, env: Any, node: Any, contnode: Any) -> Any:
+    """Resolve ``childservices.<name>...`` to where ``<name>`` is documented."""
+    if node.get("refdomain") != "py":
+        return None
+    target = node.get("reftarget", "")
+    parts = target.split(".")
+    if len(parts) < 2 or parts[0] != "childservices" or parts[1] not in cs.__all__:
+        return None
+    found = documented_name(parts[1])
+    if found is None or found[1] == target:
+        return None
+    new_target = ".".join([found[1], *parts[2:]])
+    domain = env.get_domain("py")
+    return domain.resolve_xref(
+        env, node["refdoc"], app.builder, node["reftype"], new_target, node, contnode
+    )
+
+
+def setup(app: Any) -> dict[str, Any]:
+    app.connect("builder-inited", _on_builder_inited)
+    app.connect("missing-reference", _on_missing_reference)
+    return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,70 @@
+"""Sphinx extension: draw the documentation's figures from the bundled dataset before each build.
+
+The figures are made by the public :mod:`childservices.plot` module into
+``docs/_generated/figures/`` (not in git), so they show the data the docs are
+built with and never go stale. A file is rewritten only when its picture
+changed, so an unchanged dataset does not make Sphinx rebuild the pages.
+"""
+
+from __future__ import annotations
+
+import datetime
+import io
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import childservices as cs  # noqa: E402
+from childservices import plot  # noqa: E402
+
+FOLDER = Path("_generated") / "figures"
+
+
+def _figures(ds: cs.Dataset) -> dict[str, Callable[[], Any]]:
+    """File name -> a function drawing the figure."""
+    return {
+        "sandwell-timeline.png": lambda: plot.authority_timeline(ds.authority("Sandwell")),
+        "sunderland-timeline.png": lambda: plot.authority_timeline(ds.authority("Sunderland")),
+        "isle-of-wight-timeline.png": lambda: plot.authority_timeline(
+            ds.authority("Isle of Wight")
+        ),
+        "national-grades.png": lambda: plot.national_grades(
+            ds, cs.quarterly("2014-04-01", datetime.date.today())
+        ),
+        "adm-timeline.png": lambda: plot.adm_timeline(ds),
+    }
+
+
+def _png(figure: Any) -> bytes:
+    buffer = io.BytesIO()
+    # No software or date stamp, so the same picture gives the same bytes.
+    figure.savefig(buffer, format="png", dpi=110, metadata={"Software": None})
+    return buffer.getvalue()
+
+
+def generate(docs_dir: Path) -> list[Path]:
+    """Draw every figure into ``docs_dir/_generated/figures``; return the files."""
+    folder = docs_dir / FOLDER
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    ds = cs.load()
+    for name, draw in _figures(ds).items():
+        data = _png(draw())
+        path = folder / name
+        if not path.exists() or path.read_bytes() != data:
+            path.write_bytes(data)
+        written.append(path)
+    return written
+
+
+def _on_builder_inited(app: Any) -> None:
+    generate(Path(app.srcdir))
+
+
+def setup(app: Any) -> dict[str, Any]:
+    app.connect("builder-inited", _on_builder_inited)
+    return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
