@@ -18,8 +18,8 @@ import matplotlib
 
 matplotlib.use("Agg")
 
-import childservices as cs  # noqa: E402
-from childservices import plot  # noqa: E402
+import childservices as cs
+from childservices import plot
 
 FOLDER = Path("_generated") / "figures"
 
