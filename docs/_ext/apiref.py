@@ -17,6 +17,7 @@ import ast
 import enum
 import importlib
 import inspect
+import re
 from pathlib import Path
 from typing import Any
 
@@ -32,20 +33,30 @@ _DATA_MODULES = (
 )
 
 
-def _attribute_modules(name: str) -> str | None:
-    """The module that assigns the constant ``name`` with a docstring after it."""
+def _assignment(name: str) -> tuple[str, str] | None:
+    """(module, attribute docstring) of the module that assigns the constant ``name``."""
     for module_name in _DATA_MODULES:
         module = importlib.import_module(module_name)
-        tree = ast.parse(inspect.getsource(module))
-        for node in tree.body:
+        body = ast.parse(inspect.getsource(module)).body
+        for index, node in enumerate(body):
             targets = []
             if isinstance(node, ast.Assign):
                 targets = [t.id for t in node.targets if isinstance(t, ast.Name)]
             elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
                 targets = [node.target.id]
             if name in targets:
-                return module_name
+                following = body[index + 1] if index + 1 < len(body) else None
+                doc = ""
+                if isinstance(following, ast.Expr) and isinstance(following.value, ast.Constant):
+                    doc = str(following.value.value)
+                return module_name, doc
     return None
+
+
+def _attribute_modules(name: str) -> str | None:
+    """The module that assigns the constant ``name``."""
+    found = _assignment(name)
+    return None if found is None else found[0]
 
 
 def documented_name(name: str) -> tuple[str, str] | None:
@@ -64,12 +75,21 @@ def documented_name(name: str) -> tuple[str, str] | None:
     return "data", f"{module}.{name}"
 
 
-def _summary(obj: Any) -> str:
-    doc = inspect.getdoc(obj) if inspect.isclass(obj) or inspect.isfunction(obj) else None
-    if not doc:
-        return ""
+_ROLE = re.compile(r":(mod|class|func|meth|attr|data|exc|obj):`")
+
+
+def _summary(name: str, obj: Any) -> str:
+    """The first paragraph of the docstring, with reST roles written as MyST roles."""
+    if inspect.isclass(obj) or inspect.isfunction(obj):
+        doc = inspect.getdoc(obj) or ""
+    elif isinstance(obj, enum.Enum):
+        doc = ""
+    else:
+        found = _assignment(name)
+        doc = "" if found is None else found[1]
     first = doc.strip().split("\n\n")[0]
-    return " ".join(first.split()).replace("|", "\\|")
+    text = " ".join(first.split()).replace("|", "\\|")
+    return _ROLE.sub(lambda m: "{py:" + m.group(1) + "}`", text)
 
 
 def names_page() -> list[str]:
@@ -85,10 +105,9 @@ def names_page() -> list[str]:
         if found is None:
             continue
         role, full = found
-        obj = getattr(cs, name)
-        what = _summary(obj)
-        if not what and role == "data":
-            what = "a constant: see its entry"
+        what = _summary(name, getattr(cs, name))
+        if not what and name == "NOT_GIVEN":
+            what = "The overall judgement of an inspection whose framework gives none."
         lines.append(f"| `cs.{name}` | {{py:{role}}}`{full}` | {what} |")
     return [*lines, ""]
 
