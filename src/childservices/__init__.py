@@ -6,6 +6,9 @@
 'Sandwell'
 """
 
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from childservices.authority_view import AuthorityView, DeliveryOnDate, ImprovementAfter
 from childservices.dataset import COMPANY_MODELS, Dataset
 from childservices.errors import (
@@ -46,14 +49,53 @@ from childservices.model import (
     Source,
     TrustLifecycle,
 )
-from childservices.rules.aggregate import PanelRow, SurvivalRow, monthly, quarterly
 from childservices.rules.asof import ALL_FRAMEWORKS, SIF_AND_LATER
-from childservices.rules.escalation import Finding, Outcome
 from childservices.rules.intervention import Direction, InterventionStatus
-from childservices.rules.official import Basis, CountingRule, OfficialCount
-from childservices.rules.trajectory import Movement, Spell, Trajectory
+
+if TYPE_CHECKING:
+    from childservices.rules.aggregate import PanelRow, SurvivalRow, monthly, quarterly
+    from childservices.rules.escalation import Finding, Outcome
+    from childservices.rules.official import Basis, CountingRule, OfficialCount
+    from childservices.rules.trajectory import Movement, Spell, Trajectory
 
 __version__ = "0.1.0"
+
+_LAZY = {
+    "PanelRow": "childservices.rules.aggregate",
+    "SurvivalRow": "childservices.rules.aggregate",
+    "monthly": "childservices.rules.aggregate",
+    "quarterly": "childservices.rules.aggregate",
+    "Finding": "childservices.rules.escalation",
+    "Outcome": "childservices.rules.escalation",
+    "Basis": "childservices.rules.official",
+    "CountingRule": "childservices.rules.official",
+    "OfficialCount": "childservices.rules.official",
+    "Movement": "childservices.rules.trajectory",
+    "Spell": "childservices.rules.trajectory",
+    "Trajectory": "childservices.rules.trajectory",
+}
+"""Top-level names whose modules are imported on first use, not with the package.
+
+``import childservices`` then costs only what loading the dataset and the
+common questions need (see the performance page); ``cs.Spell`` and
+``from childservices import Spell`` work as before.
+"""
+
+
+def __getattr__(name: str) -> Any:
+    """Import a top-level name's module when the name is first used (see ``_LAZY``)."""
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    """The package's names, including those imported on first use."""
+    return sorted(set(globals()) | set(_LAZY))
+
 
 __all__ = [
     "ALL_FRAMEWORKS",

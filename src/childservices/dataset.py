@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 import datetime
-import difflib
 import os
 import pathlib
 import typing
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING
 
 import attrs
 import pendulum
 
 from childservices.authority_view import AuthorityView, DeliveryOnDate
-from childservices.data.checks import check_records
 from childservices.data.index import Index, build_index, normalise_name, short_name
 from childservices.errors import DatasetError, UnknownAuthorityError
 from childservices.model import (
@@ -32,18 +31,14 @@ from childservices.model import (
     TrustLifecycle,
     as_date,
 )
-from childservices.rules.aggregate import (
-    PanelRow,
-    SurvivalRow,
-    panel,
-    shares,
-    survival,
-    transitions,
-)
 from childservices.rules.asof import SIF_AND_LATER, in_force
 from childservices.rules.escalation import SEED_RULES, EscalationRule, Finding, evaluate
 from childservices.rules.intervention import InterventionStatus
-from childservices.rules.official import CountingRule, OfficialCount, official_count
+
+if TYPE_CHECKING:
+    # Imported where used: ``import childservices`` does not need them.
+    from childservices.rules.aggregate import PanelRow, SurvivalRow
+    from childservices.rules.official import CountingRule, OfficialCount
 
 __all__ = ["COMPANY_MODELS", "Dataset"]
 
@@ -73,6 +68,8 @@ class Dataset:
     @classmethod
     def from_records(cls, records: RecordSet, *, data_version: str | None = None) -> Dataset:
         """Check ``records`` and index them, or raise every problem found."""
+        from childservices.data.checks import check_records
+
         problems = check_records(records)
         if problems:
             raise DatasetError(problems)
@@ -102,6 +99,8 @@ class Dataset:
         candidates = index.names.get(normalise_name(text)) or index.names.get(short_name(text))
         if candidates:
             return self._view(self._prefer_current(candidates))
+        import difflib  # only a failed lookup needs it
+
         suggestions = difflib.get_close_matches(
             normalise_name(text), list(index.names), n=3, cutoff=0.75
         )
@@ -266,6 +265,8 @@ class Dataset:
         >>> [(str(r.day), r.rating.value) for r in rows if r.authority == "sandwell"]
         [('2019-01-01', 'inadequate'), ('2019-04-01', 'inadequate'), ('2019-07-01', 'inadequate'), ('2019-10-01', 'inadequate')]
         """
+        from childservices.rules.aggregate import panel
+
         return panel(self.authorities(), [as_date(d) for d in days], frameworks=frameworks)
 
     def shares_on(
@@ -286,6 +287,8 @@ class Dataset:
         >>> round(sum(shares.values()), 6)
         1.0
         """
+        from childservices.rules.aggregate import shares
+
         when = as_date(day)
         ratings = self.ratings_on(when, frameworks=frameworks)
         return shares(ratings, None if by is None else self._grouper(by, when))
@@ -326,6 +329,7 @@ class Dataset:
         >>> sorted(counts)
         ['ilacs', 'sif']
         """
+        from childservices.rules.aggregate import transitions
 
         def group(authority: AuthorityView, earlier: Inspection, later: Inspection) -> str:
             day = later.published.latest
@@ -367,6 +371,8 @@ class Dataset:
         >>> sorted(row.group for row in rows)
         ['in-house', 'partnership', 'trust']
         """
+        from childservices.rules.aggregate import survival
+
         return survival(
             self,
             judged_from=judged_from,
@@ -383,6 +389,8 @@ class Dataset:
         >>> cs.load().official_count(rule).by_grade[cs.Grade.INADEQUATE]
         19
         """
+        from childservices.rules.official import official_count
+
         return official_count(self, rule)
 
     def escalation(

@@ -2,26 +2,19 @@
 
 from __future__ import annotations
 
-import csv
-import hashlib
 import os
-import tempfile
 import threading
 from collections.abc import Iterable
 from pathlib import Path
 
-import attrs
-import cattrs
-
-from childservices.convert import converter
-from childservices.data.bundle import read_bundle
+from childservices.data.bundle import read_packaged_bundle
+from childservices.data.index import build_index
 from childservices.dataset import Dataset
 from childservices.errors import DatasetError, Problem
-from childservices.export import write_seed_folder
-from childservices.model import Source
-from childservices.records import read_seed_folder
-from childservices.records.read import read_files, seed_files
-from childservices.records.tables import TABLES
+
+# The seed reader, the exporter, cattrs, csv, tempfile and hashlib are imported
+# by the functions that need them (users' files, seed folders), not with the
+# library: loading the bundled dataset does not use them.
 
 __all__ = ["load", "load_seeds", "merge_files", "record_files"]
 
@@ -38,8 +31,15 @@ def _bundled() -> Dataset:
         return _cache[0]
     with _lock:
         if not _cache:
-            records, version = read_bundle()
-            _cache.append(Dataset.from_records(records, data_version=version))
+            records, version, prechecked = read_packaged_bundle()
+            if prechecked:
+                # Exactly the records tools/build_bundle.py built from the seeds and checked
+                # (CI fails when the bundle is stale; tools/check_integrity.py checks it
+                # again): index them without running the cross-record checks a second time.
+                dataset = Dataset(records=records, index=build_index(records), data_version=version)
+            else:
+                dataset = Dataset.from_records(records, data_version=version)
+            _cache.append(dataset)
     return _cache[0]
 
 
@@ -79,6 +79,8 @@ def load_seeds(folder: str | Path) -> Dataset:
     problem in the files is raised together as a
     :class:`~childservices.DatasetError`.
     """
+    from childservices.records import read_seed_folder
+
     return Dataset.from_records(read_seed_folder(Path(folder)))
 
 
@@ -90,6 +92,9 @@ def record_files(paths: Iterable[PathLike]) -> list[tuple[str, Path]]:
     its folder's name if that is a table, else its own name without
     ``.csv``.
     """
+    from childservices.records.read import seed_files
+    from childservices.records.tables import TABLES
+
     found: list[tuple[str, Path]] = []
     problems: list[Problem] = []
     for item in paths:
@@ -137,6 +142,13 @@ def merge_files(paths: Iterable[PathLike], *, base: Dataset | None = None) -> Da
 
     See :func:`load`; ``load(extra=paths)`` is ``merge_files(paths, base=load())``.
     """
+    import tempfile
+
+    import attrs
+
+    from childservices.export import write_seed_folder
+    from childservices.records.read import read_files, seed_files
+
     files = record_files(paths)
     with tempfile.TemporaryDirectory(prefix="childservices-") as tmp:
         all_files = list(files)
@@ -168,6 +180,13 @@ def _sources_restated(files: list[tuple[str, Path]], base: Dataset) -> set[str]:
     identical restatement stands in for the bundled row; a different one is
     left to the reader, which reports the repeated id.
     """
+    import csv
+
+    import cattrs
+
+    from childservices.convert import converter
+    from childservices.model import Source
+
     same: set[str] = set()
     for table_name, path in files:
         if table_name != "sources":
@@ -189,6 +208,8 @@ def _sources_restated(files: list[tuple[str, Path]], base: Dataset) -> set[str]:
 
 
 def _version(base: Dataset | None, files: list[tuple[str, Path]]) -> str:
+    import hashlib
+
     digest = hashlib.sha256()
     for _, path in files:
         digest.update(str(path).encode())
@@ -216,6 +237,10 @@ def _rename(problem: Problem, prefix: str) -> Problem:
 
 def _origins(files: list[tuple[str, Path]]) -> dict[tuple[str, str], str]:
     """Where each record of the users' files first appears: ``(table, key) -> "file:line"``."""
+    import csv
+
+    from childservices.records.tables import TABLES
+
     origins: dict[tuple[str, str], str] = {}
     for table_name, path in files:
         table = TABLES[table_name]

@@ -27,6 +27,7 @@ __all__ = [
     "BUNDLE_NAME",
     "bundle_text",
     "read_bundle",
+    "read_packaged_bundle",
     "seeds_digest",
     "structure_records",
 ]
@@ -87,6 +88,22 @@ def read_bundle(text: str | None = None, *, where: str = _PACKAGED) -> tuple[Rec
     The packaged bundle takes the trusted fast path; ``text`` given by a
     caller is structured and validated in full.
     """
+    records, version, _ = _read(text, where)
+    return records, version
+
+
+def read_packaged_bundle() -> tuple[RecordSet, str, bool]:
+    """The packaged bundle's record set and data version, and whether the trusted fast path read it.
+
+    ``True`` means the records are exactly those ``tools/build_bundle.py``
+    built and checked (every cross-record check included), so the loader
+    need not check them again; ``False`` (the fast path stepped aside for the
+    converter) means they must be checked like any other records.
+    """
+    return _read(None, _PACKAGED)
+
+
+def _read(text: str | None, where: str) -> tuple[RecordSet, str, bool]:
     trusted = text is None
     if text is None:
         text = (
@@ -111,6 +128,7 @@ def read_bundle(text: str | None = None, *, where: str = _PACKAGED) -> tuple[Rec
         from childservices.data.fastbuild import build_trusted
 
         records = build_trusted(payload["records"])
+    fast = records is not None
     if records is None:
         records = structure_records(payload["records"], where=where)
-    return records, str(payload.get("data_version"))
+    return records, str(payload.get("data_version")), fast

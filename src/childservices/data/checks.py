@@ -15,15 +15,14 @@ from typing import Any
 
 import attrs
 
-from childservices.errors import LifecycleError, Problem
+from childservices.data.index import build_lifecycles
+from childservices.errors import Problem
 from childservices.model import (
     Authority,
     DeliveryEpisode,
     Identifier,
-    LifecycleEvent,
     PartialDate,
     RecordSet,
-    TrustLifecycle,
 )
 
 __all__ = ["CheckResult", "build_lifecycles", "check_records", "run_checks"]
@@ -452,22 +451,3 @@ def _reorganisation_cycles(records: RecordSet) -> list[Problem]:
                     seen.add(nxt)
                     stack.append(nxt)
     return problems
-
-
-def build_lifecycles(
-    events: Iterable[LifecycleEvent],
-) -> tuple[dict[str, TrustLifecycle], list[Problem]]:
-    """Each provider's lifecycle from its events, and a problem for each provider whose order is invalid."""
-    by_provider: dict[str, list[LifecycleEvent]] = defaultdict(list)
-    for event in events:
-        by_provider[event.provider].append(event)
-    lifecycles: dict[str, TrustLifecycle] = {}
-    problems = []
-    for provider, group in sorted(by_provider.items()):
-        try:
-            lifecycles[provider] = TrustLifecycle(provider=provider, events=tuple(group))
-        except LifecycleError as exc:
-            problems.append(
-                Problem(record=f"lifecycle of {provider}", field="event", message=str(exc))
-            )
-    return lifecycles, problems

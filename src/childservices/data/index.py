@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 import attrs
 import pendulum
 
-from childservices.data.checks import build_lifecycles
+from childservices.errors import LifecycleError, Problem
 from childservices.model import (
     Alias,
     Authority,
@@ -21,6 +21,7 @@ from childservices.model import (
     InsourcingEvent,
     Inspection,
     Intervention,
+    LifecycleEvent,
     PartialDate,
     ProgrammeMembership,
     Provider,
@@ -31,7 +32,7 @@ from childservices.model import (
 )
 from childservices.rules.asof import publication_key
 
-__all__ = ["Index", "build_index", "normalise_name", "short_name"]
+__all__ = ["Index", "build_index", "build_lifecycles", "normalise_name", "short_name"]
 
 T = TypeVar("T")
 _NON_WORD = re.compile(r"[^a-z0-9]+")
@@ -172,3 +173,22 @@ def build_index(records: RecordSet) -> Index:
         lifecycles=MappingProxyType(lifecycles),
         sources=MappingProxyType({s.id: s for s in records.sources}),
     )
+
+
+def build_lifecycles(
+    events: Iterable[LifecycleEvent],
+) -> tuple[dict[str, TrustLifecycle], list[Problem]]:
+    """Each provider's lifecycle from its events, and a problem for each provider whose order is invalid."""
+    by_provider: dict[str, list[LifecycleEvent]] = defaultdict(list)
+    for event in events:
+        by_provider[event.provider].append(event)
+    lifecycles: dict[str, TrustLifecycle] = {}
+    problems = []
+    for provider, group in sorted(by_provider.items()):
+        try:
+            lifecycles[provider] = TrustLifecycle(provider=provider, events=tuple(group))
+        except LifecycleError as exc:
+            problems.append(
+                Problem(record=f"lifecycle of {provider}", field="event", message=str(exc))
+            )
+    return lifecycles, problems
