@@ -19,6 +19,7 @@ checks that both paths give equal record sets.
 from __future__ import annotations
 
 import enum
+import operator
 import types
 import typing
 from collections.abc import Callable
@@ -123,27 +124,63 @@ class _Readers:
             return known
         attrs.resolve_types(cls)
         fields = attrs.fields(cls)
-        readers = tuple((f.name, self.for_type(f.type)) for f in fields)
-        count = len(readers)
+        names = tuple(f.name for f in fields)
+        # ``None`` stands for a plain string, checked inline (no call per field).
+        steps = tuple((f.name, None if f.type is str else self.for_type(f.type)) for f in fields)
+        count = len(steps)
+        values_of = operator.itemgetter(*names) if count > 1 else _one(names)
         new = object.__new__
         assign = object.__setattr__
-        scalar = all(typing.get_origin(f.type) is not tuple for f in fields)
-        shared: dict[tuple[Any, ...], Any] | None = {} if scalar and len(fields) <= 2 else None
+        # Small records of strings and enum values (citations, area judgements) repeat:
+        # equal ones are shared. Their plain values are the key; a value equal to a
+        # string is a string, so a hit needs no second check.
+        shared: dict[tuple[Any, ...], Any] | None = (
+            {} if count <= 2 and all(_stringlike(f.type) for f in fields) else None
+        )
 
         def read(data: Any) -> Any:
             if type(data) is not dict or len(data) != count:
                 raise _Unreadable(data)
-            record: Any = new(cls)
-            for name, reader in readers:
-                assign(record, name, reader(data[name]))
+            values = values_of(data)
             if shared is not None:
-                # Small records (area judgements, citations) repeat: share equal ones.
-                key = tuple(data[name] for name, _ in readers)
-                return shared.setdefault(key, record)
+                found = shared.get(values)
+                if found is not None:
+                    return found
+            record: Any = new(cls)
+            for (name, reader), value in zip(steps, values, strict=True):
+                if reader is None:
+                    if type(value) is not str:
+                        raise _Unreadable(value)
+                    assign(record, name, value)
+                else:
+                    assign(record, name, reader(value))
+            if shared is not None:
+                shared[values] = record
             return record
 
         self.records[cls] = read
         return read
+
+
+def _one(names: tuple[str, ...]) -> Callable[[dict[str, Any]], tuple[Any, ...]]:
+    """Like ``operator.itemgetter(*names)``, but always a tuple (also for one name)."""
+
+    def values_of(data: dict[str, Any]) -> tuple[Any, ...]:
+        return tuple(data[name] for name in names)
+
+    return values_of
+
+
+def _stringlike(kind: Any) -> bool:
+    """Whether a field's plain values are strings (or ``None``): text, optional text, enums."""
+    args = typing.get_args(kind)
+    if isinstance(kind, types.UnionType) or typing.get_origin(kind) is typing.Union:
+        return all(a is type(None) or _stringlike(a) for a in args)
+    return kind is str or (
+        isinstance(kind, type)
+        and issubclass(kind, enum.Enum)
+        and all(type(m.value) is str for m in kind)
+    )
 
 
 def build_trusted(data: Any) -> RecordSet | None:
