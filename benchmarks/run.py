@@ -15,6 +15,14 @@ Whole processes, each started fresh ``--runs`` times (medians reported):
     ``../shared/sources/ilacs-summary-snapshots`` and prints each authority's
     latest grade (skipped, with a note, without pandas or ``../shared``).
 
+Every child reads compiled bytecode, as an installed package does (installers
+byte-compile; a source checkout writes ``__pycache__`` on first import): the
+children get a private ``PYTHONPYCACHEPREFIX`` that the warm-up run fills,
+whatever ``PYTHONDONTWRITEBYTECODE`` says, so the library is not recompiled
+from source on every start while its dependencies load from bytecode.
+``--compile-each-time`` measures the other way (nothing written, every module
+without bytecode compiled on each start).
+
 Peak memory is the child's ``ru_maxrss`` (from ``os.wait4``; the processes
 run before anything big is imported here, since a forked child's peak
 includes its parent's size at the fork). Then in-process
@@ -34,6 +42,7 @@ import platform
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from importlib import resources
@@ -72,7 +81,19 @@ TARGETS = {
 }
 
 
-def run_process(code: str, *args: str) -> tuple[float, int]:
+def bytecode_env(cache: str | None) -> dict[str, str]:
+    """The children's environment: bytecode cached under ``cache``, or never written (``None``)."""
+    env = dict(os.environ)
+    if cache is None:
+        env["PYTHONDONTWRITEBYTECODE"] = "1"
+        env.pop("PYTHONPYCACHEPREFIX", None)
+    else:
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env["PYTHONPYCACHEPREFIX"] = cache
+    return env
+
+
+def run_process(code: str, *args: str, env: dict[str, str] | None = None) -> tuple[float, int]:
     """Wall time (s) and peak resident memory (KiB) of one fresh interpreter running ``code``."""
     start = time.perf_counter()
     with subprocess.Popen(
@@ -80,6 +101,7 @@ def run_process(code: str, *args: str) -> tuple[float, int]:
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         cwd=ROOT,
+        env=env,
     ) as child:
         _, status, usage = os.wait4(child.pid, 0)
         elapsed = time.perf_counter() - start
@@ -90,7 +112,9 @@ def run_process(code: str, *args: str) -> tuple[float, int]:
     return elapsed, usage.ru_maxrss
 
 
-def whole_processes(cases: dict[str, tuple[str, ...]], runs: int) -> dict[str, dict[str, float]]:
+def whole_processes(
+    cases: dict[str, tuple[str, ...]], runs: int, env: dict[str, str] | None = None
+) -> dict[str, dict[str, float]]:
     """Median wall time (ms) and peak memory (MiB) of each case over ``runs`` fresh processes.
 
     ``cases`` maps a name to the code and its arguments. The cases run in
@@ -99,10 +123,10 @@ def whole_processes(cases: dict[str, tuple[str, ...]], runs: int) -> dict[str, d
     times: dict[str, list[float]] = {name: [] for name in cases}
     peaks: dict[str, list[int]] = {name: [] for name in cases}
     for code, *args in cases.values():
-        run_process(code, *args)  # warm the file cache once
+        run_process(code, *args, env=env)  # warm the file cache (and write the bytecode) once
     for _ in range(runs):
         for name, (code, *args) in cases.items():
-            elapsed, peak = run_process(code, *args)
+            elapsed, peak = run_process(code, *args, env=env)
             times[name].append(elapsed)
             peaks[name].append(peak)
     results = {}
@@ -147,7 +171,7 @@ def has_pandas() -> bool:
     return importlib.util.find_spec("pandas") is not None
 
 
-def process_benchmarks(runs: int) -> dict[str, float]:
+def process_benchmarks(runs: int, env: dict[str, str] | None = None) -> dict[str, float]:
     """(a), (b), (c) and their ratios."""
     print(f"Whole processes ({runs} runs each, interleaved, after one warm-up):")
     cases: dict[str, tuple[str, ...]] = {"a": (BARE,), "b": (LIBRARY,)}
@@ -159,7 +183,7 @@ def process_benchmarks(runs: int) -> dict[str, float]:
     else:
         print(f"  (c) reads {snapshot.name}")
         cases["c"] = (SPREADSHEET, str(snapshot))
-    results = whole_processes(cases, runs)
+    results = whole_processes(cases, runs, env)
     a, b = results["a"], results["b"]
     figures = {"a_ms": a["ms"], "b_ms": b["ms"], "a_mib": a["mib"], "b_mib": b["mib"]}
     print(f"  b/a = {b['ms'] / a['ms']:.2f}  (target {TARGETS['b/a']})")
@@ -239,13 +263,25 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--skip-processes", action="store_true", help="only the in-process micro benchmarks"
     )
+    parser.add_argument(
+        "--compile-each-time",
+        action="store_true",
+        help="children write no bytecode: modules without it are compiled on every start",
+    )
     args = parser.parse_args(argv)
     print(
         f"Python {platform.python_version()} on {platform.machine()}, "
         f"{os.cpu_count()} CPUs, {time.strftime('%Y-%m-%d')}"
     )
     if not args.skip_processes:
-        process_benchmarks(args.runs)
+        with tempfile.TemporaryDirectory(prefix="childservices-bench-") as cache:
+            env = bytecode_env(None if args.compile_each_time else cache)
+            print(
+                "Children compile modules without bytecode on every start"
+                if args.compile_each_time
+                else "Children read cached bytecode (written by the warm-up run)"
+            )
+            process_benchmarks(args.runs, env)
     in_process_benchmarks()
     print("Targets: " + "; ".join(f"{k} {v}" for k, v in TARGETS.items()))
     return 0
