@@ -15,7 +15,6 @@ the fast path cannot read, goes through the converter with full validation.
 from __future__ import annotations
 
 import json
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -103,12 +102,21 @@ def read_packaged_bundle() -> tuple[RecordSet, str, bool]:
     return _read(None, _PACKAGED)
 
 
+def _packaged_text() -> str:
+    """The packaged bundle's text: straight from the file beside this module when there is one
+    (cheaper than ``importlib.resources``), else as a package resource (a zipped install)."""
+    path = Path(__file__).with_name(BUNDLE_NAME)
+    if path.is_file():
+        return path.read_text(encoding="utf-8")
+    from importlib import resources
+
+    return resources.files("childservices.data").joinpath(BUNDLE_NAME).read_text(encoding="utf-8")
+
+
 def _read(text: str | None, where: str) -> tuple[RecordSet, str, bool]:
     trusted = text is None
     if text is None:
-        text = (
-            resources.files("childservices.data").joinpath(BUNDLE_NAME).read_text(encoding="utf-8")
-        )
+        text = _packaged_text()
     try:
         payload: Any = json.loads(text)
     except json.JSONDecodeError as exc:

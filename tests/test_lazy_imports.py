@@ -1,0 +1,68 @@
+"""Loading the bundled dataset imports only what it needs; every public name still works."""
+
+import subprocess
+import sys
+
+import childservices as cs
+from childservices.data.bundle import read_packaged_bundle
+from childservices.data.checks import check_records
+
+NOT_FOR_LOADING = (
+    "cattrs",
+    "childservices.convert",
+    "childservices.export",
+    "childservices.records",
+    "childservices.rules.aggregate",
+    "childservices.rules.official",
+    "childservices.data.checks",
+    "difflib",
+    "csv",
+)
+
+
+def test_loading_the_bundle_and_rating_imports_no_optional_module() -> None:
+    code = (
+        "import sys, childservices as cs\n"
+        "ds = cs.load()\n"
+        "[a.rating_on('2026-06-29') for a in ds.authorities(active_on='2026-06-29')]\n"
+        f"found = sorted(set({NOT_FOR_LOADING!r}) & set(sys.modules))\n"
+        "assert not found, found\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
+
+
+def test_every_public_name_is_importable_and_listed() -> None:
+    names = set(dir(cs))
+    for name in cs.__all__:
+        assert name in names, name
+        assert getattr(cs, name) is not None
+    namespace: dict[str, object] = {}
+    exec("from childservices import *", namespace)  # the star import under test
+    assert set(cs.__all__) <= set(namespace)
+    assert cs.Spell.__module__ == "childservices.rules.trajectory"
+    assert cs.monthly.__module__ == "childservices.rules.aggregate"
+
+
+def test_unknown_names_still_raise_attribute_error() -> None:
+    try:
+        cs.not_a_name  # noqa: B018
+    except AttributeError as exc:
+        assert "not_a_name" in str(exc)
+    else:
+        raise AssertionError("expected AttributeError")
+
+
+def test_the_packaged_bundle_passes_every_cross_record_check() -> None:
+    # load() does not re-run these checks on the packaged bundle read by the fast path.
+    records, _, prechecked = read_packaged_bundle()
+    assert prechecked
+    assert check_records(records) == []
+
+
+def test_load_and_from_records_agree() -> None:
+    records, version, _ = read_packaged_bundle()
+    checked = cs.Dataset.from_records(records, data_version=version)
+    loaded = cs.load()
+    assert loaded.records == checked.records
+    assert loaded.index == checked.index
+    assert loaded.data_version == checked.data_version
