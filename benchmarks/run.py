@@ -222,6 +222,18 @@ def in_process_benchmarks() -> dict[str, float]:
         lambda: Dataset.from_records(read_bundle()[0]),
         repeat=5,
     )
+    try:
+        from childservices.data.bundle import read_packaged_bundle
+        from childservices.data.index import build_index
+    except ImportError:
+        print("  load()'s own path: skipped (not in this version)")
+    else:
+
+        def as_load_does() -> Dataset:
+            records, version, _ = read_packaged_bundle()
+            return Dataset(records=records, index=build_index(records), data_version=version)
+
+        figures["load_path"] = micro("load()'s path (bundle and indexes)", as_load_does, repeat=5)
     ds = cs.load()
     authorities = ds.authorities()
     import pendulum
