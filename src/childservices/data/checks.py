@@ -24,33 +24,15 @@ from childservices.model import (
     PartialDate,
     RecordSet,
 )
+from childservices.records.tables import TABLES
 
 __all__ = ["CheckResult", "build_lifecycles", "check_records", "run_checks"]
 
-_CITED_TABLES = (
-    "authorities",
-    "authority_identifiers",
-    "authority_aliases",
-    "reorganisations",
-    "statistical_neighbours",
-    "inspections",
-    "interventions",
-    "providers",
-    "delivery",
-    "lifecycle",
-    "insourcing",
-    "programmes",
+_CITED_TABLES = tuple(
+    name for name, table in TABLES.items() if table.record_type is not None and table.cited
 )
-_ID_TABLES = (
-    "sources",
-    "authorities",
-    "inspections",
-    "interventions",
-    "providers",
-    "delivery",
-    "lifecycle",
-    "insourcing",
-    "programmes",
+_ID_TABLES = tuple(
+    name for name, table in TABLES.items() if table.record_type is not None and table.key == ("id",)
 )
 # The dated facts about an authority that must fall within its lifetime.
 _DATED = (
