@@ -90,3 +90,28 @@ def test_panel_cells_equal_rating_on_and_shares_sum_to_one(
     for day in days:
         for group in shares(ds.ratings_on(day)).values():
             assert abs(sum(group.values()) - 1) < 1e-9
+
+
+@given(st_cs.datasets(), st.lists(st_cs.days(), min_size=1, max_size=6))
+def test_panel_matches_day_by_day_answers_on_whole_datasets(
+    ds: Dataset, days: list[datetime.date]
+) -> None:
+    rows = ds.panel(days)
+    expected = []
+    for raw in days:
+        day = pendulum.Date(raw.year, raw.month, raw.day)
+        for authority in sorted(ds.authorities(), key=lambda a: a.id):
+            if authority.active_on(day) is not True:
+                continue
+            delivery = authority.delivery_on(day)
+            expected.append(
+                (
+                    authority.id,
+                    day,
+                    authority.rating_on(day),
+                    None if delivery is None else delivery.model,
+                    authority.intervention_status_on(day),
+                )
+            )
+    got = [(r.authority, r.day, r.rating, r.delivery_model, r.intervention) for r in rows]
+    assert got == expected

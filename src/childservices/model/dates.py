@@ -190,6 +190,8 @@ def as_date(value: str | datetime.date | PartialDate) -> pendulum.Date:
     day-precision :class:`PartialDate`. A vaguer date is refused with
     :class:`~childservices.InvalidDateError`: "in 2019" has no single answer.
     """
+    if type(value) is pendulum.Date:
+        return value  # already a day: the common case inside the library's own loops
     if isinstance(value, PartialDate):
         partial = value
     elif isinstance(value, datetime.datetime):

@@ -13,6 +13,7 @@ Counting rules, stated once:
 
 from __future__ import annotations
 
+import bisect
 import datetime
 import itertools
 from collections import Counter, defaultdict
@@ -92,31 +93,93 @@ class PanelRow:
     intervention: InterventionStatus
 
 
+def _change_days(
+    authority: AuthorityView, frameworks: Collection[Framework]
+) -> list[pendulum.Date]:
+    """Every day on which the authority's existence, rating, delivery or intervention can change.
+
+    Each as-of rule compares a boundary's earliest or latest possible day (or
+    the day after an authority's last day) with the day asked about, so the
+    answers are constant between consecutive days of this list.
+    """
+    days: set[pendulum.Date] = set()
+
+    def add(*dates: PartialDate | None) -> None:
+        for date in dates:
+            if date is not None:
+                days.update((date.earliest, date.latest, date.latest.add(days=1)))
+
+    add(authority.active_from, authority.active_to)
+    for inspection in authority.rating_inspections(frameworks=frameworks):
+        add(inspection.published)
+    for episode in authority.deliveries:
+        add(episode.start, episode.end)
+    for step in authority.interventions:
+        add(step.date, step.end)
+    return sorted(days)
+
+
 def panel(
     authorities: Iterable[AuthorityView],
     days: Sequence[datetime.date],
     *,
     frameworks: Collection[Framework] = SIF_AND_LATER,
 ) -> tuple[PanelRow, ...]:
-    """A row for every authority in existence on each day, ordered by day then authority id."""
+    """A row for every authority in existence on each day, ordered by day then authority id.
+
+    Each authority's answers are worked out once for each stretch between
+    the days on which they can change (see :func:`_change_days`), not once
+    per day asked: the same answers as calling
+    :meth:`~childservices.AuthorityView.rating_on`,
+    :meth:`~childservices.AuthorityView.delivery_on` and
+    :meth:`~childservices.AuthorityView.intervention_status_on` day by day.
+    """
     chosen = sorted(authorities, key=lambda a: a.id)
-    rows = []
-    for raw in days:
-        day = as_date(raw)
-        for authority in chosen:
-            if authority.active_on(day) is not True:
-                continue
-            delivery = authority.delivery_on(day)
+    asked = [as_date(raw) for raw in days]
+    by_authority: list[list[PanelRow | None]] = []
+    for authority in chosen:
+        changes = _change_days(authority, frameworks)
+        answers: dict[int, _Answer | None] = {}
+        rows: list[PanelRow | None] = []
+        for day in asked:
+            stretch = bisect.bisect_right(changes, day)
+            if stretch not in answers:
+                answers[stretch] = _answer(authority, day, frameworks)
+            answer = answers[stretch]
             rows.append(
-                PanelRow(
+                None
+                if answer is None
+                else PanelRow(
                     authority=authority.id,
                     day=day,
-                    rating=authority.rating_on(day, frameworks=frameworks),
-                    delivery_model=None if delivery is None else delivery.model,
-                    intervention=authority.intervention_status_on(day),
+                    rating=answer[0],
+                    delivery_model=answer[1],
+                    intervention=answer[2],
                 )
             )
-    return tuple(rows)
+        by_authority.append(rows)
+    return tuple(
+        row
+        for index in range(len(asked))
+        for rows in by_authority
+        if (row := rows[index]) is not None
+    )
+
+
+_Answer = tuple[Overall | None, DeliveryModel | None, InterventionStatus]
+
+
+def _answer(
+    authority: AuthorityView, day: pendulum.Date, frameworks: Collection[Framework]
+) -> _Answer | None:
+    if authority.active_on(day) is not True:
+        return None
+    delivery = authority.delivery_on(day)
+    return (
+        authority.rating_on(day, frameworks=frameworks),
+        None if delivery is None else delivery.model,
+        authority.intervention_status_on(day),
+    )
 
 
 def shares(
