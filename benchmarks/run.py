@@ -250,9 +250,14 @@ def in_process_benchmarks() -> dict[str, float]:
         number=20,
     )
     months = month_starts(2013, 2026)
-    figures["panel"] = micro(
-        f"monthly panel ({len(months)} months x {len(authorities)})",
+    figures["panel_ratings"] = micro(
+        f"monthly ratings ({len(months)} months x {len(authorities)} rating_on)",
         lambda: {a.id: [a.rating_on(m) for m in months] for a in authorities},
+        repeat=5,
+    )
+    figures["panel"] = micro(
+        "monthly panel: ds.panel (rating, delivery, intervention)",
+        lambda: ds.panel(months),
         repeat=5,
     )
     if hasattr(cs.AuthorityView, "trajectory"):
