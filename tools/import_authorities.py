@@ -44,6 +44,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
+from childservices.model import Region
 from childservices.records import TABLES
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -105,19 +106,7 @@ KIND_BY_ONS_TYPE: dict[str, str] = {
     "London Borough": "london_borough",
     "Unitary Authority": "unitary",
 }
-REGIONS: frozenset[str] = frozenset(
-    {
-        "London",
-        "North East",
-        "North West",
-        "Yorkshire and The Humber",
-        "East Midlands",
-        "West Midlands",
-        "East of England",
-        "South East",
-        "South West",
-    }
-)
+REGIONS: frozenset[str] = frozenset(region.value for region in Region)
 SPECIAL_AUTHORITIES: dict[str, str] = {
     "city-of-london": (
         "The City of London Corporation is a special case, not a London borough; "
