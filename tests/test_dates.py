@@ -8,7 +8,7 @@ from hypothesis import given
 
 from childservices import InvalidDateError, PartialDate, Precision
 from childservices import strategies as st_cs
-from childservices.model import as_date
+from childservices.model import as_date, as_day
 
 
 def test_month_precision_spans_the_month() -> None:
@@ -57,3 +57,29 @@ def test_as_of_questions_need_a_day() -> None:
 def test_iso_text_round_trips(date: PartialDate) -> None:
     assert PartialDate.parse(date.isoformat()) == date
     assert date.earliest <= date.latest
+
+
+@given(st_cs.partial_dates())
+def test_plain_days_are_the_pendulum_bounds(date: PartialDate) -> None:
+    # first_day/last_day serve comparisons without pendulum; pendulum's own month end checks them.
+    start = pendulum.Date(date.year, date.month or 1, date.day or 1)
+    if date.day is not None:
+        end = start
+    elif date.month is not None:
+        end = start.end_of("month")
+    else:
+        end = pendulum.Date(date.year, 12, 31)
+    assert (date.first_day(), date.last_day()) == (start, end)
+    assert type(date.first_day()) is datetime.date
+    assert type(date.earliest) is pendulum.Date and type(date.latest) is pendulum.Date
+    assert (date.earliest, date.latest) == (start, end)
+
+
+def test_days_handed_out_are_pendulum_dates() -> None:
+    assert type(as_date("2019-06-01")) is pendulum.Date
+    assert type(as_date(datetime.date(2019, 6, 1))) is pendulum.Date
+    assert as_day("2019-06-01") == datetime.date(2019, 6, 1)
+    day = pendulum.Date(2019, 6, 1)
+    assert as_date(day) is day and as_day(day) is day
+    with pytest.raises(InvalidDateError, match="not a single day"):
+        as_day("2019-06")

@@ -151,3 +151,16 @@ def test_peers_on_a_date(ds: cs.Dataset) -> None:
     peers = ds.authority("Barnsley").peers_on("2024-01-01")
     assert len(peers) == 10
     assert all(rating is None or isinstance(rating, cs.Grade) for _, rating in peers)
+
+
+def test_days_in_answers_are_pendulum_dates(ds: cs.Dataset) -> None:
+    # Comparisons inside the library use plain days; what it hands out stays pendulum.
+    sandwell = ds.authority("Sandwell")
+    trajectory = sandwell.trajectory(until="2026-06-30")
+    days = [trajectory.until, trajectory.spells[0].start, trajectory.spells[0].end]
+    delivery = sandwell.delivery_on("2019-06-01")
+    assert delivery is not None
+    days += [delivery.day, ds.panel(["2019-01-01"])[0].day]
+    days += [c.day for c in sandwell.improvements_after_changes(until="2026-06-30")]
+    days += [f.triggered_on for f in ds.escalation(on="2026-06-30") if f.triggered_on]
+    assert days and all(type(d) is pendulum.Date for d in days), days

@@ -7,7 +7,6 @@ from collections.abc import Collection
 from typing import TYPE_CHECKING
 
 import attrs
-import pendulum
 
 from childservices.model import (
     Authority,
@@ -26,12 +25,15 @@ from childservices.model import (
     ProgrammeMembership,
     Region,
     as_date,
+    as_day,
 )
 from childservices.rules.asof import SIF_AND_LATER, counts_for_rating, in_force, latest_inspection
 from childservices.rules.intervention import Direction, InterventionStatus, directions, status_on
 from childservices.rules.trajectory import Spell, Trajectory, build_spells
 
 if TYPE_CHECKING:
+    import pendulum  # the type of the days handed out; imported where they are made
+
     from childservices.dataset import Dataset
 
 __all__ = ["AuthorityView", "DeliveryOnDate", "ImprovementAfter"]
@@ -205,7 +207,7 @@ class AuthorityView:
         >>> cs.load().authority("Sandwell").intervention_status_on("2019-06-01")
         <InterventionStatus.STATUTORY_DIRECTION: 'statutory_direction'>
         """
-        return status_on(self.interventions, as_date(day))
+        return status_on(self.interventions, as_day(day))
 
     @property
     def deliveries(self) -> tuple[DeliveryEpisode, ...]:
@@ -229,8 +231,12 @@ class AuthorityView:
         end = self.active_to
         after = None
         if end is not None:
-            after = PartialDate.from_date(end.earliest.add(days=1)) if end.day is not None else end
-        return in_force(as_date(day), self.active_from, after)
+            after = (
+                PartialDate.from_date(end.first_day() + datetime.timedelta(days=1))
+                if end.day is not None
+                else end
+            )
+        return in_force(as_day(day), self.active_from, after)
 
     def rated_inspection_on(
         self,
@@ -252,7 +258,7 @@ class AuthorityView:
         >>> cs.load().authority("Sandwell").rated_inspection_on("2019-06-01").id
         'sandwell-sif-2018-01-29'
         """
-        when = as_date(day)
+        when = as_day(day)
         if self.active_to is not None and self.active_to.certainly_before(
             PartialDate.from_date(when)
         ):
@@ -367,8 +373,7 @@ class AuthorityView:
         >>> [(str(s.start), s.grade.value) for s in spells][:3]
         [('2015-07-20', 'inadequate'), ('2018-07-25', 'inadequate'), ('2021-08-20', 'outstanding')]
         """
-        cut = pendulum.today().date() if until is None else as_date(until)
-        cut = pendulum.Date(cut.year, cut.month, cut.day)
+        cut = as_date(datetime.date.today() if until is None else until)
         end_of_life = None if self.active_to is None else self.active_to.latest.add(days=1)
         spells = []
         for inspection, start, end in build_spells(
@@ -469,7 +474,7 @@ class AuthorityView:
         >>> [(peer.name, rating.value) for peer, rating in peers][:2]
         [('Wolverhampton', 'good'), ('Kingston Upon Hull, City of', 'inadequate')]
         """
-        when = as_date(day)
+        when = as_day(day)
         return tuple(
             (peer, peer.rating_on(when, frameworks=frameworks))
             for peer in self.statistical_neighbours

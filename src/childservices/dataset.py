@@ -11,7 +11,6 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 import attrs
-import pendulum
 
 from childservices.authority_view import AuthorityView, DeliveryOnDate
 from childservices.data.index import Index, build_index, normalise_name, short_name
@@ -30,14 +29,17 @@ from childservices.model import (
     Source,
     TrustLifecycle,
     as_date,
+    as_day,
 )
 from childservices.rules.asof import SIF_AND_LATER, in_force
-from childservices.rules.escalation import SEED_RULES, EscalationRule, Finding, evaluate
 from childservices.rules.intervention import InterventionStatus
 
 if TYPE_CHECKING:
     # Imported where used: ``import childservices`` does not need them.
+    import pendulum
+
     from childservices.rules.aggregate import PanelRow, SurvivalRow
+    from childservices.rules.escalation import EscalationRule, Finding
     from childservices.rules.official import CountingRule, OfficialCount
 
 __all__ = ["COMPANY_MODELS", "Dataset"]
@@ -132,7 +134,7 @@ class Dataset:
         """
         kind_ = AuthorityKind(kind) if isinstance(kind, str) else kind
         region_ = Region(region) if isinstance(region, str) else region
-        day = None if active_on is None else as_date(active_on)
+        day = None if active_on is None else as_day(active_on)
         chosen = []
         for record in self.records.authorities:
             if kind_ is not None and record.kind is not kind_:
@@ -222,7 +224,7 @@ class Dataset:
         >>> cs.load().under_intervention(on="2019-06-01")["sandwell"]
         <InterventionStatus.STATUTORY_DIRECTION: 'statutory_direction'>
         """
-        when = as_date(on)
+        when = as_day(on)
         found: dict[str, InterventionStatus] = {}
         for authority in self.authorities(active_on=when):
             status = authority.intervention_status_on(when)
@@ -244,7 +246,7 @@ class Dataset:
         >>> cs.load().ratings_on("2019-06-01")["sandwell"]
         <Grade.INADEQUATE: 'inadequate'>
         """
-        when = as_date(day)
+        when = as_day(day)
         return {
             a.id: a.rating_on(when, frameworks=frameworks) for a in self.authorities(active_on=when)
         }
@@ -397,16 +399,20 @@ class Dataset:
         self,
         *,
         on: str | datetime.date,
-        rules: Iterable[EscalationRule] = SEED_RULES,
+        rules: Iterable[EscalationRule] | None = None,
     ) -> tuple[Finding, ...]:
         """Where the record follows or departs from the intervention rules, as it stood on ``on``.
+
+        ``rules`` defaults to :data:`~childservices.rules.escalation.SEED_RULES`.
 
         >>> import childservices as cs
         >>> findings = cs.load().escalation(on="2026-06-30")
         >>> sorted({f.rule for f in findings})
         ['commissioner-after-six-months', 'recommendation-followed']
         """
-        return evaluate(self, on=as_date(on), rules=rules)
+        from childservices.rules.escalation import SEED_RULES, evaluate
+
+        return evaluate(self, on=as_date(on), rules=SEED_RULES if rules is None else rules)
 
     # Other records --------------------------------------------------------
 
@@ -463,5 +469,4 @@ def _day_after(end: PartialDate | None) -> PartialDate | None:
         return None
     if end.day is None:
         return end  # the month or year it ended in: uncertain either way
-    following = pendulum.Date(end.year, end.month or 1, end.day).add(days=1)
-    return PartialDate.from_date(following)
+    return PartialDate.from_date(end.first_day() + datetime.timedelta(days=1))

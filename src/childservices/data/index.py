@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 import unicodedata
 from collections import defaultdict
@@ -10,7 +11,6 @@ from types import MappingProxyType
 from typing import Any, TypeVar
 
 import attrs
-import pendulum
 
 from childservices.errors import LifecycleError, Problem
 from childservices.model import (
@@ -84,7 +84,7 @@ class Index:
     successors: Mapping[str, tuple[str, ...]]
     neighbours: Mapping[str, tuple[StatisticalNeighbour, ...]]
     inspections: Mapping[str, tuple[Inspection, ...]]
-    inspection_keys: Mapping[str, tuple[pendulum.Date, ...]]
+    inspection_keys: Mapping[str, tuple[datetime.date, ...]]
     inspections_by_id: Mapping[str, Inspection]
     interventions: Mapping[str, tuple[Intervention, ...]]
     delivery: Mapping[str, tuple[DeliveryEpisode, ...]]

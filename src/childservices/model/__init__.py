@@ -10,7 +10,7 @@ from childservices.model.authority import (
     Reorganisation,
     StatisticalNeighbour,
 )
-from childservices.model.dates import PartialDate, Precision, as_date
+from childservices.model.dates import PartialDate, Precision, as_date, as_day
 from childservices.model.delivery import DeliveryEpisode, DeliveryModel, Provider, ProviderKind
 from childservices.model.grades import Grade, NoJudgement, Overall
 from childservices.model.insourcing import InsourcingEvent
@@ -75,4 +75,5 @@ __all__ = [
     "StatisticalNeighbour",
     "TrustLifecycle",
     "as_date",
+    "as_day",
 ]

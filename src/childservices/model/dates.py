@@ -19,19 +19,26 @@ from __future__ import annotations
 import datetime
 import enum
 import re
-from typing import Self
+from typing import TYPE_CHECKING, Self
 
 import attrs
-import pendulum
 
 from childservices.errors import InvalidDateError
 
-__all__ = ["PartialDate", "Precision", "as_date"]
+if TYPE_CHECKING:
+    import pendulum
+
+# pendulum is imported by the functions that hand out pendulum dates, not with
+# the library: as-of questions compare plain ``datetime.date`` days, so loading
+# the dataset and asking for ratings never pays for importing it.
+
+__all__ = ["PartialDate", "Precision", "as_date", "as_day", "pendulum_date"]
 
 # ASCII digits only: ``\d`` would also take other scripts' digits.
 _ISO = re.compile(r"(?P<year>[0-9]{4})(?:-(?P<month>[0-9]{2})(?:-(?P<day>[0-9]{2}))?)?")
 _SHOWN = 60
 """How much of a bad input an error message repeats."""
+_ONE_DAY = datetime.timedelta(days=1)
 _EARLIEST_YEAR = 1900
 _LATEST_YEAR = 2200
 
@@ -139,36 +146,44 @@ class PartialDate:
     @property
     def earliest(self) -> pendulum.Date:
         """The first day this date could be."""
-        return pendulum.Date(self.year, self.month or 1, self.day or 1)
+        return pendulum_date(self.first_day())
 
     @property
     def latest(self) -> pendulum.Date:
         """The last day this date could be."""
+        return pendulum_date(self.last_day())
+
+    def first_day(self) -> datetime.date:
+        """:attr:`earliest` as a plain :class:`datetime.date` (cheaper, for keys and comparisons)."""
+        return datetime.date(self.year, self.month or 1, self.day or 1)
+
+    def last_day(self) -> datetime.date:
+        """:attr:`latest` as a plain :class:`datetime.date` (cheaper, for keys and comparisons)."""
         if self.day is not None:
-            return self.earliest
-        if self.month is not None:
-            return self.earliest.end_of("month")
-        return pendulum.Date(self.year, 12, 31)
+            return datetime.date(self.year, self.month or 1, self.day)
+        if self.month is not None and self.month < 12:
+            return datetime.date(self.year, self.month + 1, 1) - _ONE_DAY
+        return datetime.date(self.year, 12, 31)
 
     def certainly_by(self, day: datetime.date) -> bool:
         """True when this date is on or before ``day`` whatever its unknown part."""
-        return self.latest <= day
+        return self.last_day() <= day
 
     def possibly_by(self, day: datetime.date) -> bool:
         """True when this date could be on or before ``day``."""
-        return self.earliest <= day
+        return self.first_day() <= day
 
     def certainly_before(self, other: PartialDate) -> bool:
         """True when this date is strictly before ``other`` whatever their unknown parts."""
-        return self.latest < other.earliest
+        return self.last_day() < other.first_day()
 
     def certainly_after(self, other: PartialDate) -> bool:
         """True when this date is strictly after ``other`` whatever their unknown parts."""
-        return self.earliest > other.latest
+        return self.first_day() > other.last_day()
 
-    def sort_key(self) -> tuple[pendulum.Date, pendulum.Date]:
+    def sort_key(self) -> tuple[datetime.date, datetime.date]:
         """A key that orders dates by their earliest, then latest, possible day."""
-        return (self.earliest, self.latest)
+        return (self.first_day(), self.last_day())
 
     def isoformat(self) -> str:
         """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``, as precise as the date is."""
@@ -184,24 +199,39 @@ class PartialDate:
 
 
 def as_date(value: str | datetime.date | PartialDate) -> pendulum.Date:
-    """A full day for an as-of question.
+    """A full day for an as-of question, as a pendulum date.
 
     Accepts ``"2019-06-01"``, a :class:`datetime.date` (or pendulum date) or a
     day-precision :class:`PartialDate`. A vaguer date is refused with
     :class:`~childservices.InvalidDateError`: "in 2019" has no single answer.
     """
-    if type(value) is pendulum.Date:
-        return value  # already a day: the common case inside the library's own loops
+    return pendulum_date(as_day(value))
+
+
+def as_day(value: str | datetime.date | PartialDate) -> datetime.date:
+    """Like :func:`as_date`, but the day may be any :class:`datetime.date` (a pendulum one
+    is returned as it is): what the library's own comparisons use, without importing pendulum."""
+    if type(value) is datetime.date:
+        return value  # the common case inside the library's own loops
     if isinstance(value, PartialDate):
         partial = value
     elif isinstance(value, datetime.datetime):
         raise InvalidDateError(f"expected a date, got a date and time {_shown(value)}")
     elif isinstance(value, datetime.date):
-        return pendulum.Date(value.year, value.month, value.day)
+        return value
     elif isinstance(value, str):
         partial = PartialDate.parse(value)
     else:
         raise InvalidDateError(f"expected a date or an ISO date string, got {_shown(value)}")
     if partial.precision is not Precision.DAY:
         raise InvalidDateError(f"{partial} is not a single day; as-of questions need YYYY-MM-DD")
-    return partial.earliest
+    return partial.first_day()
+
+
+def pendulum_date(day: datetime.date) -> pendulum.Date:
+    """``day`` as a :class:`pendulum.Date` (itself if it is one): the type the library hands out."""
+    import pendulum
+
+    if type(day) is pendulum.Date:
+        return day
+    return pendulum.Date(day.year, day.month, day.day)

@@ -21,12 +21,12 @@ apply to all of them):
 
 from __future__ import annotations
 
+import datetime
 import enum
 from collections.abc import Iterable
 from typing import Any
 
 import attrs
-import pendulum
 
 from childservices.errors import LifecycleError
 from childservices.model.dates import PartialDate
@@ -118,8 +118,8 @@ class LifecycleEvent:
     citations: tuple[Citation, ...] = attrs.field(validator=cited)
 
 
-def _event_order(event: LifecycleEvent) -> tuple[pendulum.Date, int, pendulum.Date, str]:
-    return (event.date.earliest, event.event.stage, event.date.latest, event.id)
+def _event_order(event: LifecycleEvent) -> tuple[datetime.date, int, datetime.date, str]:
+    return (event.date.first_day(), event.event.stage, event.date.last_day(), event.id)
 
 
 def _check_strand(events: list[LifecycleEvent], provider: str, authority: str | None) -> None:
@@ -202,7 +202,7 @@ class TrustLifecycle:
         """The authorities whose services this provider ran (as far as its events say)."""
         return tuple(sorted({e.authority for e in self.events if e.authority is not None}))
 
-    def state_on(self, day: pendulum.Date, authority: str | None = None) -> LifecycleState:
+    def state_on(self, day: datetime.date, authority: str | None = None) -> LifecycleState:
         """The stage reached by ``day`` (for one authority, or provider-wide events only).
 
         An event counts once it has certainly happened: a step known only to

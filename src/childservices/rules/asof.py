@@ -9,9 +9,8 @@ publication date known only to the month counts from the month's last day
 from __future__ import annotations
 
 import bisect
+import datetime
 from collections.abc import Collection, Sequence
-
-import pendulum
 
 from childservices.model import Framework, Inspection, PartialDate
 
@@ -34,9 +33,9 @@ ALL_FRAMEWORKS: frozenset[Framework] = frozenset(Framework)
 comparable with later ones: SLAC gave none, and their middle grade was 'adequate')."""
 
 
-def publication_key(inspection: Inspection) -> pendulum.Date:
+def publication_key(inspection: Inspection) -> datetime.date:
     """The day from which an inspection's report certainly was published."""
-    return inspection.published.latest
+    return inspection.published.last_day()
 
 
 def counts_for_rating(inspection: Inspection, frameworks: Collection[Framework]) -> bool:
@@ -47,8 +46,8 @@ def counts_for_rating(inspection: Inspection, frameworks: Collection[Framework])
 
 def latest_inspection(
     inspections: Sequence[Inspection],
-    keys: Sequence[pendulum.Date],
-    day: pendulum.Date,
+    keys: Sequence[datetime.date],
+    day: datetime.date,
     frameworks: Collection[Framework],
 ) -> Inspection | None:
     """The latest inspection published by ``day`` that can set a rating.
@@ -65,7 +64,7 @@ def latest_inspection(
     return None
 
 
-def in_force(day: pendulum.Date, start: PartialDate | None, end: PartialDate | None) -> bool | None:
+def in_force(day: datetime.date, start: PartialDate | None, end: PartialDate | None) -> bool | None:
     """Whether something that runs from ``start`` up to (not including) ``end`` was in force on ``day``.
 
     ``True`` when certainly, ``False`` when certainly not, ``None`` when the
@@ -76,13 +75,13 @@ def in_force(day: pendulum.Date, start: PartialDate | None, end: PartialDate | N
     started = (
         True
         if start is None
-        else (True if start.latest <= day else (None if start.earliest <= day else False))
+        else (True if start.last_day() <= day else (None if start.first_day() <= day else False))
     )
     if end is None:
         ended: bool | None = False
-    elif end.latest <= day:
+    elif end.last_day() <= day:
         ended = True
-    elif end.earliest <= day:
+    elif end.first_day() <= day:
         ended = None
     else:
         ended = False

@@ -9,11 +9,11 @@ cannot be placed in time and are left out of as-of answers.
 
 from __future__ import annotations
 
+import datetime
 import enum
 from collections.abc import Iterable, Sequence
 
 import attrs
-import pendulum
 
 from childservices.model import Intervention, InterventionKind
 
@@ -39,7 +39,7 @@ def _replaced_by(steps: Iterable[Intervention]) -> dict[str, list[Intervention]]
     return replaced
 
 
-def in_force_on(step: Intervention, steps: Sequence[Intervention], day: pendulum.Date) -> bool:
+def in_force_on(step: Intervention, steps: Sequence[Intervention], day: datetime.date) -> bool:
     """Whether ``step`` (one of ``steps``, an authority's history) was in force on ``day``."""
     if step.date is None or not step.date.certainly_by(day):
         return False
@@ -51,7 +51,7 @@ def in_force_on(step: Intervention, steps: Sequence[Intervention], day: pendulum
     return True
 
 
-def status_on(steps: Sequence[Intervention], day: pendulum.Date) -> InterventionStatus:
+def status_on(steps: Sequence[Intervention], day: datetime.date) -> InterventionStatus:
     """The strongest notice or direction in force on ``day`` among an authority's steps."""
     in_force = [
         s for s in steps if s.kind in (_NOTICE, *_DIRECTIONS) and in_force_on(s, steps, day)
@@ -81,7 +81,7 @@ class Direction:
         """The direction, its revisions and its revocation, in order."""
         return (self.issued, *self.revisions, *((self.revoked,) if self.revoked else ()))
 
-    def in_force_on(self, day: pendulum.Date) -> bool:
+    def in_force_on(self, day: datetime.date) -> bool:
         """Whether the direction (in any revision) was in force on ``day``."""
         return any(in_force_on(step, self.steps, day) for step in (self.issued, *self.revisions))
 

@@ -16,12 +16,15 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import attrs
-import pendulum
 
 from childservices.model import DeliveryModel, Grade, Inspection, Overall
 from childservices.rules.intervention import InterventionStatus
+
+if TYPE_CHECKING:
+    import pendulum  # the type of the days handed out; imported by whatever makes them
 
 __all__ = [
     "Movement",
