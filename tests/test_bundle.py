@@ -20,7 +20,7 @@ def test_bundle_is_built_from_the_current_seeds() -> None:
     finally:
         sys.path.pop(0)
     assert BUNDLE.read_text(encoding="utf-8") == compile_seeds(), (
-        "src/childservices/data/bundle.json is stale: run python tools/build_bundle.py"
+        "src/childservices/data/bundle.jsonl is stale: run python tools/build_bundle.py"
     )
 
 

@@ -15,11 +15,15 @@ from childservices.data.fastbuild import build_trusted
 from childservices.errors import DatasetError
 
 
+def _bundle_text() -> str:
+    return resources.files("childservices.data").joinpath(BUNDLE_NAME).read_text(encoding="utf-8")
+
+
 @pytest.fixture(scope="module")
 def plain() -> dict[str, Any]:
-    text = resources.files("childservices.data").joinpath(BUNDLE_NAME).read_text(encoding="utf-8")
-    records: dict[str, Any] = json.loads(text)["records"]
-    return records
+    header, *tables = _bundle_text().splitlines()
+    names = json.loads(header)["tables"]
+    return {name: json.loads(table) for name, table in zip(names, tables, strict=True)}
 
 
 def test_fast_path_equals_converter(plain: dict[str, Any]) -> None:
@@ -69,6 +73,9 @@ def test_anything_unexpected_falls_back_to_the_converter(
 def test_text_given_by_a_caller_is_validated_in_full(plain: dict[str, Any]) -> None:
     data = copy.deepcopy(plain)
     data["inspections"][0]["authority"] = "Not A Slug"
-    text = json.dumps({"format": 1, "data_version": "x", "records": data})
-    with pytest.raises(DatasetError, match="Not A Slug"):
-        read_bundle(text, where="mine.json")
+    header = {"format": 2, "data_version": "x", "tables": list(data)}
+    text = "\n".join(json.dumps(part) for part in [header, *data.values()])
+    with pytest.raises(DatasetError, match="Not A Slug") as raised:
+        read_bundle(text, where="mine.jsonl")
+    assert raised.value.problems[0].file == "mine.jsonl"
+    assert "inspections[0]" in str(raised.value)

@@ -4,7 +4,7 @@ import subprocess
 import sys
 
 import childservices as cs
-from childservices.data.bundle import read_packaged_bundle
+from childservices.data.bundle import packaged_tables
 from childservices.data.checks import check_records
 
 NOT_FOR_LOADING = (
@@ -54,15 +54,29 @@ def test_unknown_names_still_raise_attribute_error() -> None:
         raise AssertionError("expected AttributeError")
 
 
+def test_a_question_about_ratings_builds_only_the_tables_it_needs() -> None:
+    code = (
+        "import childservices as cs\n"
+        "ds = cs.load()\n"
+        "[a.rating_on('2026-06-29') for a in ds.authorities(active_on='2026-06-29')]\n"
+        "print(' '.join(sorted(ds.tables.built)))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], check=True, timeout=60, capture_output=True, text=True
+    )
+    built = set(result.stdout.split())
+    assert {"authorities", "inspections"} <= built <= {"authorities", "inspections", "reorganisations"}
+
+
 def test_the_packaged_bundle_passes_every_cross_record_check() -> None:
     # load() does not re-run these checks on the packaged bundle read by the fast path.
-    records, _, prechecked = read_packaged_bundle()
-    assert prechecked
-    assert check_records(records) == []
+    tables, _ = packaged_tables()
+    assert check_records(tables.record_set()) == []
 
 
 def test_load_and_from_records_agree() -> None:
-    records, version, _ = read_packaged_bundle()
+    tables, version = packaged_tables()
+    records = tables.record_set()
     checked = cs.Dataset.from_records(records, data_version=version)
     loaded = cs.load()
     assert loaded.records == checked.records

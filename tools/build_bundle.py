@@ -1,4 +1,4 @@
-"""Compile ``seeds/`` into the bundled dataset, ``src/childservices/data/bundle.json``.
+"""Compile ``seeds/`` into the bundled dataset, ``src/childservices/data/bundle.jsonl``.
 
 Usage: ``python tools/build_bundle.py`` (rebuild) or ``--check`` (exit 1 if
 the bundle is stale). Every problem in the seeds is reported and nothing is

@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING
 import attrs
 
 from childservices.authority_view import AuthorityView, DeliveryOnDate
-from childservices.data.index import Index, build_index, normalise_name, short_name
+from childservices.data.index import Index, normalise_name, short_name
+from childservices.data.lazy import Tables
 from childservices.errors import DatasetError, UnknownAuthorityError
 from childservices.model import (
     AuthorityKind,
@@ -63,9 +64,17 @@ class Dataset:
     raises :class:`~childservices.DatasetError` listing every problem.
     """
 
-    records: RecordSet
+    tables: Tables = attrs.field(repr=False)
+    """The tables: a :class:`~childservices.model.RecordSet`, or the bundled
+    dataset's tables, each built when first used."""
     index: Index = attrs.field(repr=False)
     data_version: str | None = None
+
+    @property
+    def records(self) -> RecordSet:
+        """Every record, table by table (for the bundled dataset, every table is built)."""
+        tables = self.tables
+        return tables if isinstance(tables, RecordSet) else tables.record_set()
 
     @classmethod
     def from_records(cls, records: RecordSet, *, data_version: str | None = None) -> Dataset:
@@ -75,7 +84,7 @@ class Dataset:
         problems = check_records(records)
         if problems:
             raise DatasetError(problems)
-        return cls(records=records, index=build_index(records), data_version=data_version)
+        return cls(tables=records, index=Index(records), data_version=data_version)
 
     # Authorities ----------------------------------------------------------
 
@@ -136,7 +145,7 @@ class Dataset:
         region_ = Region(region) if isinstance(region, str) else region
         day = None if active_on is None else as_day(active_on)
         chosen = []
-        for record in self.records.authorities:
+        for record in self.tables.authorities:
             if kind_ is not None and record.kind is not kind_:
                 continue
             if region_ is not None and record.region is not region_:
@@ -155,7 +164,7 @@ class Dataset:
 
     def __len__(self) -> int:
         """How many authorities the dataset holds (current and abolished)."""
-        return len(self.records.authorities)
+        return len(self.tables.authorities)
 
     # As-of questions over every authority ---------------------------------
 

@@ -7,8 +7,8 @@ import threading
 from collections.abc import Iterable
 from pathlib import Path
 
-from childservices.data.bundle import read_packaged_bundle
-from childservices.data.index import build_index
+from childservices.data.bundle import packaged_tables
+from childservices.data.index import Index
 from childservices.dataset import Dataset
 from childservices.errors import DatasetError, Problem
 
@@ -31,15 +31,11 @@ def _bundled() -> Dataset:
         return _cache[0]
     with _lock:
         if not _cache:
-            records, version, prechecked = read_packaged_bundle()
-            if prechecked:
-                # Exactly the records tools/build_bundle.py built from the seeds and checked
-                # (CI fails when the bundle is stale; tools/check_integrity.py checks it
-                # again): index them without running the cross-record checks a second time.
-                dataset = Dataset(records=records, index=build_index(records), data_version=version)
-            else:
-                dataset = Dataset.from_records(records, data_version=version)
-            _cache.append(dataset)
+            # Exactly the records tools/build_bundle.py built from the seeds and checked (CI
+            # fails when the bundle is stale; tools/check_integrity.py checks it again): each
+            # table is built when first used, without running the cross-record checks again.
+            tables, version = packaged_tables()
+            _cache.append(Dataset(tables=tables, index=Index(tables), data_version=version))
     return _cache[0]
 
 

@@ -49,16 +49,22 @@ def test_dataset_and_indexes_are_read_only(ds: cs.Dataset) -> None:
         ds.records = ds.records  # type: ignore[misc]
     with pytest.raises(AttributeError):
         ds.index = ds.index  # type: ignore[misc]
+    with pytest.raises(AttributeError):
+        ds.tables = ds.records  # type: ignore[misc]
     index = ds.index
-    for field in attrs.fields(type(index)):
-        mapping = getattr(index, field.name)
+    for name in index.pieces:
+        mapping = getattr(index, name)
         with pytest.raises(TypeError):
             mapping["new"] = None
         with pytest.raises(TypeError):
             del mapping[next(iter(mapping))]
         value = next(iter(mapping.values()))
         if isinstance(value, tuple | list):
-            assert isinstance(value, tuple), field.name
+            assert isinstance(value, tuple), name
+        with pytest.raises(AttributeError):
+            setattr(index, name, {})
+    with pytest.raises(AttributeError):
+        index._built = {}  # type: ignore[misc]
 
 
 def test_views_hand_out_tuples(ds: cs.Dataset) -> None:

@@ -1,15 +1,19 @@
-"""The bundled dataset: a JSON package resource compiled from ``seeds/``.
+"""The bundled dataset: a JSON-lines package resource compiled from ``seeds/``.
 
-The bundle holds the unstructured :class:`~childservices.model.RecordSet`
-and a ``data_version`` (a digest of the seed files it was built from), kept
-apart from the library's ``__version__``.
+The bundle's first line is a header: ``{"format", "data_version", "tables"}``,
+where ``data_version`` is a digest of the seed files it was built from (kept
+apart from the library's ``__version__``) and ``tables`` names the tables of
+the following lines, in order. Each following line is one table of the
+unstructured :class:`~childservices.model.RecordSet`: a JSON array of its
+records. One line per table lets the loader read a table only when it is
+asked for (:class:`~childservices.data.lazy.LazyRecords`).
 
 The packaged bundle is generated and checked by ``tools/build_bundle.py``
-(every record validated when it was built from the seeds; CI fails when the
-bundle differs from what the seeds give), so it is read by a trusted fast
-path (:mod:`childservices.data.fastbuild`) that builds the same records
-without the general converter. Any other bundle text, and a packaged bundle
-the fast path cannot read, goes through the converter with full validation.
+(every record validated when it was built from the seeds; every cross-record
+check run; CI fails when the bundle differs from what the seeds give), so its
+tables are read by a trusted fast path (:mod:`childservices.data.fastbuild`)
+that builds the same records without the general converter. Bundle text given
+by a caller goes through the converter with full validation.
 """
 
 from __future__ import annotations
@@ -18,6 +22,9 @@ import json
 from pathlib import Path
 from typing import Any
 
+import attrs
+
+from childservices.data.lazy import LazyRecords, parse_line, structure
 from childservices.errors import DatasetError, Problem
 from childservices.model import RecordSet
 
@@ -25,15 +32,16 @@ __all__ = [
     "BUNDLE_FORMAT",
     "BUNDLE_NAME",
     "bundle_text",
+    "packaged_tables",
     "read_bundle",
-    "read_packaged_bundle",
     "seeds_digest",
     "structure_records",
+    "trusted_tables",
 ]
 
-BUNDLE_NAME = "bundle.json"
-BUNDLE_FORMAT = 1
-_PACKAGED = "childservices/data/bundle.json"
+BUNDLE_NAME = "bundle.jsonl"
+BUNDLE_FORMAT = 2
+_PACKAGED = "childservices/data/bundle.jsonl"
 
 
 def seeds_digest(files: list[Path], root: Path) -> str:
@@ -49,36 +57,25 @@ def seeds_digest(files: list[Path], root: Path) -> str:
     return f"seeds-{digest.hexdigest()[:16]}"
 
 
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
 def bundle_text(records: RecordSet, data_version: str) -> str:
-    """The bundle's JSON text for a record set (stable: the same records give the same text)."""
+    """The bundle's text for a record set (stable: the same records give the same text)."""
     from childservices.convert import converter
 
-    payload = {
-        "format": BUNDLE_FORMAT,
-        "data_version": data_version,
-        "records": converter.unstructure(records),
-    }
-    return json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
+    plain = converter.unstructure(records)
+    names = [f.name for f in attrs.fields(RecordSet)]
+    header = {"format": BUNDLE_FORMAT, "data_version": data_version, "tables": names}
+    return "\n".join([_json(header), *(_json(plain[name]) for name in names)]) + "\n"
 
 
 def structure_records(data: Any, *, where: str = "bundle") -> RecordSet:
-    """A record set from plain data through the library's converter, with full validation."""
-    import cattrs
-
-    from childservices.convert import converter
-
-    def describe(exc: BaseException, type_: type | None) -> str:
-        if isinstance(exc, ValueError | TypeError) and str(exc):
-            return str(exc)
-        return cattrs.v.format_exception(exc, type_)
-
-    try:
-        return converter.structure(data, RecordSet)
-    except cattrs.BaseValidationError as exc:
-        messages = cattrs.transform_error(exc, path="$.records", format_exception=describe)
-        raise DatasetError([Problem(file=where, message=m) for m in messages]) from None
-    except (KeyError, ValueError, TypeError) as exc:
-        raise DatasetError([Problem(file=where, message=str(exc))]) from None
+    """A record set from plain data (a mapping of table names to lists of records)
+    through the library's converter, with full validation."""
+    records: RecordSet = structure(data, RecordSet, where=where, path="$")
+    return records
 
 
 def read_bundle(text: str | None = None, *, where: str = _PACKAGED) -> tuple[RecordSet, str]:
@@ -87,19 +84,36 @@ def read_bundle(text: str | None = None, *, where: str = _PACKAGED) -> tuple[Rec
     The packaged bundle takes the trusted fast path; ``text`` given by a
     caller is structured and validated in full.
     """
-    records, version, _ = _read(text, where)
-    return records, version
+    if text is None:
+        tables, version = packaged_tables()
+        return tables.record_set(), version
+    version, lines = _split(text, where)
+    data = {
+        name: parse_line(text_, where=where, line=line, part=f"table {name}")
+        for name, (line, text_) in lines.items()
+    }
+    return structure_records(data, where=where), version
 
 
-def read_packaged_bundle() -> tuple[RecordSet, str, bool]:
-    """The packaged bundle's record set and data version, and whether the trusted fast path read it.
+def packaged_tables() -> tuple[LazyRecords, str]:
+    """The packaged bundle's tables, each built on first use, and its data version.
 
-    ``True`` means the records are exactly those ``tools/build_bundle.py``
-    built and checked (every cross-record check included), so the loader
-    need not check them again; ``False`` (the fast path stepped aside for the
-    converter) means they must be checked like any other records.
+    These are exactly the records ``tools/build_bundle.py`` built and checked
+    (every cross-record check included), so the loader need not check them
+    again.
     """
-    return _read(None, _PACKAGED)
+    return trusted_tables(_packaged_text(), where=_PACKAGED)
+
+
+def trusted_tables(text: str, *, where: str) -> tuple[LazyRecords, str]:
+    """The tables of bundle text written by ``tools/build_bundle.py``, each built on first use.
+
+    The header and the layout are checked now; a table's JSON and records
+    when it is first used. Records the fast path reads are not validated
+    again: use :func:`read_bundle` for text from anywhere else.
+    """
+    version, lines = _split(text, where)
+    return LazyRecords(lines, where=where), version
 
 
 def _packaged_text() -> str:
@@ -113,30 +127,36 @@ def _packaged_text() -> str:
     return resources.files("childservices.data").joinpath(BUNDLE_NAME).read_text(encoding="utf-8")
 
 
-def _read(text: str | None, where: str) -> tuple[RecordSet, str, bool]:
-    trusted = text is None
-    if text is None:
-        text = _packaged_text()
-    try:
-        payload: Any = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise DatasetError(
-            [Problem(file=where, record=f"line {exc.lineno}", message=f"bad JSON: {exc.msg}")]
-        ) from None
-    except RecursionError:
-        raise DatasetError([Problem(file=where, message="bad JSON: nested too deeply")]) from None
-    if not isinstance(payload, dict) or payload.get("format") != BUNDLE_FORMAT:
-        raise DatasetError(
-            [Problem(file=where, field="format", message=f"expected bundle format {BUNDLE_FORMAT}")]
-        )
-    if "records" not in payload:
-        raise DatasetError([Problem(file=where, field="records", message="is missing")])
-    records = None
-    if trusted:
-        from childservices.data.fastbuild import build_trusted
+def _split(text: str, where: str) -> tuple[str, dict[str, tuple[int, str]]]:
+    """The data version and each table's line number and JSON text, after checking the header."""
+    lines = text.split("\n")
+    header = parse_line(lines[0], where=where, line=1, part="header")
 
-        records = build_trusted(payload["records"])
-    fast = records is not None
-    if records is None:
-        records = structure_records(payload["records"], where=where)
-    return records, str(payload.get("data_version")), fast
+    def problem(field: str, message: str) -> DatasetError:
+        return DatasetError(
+            [Problem(file=where, record="line 1 (header)", field=field, message=message)]
+        )
+
+    if not isinstance(header, dict) or header.get("format") != BUNDLE_FORMAT:
+        raise problem("format", f"expected bundle format {BUNDLE_FORMAT}")
+    names = header.get("tables")
+    expected = [f.name for f in attrs.fields(RecordSet)]
+    if not isinstance(names, list) or sorted(map(str, names)) != sorted(expected):
+        raise problem("tables", f"expected each of the tables {', '.join(expected)} once")
+    version = header.get("data_version")
+    if not isinstance(version, str) or not version:
+        raise problem("data_version", "is missing")
+    body = lines[1:]
+    while body and body[-1] == "":
+        body.pop()
+    if len(body) != len(names):
+        raise DatasetError(
+            [
+                Problem(
+                    file=where,
+                    message=f"expected {len(names)} table lines after the header, found {len(body)}",
+                )
+            ]
+        )
+    numbered = enumerate(zip(names, body, strict=True), start=2)
+    return version, {name: (number, line) for number, (name, line) in numbered}

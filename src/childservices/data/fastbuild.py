@@ -11,9 +11,9 @@ dates and area judgements are shared (the records are immutable).
 
 It reads nothing but the exact plain form the converter writes: a record with
 a missing or unexpected key, or a value it does not know, makes
-:func:`build_trusted` return ``None`` and the caller falls back to the
-converter, which validates everything and reports every problem. A test
-checks that both paths give equal record sets.
+:meth:`TrustedReader.table` (and :func:`build_trusted`) return ``None`` and
+the caller falls back to the converter, which validates everything and
+reports every problem. A test checks that both paths give equal record sets.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ import attrs
 
 from childservices.model import Grade, NoJudgement, PartialDate, RecordSet
 
-__all__ = ["build_trusted"]
+__all__ = ["TrustedReader", "build_trusted"]
 
 Reader = Callable[[Any], Any]
 
@@ -183,22 +183,53 @@ def _stringlike(kind: Any) -> bool:
     )
 
 
+class TrustedReader:
+    """Builds the packaged bundle's tables from their plain data, one table at a time.
+
+    Equal dates and small records met in one table are shared with the
+    tables built after it. Not for concurrent use: callers build one table
+    at a time (:class:`~childservices.data.lazy.LazyRecords` holds a lock).
+    """
+
+    def __init__(self) -> None:
+        self._readers = _Readers()
+        self._types = {f.name: f.type for f in attrs.fields(_resolved(RecordSet))}
+        self.names: tuple[str, ...] = tuple(self._types)
+        """The tables it reads, in the record set's order."""
+
+    def kind(self, name: str) -> Any:
+        """The type of table ``name``: a tuple of its record type."""
+        return self._types[name]
+
+    def table(self, name: str, plain: Any) -> tuple[Any, ...] | None:
+        """The records of table ``name``, or ``None`` if ``plain`` is not exactly readable."""
+        kind = self._types.get(name)
+        if kind is None:
+            return None
+        try:
+            built: tuple[Any, ...] = self._readers.for_type(kind)(plain)
+        except (_Unreadable, KeyError, TypeError, ValueError):
+            return None
+        return built
+
+
 def build_trusted(data: Any) -> RecordSet | None:
-    """The record set of the packaged bundle's plain data, or ``None`` if it is not exactly readable.
+    """The record set of the packaged bundle's plain tables, or ``None`` if not exactly readable.
 
     For data written by ``tools/build_bundle.py`` only: validators are not
     run again. ``None`` tells the caller to use the validating converter.
     """
     if type(data) is not dict:
         return None
-    fields = attrs.fields(_resolved(RecordSet))
-    if not set(data) <= {f.name for f in fields}:
+    reader = TrustedReader()
+    if not set(data) <= set(reader.names):
         return None
-    readers = _Readers()
-    try:
-        tables = {f.name: readers.for_type(f.type)(data.get(f.name, [])) for f in fields}
-    except (_Unreadable, KeyError, TypeError, ValueError):
-        return None
+    tables = {}
+    for name in reader.names:
+        table = reader.table(name, data.get(name, []))
+        if table is None:
+            return None
+        tables[name] = table
     return RecordSet(**tables)
 
 

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import datetime
 import re
+import threading
 import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from types import MappingProxyType
-from typing import Any, TypeVar
+from typing import Any, ClassVar, TypeVar
 
-import attrs
-
+from childservices.data.lazy import Tables
 from childservices.errors import LifecycleError, Problem
 from childservices.model import (
     Alias,
@@ -25,7 +25,6 @@ from childservices.model import (
     PartialDate,
     ProgrammeMembership,
     Provider,
-    RecordSet,
     Source,
     StatisticalNeighbour,
     TrustLifecycle,
@@ -71,31 +70,230 @@ def _group(
     return MappingProxyType({k: tuple(sorted(v, key=sort)) for k, v in groups.items()})
 
 
-@attrs.frozen(kw_only=True)
 class Index:
-    """Lookups built once from a record set; every collection is read-only."""
+    """Lookups over a dataset's tables, each built when first used; every collection is read-only.
 
-    authorities: Mapping[str, Authority]
-    names: Mapping[str, tuple[str, ...]]
-    identifiers: Mapping[str, tuple[Identifier, ...]]
-    identifiers_by_authority: Mapping[str, tuple[Identifier, ...]]
-    aliases_by_authority: Mapping[str, tuple[Alias, ...]]
-    predecessors: Mapping[str, tuple[str, ...]]
-    successors: Mapping[str, tuple[str, ...]]
-    neighbours: Mapping[str, tuple[StatisticalNeighbour, ...]]
-    inspections: Mapping[str, tuple[Inspection, ...]]
-    inspection_keys: Mapping[str, tuple[datetime.date, ...]]
-    inspections_by_id: Mapping[str, Inspection]
-    interventions: Mapping[str, tuple[Intervention, ...]]
-    delivery: Mapping[str, tuple[DeliveryEpisode, ...]]
-    insourcing: Mapping[str, tuple[InsourcingEvent, ...]]
-    programmes: Mapping[str, tuple[ProgrammeMembership, ...]]
-    providers: Mapping[str, Provider]
-    lifecycles: Mapping[str, TrustLifecycle]
-    sources: Mapping[str, Source]
+    A lookup reads only the tables it needs, so a question about ratings
+    never builds the tables of sources or statistical neighbours. Each
+    lookup is built once (under a lock) and then shared.
+    """
+
+    pieces: ClassVar[tuple[str, ...]] = (
+        "authorities",
+        "names",
+        "identifiers",
+        "identifiers_by_authority",
+        "aliases_by_authority",
+        "predecessors",
+        "successors",
+        "neighbours",
+        "inspections",
+        "inspection_keys",
+        "inspections_by_id",
+        "interventions",
+        "delivery",
+        "insourcing",
+        "programmes",
+        "providers",
+        "lifecycles",
+        "sources",
+    )
+    """The names of the lookups."""
+
+    __slots__ = ("_built", "_lock", "_tables")
+    _built: dict[str, Any]
+    _lock: threading.RLock
+    _tables: Tables
+
+    def __init__(self, tables: Tables) -> None:
+        init = object.__setattr__
+        init(self, "_tables", tables)
+        init(self, "_built", {})
+        init(self, "_lock", threading.RLock())
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError("an Index is read-only")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError("an Index is read-only")
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Index):
+            return NotImplemented
+        return all(getattr(self, name) == getattr(other, name) for name in self.pieces)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"<Index: {len(self.authorities)} authorities>"
+
+    def _piece(self, name: str, build: Callable[[Tables], T]) -> T:
+        found: T | None = self._built.get(name)
+        if found is None:
+            with self._lock:
+                found = self._built.get(name)
+                if found is None:
+                    found = self._built[name] = build(self._tables)
+        return found
+
+    @property
+    def authorities(self) -> Mapping[str, Authority]:
+        """Authority records by id."""
+        return self._piece(
+            "authorities", lambda t: MappingProxyType({a.id: a for a in t.authorities})
+        )
+
+    @property
+    def names(self) -> Mapping[str, tuple[str, ...]]:
+        """Authority ids by folded name, short name and alias."""
+        return self._piece("names", _name_index)
+
+    @property
+    def identifiers(self) -> Mapping[str, tuple[Identifier, ...]]:
+        """Identifiers by case-folded value, the open-ended (current) one last."""
+        return self._piece(
+            "identifiers",
+            lambda t: _group(
+                t.authority_identifiers,
+                lambda i: i.value.casefold(),
+                lambda i: (i.valid_to is None, i.valid_to.sort_key() if i.valid_to else ()),
+            ),
+        )
+
+    @property
+    def identifiers_by_authority(self) -> Mapping[str, tuple[Identifier, ...]]:
+        """Each authority's identifiers by scheme and validity."""
+        return self._piece(
+            "identifiers_by_authority",
+            lambda t: _group(
+                t.authority_identifiers,
+                lambda i: i.authority,
+                lambda i: (
+                    i.scheme.value,
+                    i.valid_from.sort_key() if i.valid_from else (),
+                    i.value,
+                ),
+            ),
+        )
+
+    @property
+    def aliases_by_authority(self) -> Mapping[str, tuple[Alias, ...]]:
+        """Each authority's other names."""
+        return self._piece(
+            "aliases_by_authority",
+            lambda t: _group(t.authority_aliases, lambda a: a.authority, lambda a: a.alias),
+        )
+
+    @property
+    def predecessors(self) -> Mapping[str, tuple[str, ...]]:
+        """The ids of the authorities each authority succeeded, in date order."""
+        return self._piece("links", _links)[0]
+
+    @property
+    def successors(self) -> Mapping[str, tuple[str, ...]]:
+        """The ids of the authorities that succeeded each authority, in date order."""
+        return self._piece("links", _links)[1]
+
+    @property
+    def neighbours(self) -> Mapping[str, tuple[StatisticalNeighbour, ...]]:
+        """Each authority's statistical neighbours, closest first."""
+        return self._piece(
+            "neighbours",
+            lambda t: _group(t.statistical_neighbours, lambda n: n.authority, lambda n: n.rank),
+        )
+
+    @property
+    def inspections(self) -> Mapping[str, tuple[Inspection, ...]]:
+        """Each authority's inspections in publication order."""
+        return self._piece(
+            "inspections",
+            lambda t: _group(
+                t.inspections, lambda i: i.authority, lambda i: (publication_key(i), i.id)
+            ),
+        )
+
+    @property
+    def inspection_keys(self) -> Mapping[str, tuple[datetime.date, ...]]:
+        """The publication keys of :attr:`inspections`, for bisection."""
+        return self._piece(
+            "inspection_keys",
+            lambda t: MappingProxyType(
+                {k: tuple(publication_key(i) for i in v) for k, v in self.inspections.items()}
+            ),
+        )
+
+    @property
+    def inspections_by_id(self) -> Mapping[str, Inspection]:
+        """Inspections by id."""
+        return self._piece(
+            "inspections_by_id", lambda t: MappingProxyType({i.id: i for i in t.inspections})
+        )
+
+    @property
+    def interventions(self) -> Mapping[str, tuple[Intervention, ...]]:
+        """Each authority's intervention steps in date order (undated first)."""
+        return self._piece(
+            "interventions",
+            lambda t: _group(
+                t.interventions, lambda i: i.authority, lambda i: (_first_date_key(i.date), i.id)
+            ),
+        )
+
+    @property
+    def delivery(self) -> Mapping[str, tuple[DeliveryEpisode, ...]]:
+        """Each authority's delivery episodes in order."""
+        return self._piece(
+            "delivery",
+            lambda t: _group(
+                t.delivery, lambda d: d.authority, lambda d: (d.start.sort_key(), d.id)
+            ),
+        )
+
+    @property
+    def insourcing(self) -> Mapping[str, tuple[InsourcingEvent, ...]]:
+        """Each authority's insourcing events in order."""
+        return self._piece(
+            "insourcing",
+            lambda t: _group(
+                t.insourcing,
+                lambda e: e.authority,
+                lambda e: (_first_date_key(e.decision_date, e.return_date), e.id),
+            ),
+        )
+
+    @property
+    def programmes(self) -> Mapping[str, tuple[ProgrammeMembership, ...]]:
+        """Each authority's part in improvement programmes, in order."""
+        return self._piece(
+            "programmes",
+            lambda t: _group(
+                t.programmes,
+                lambda p: p.authority,
+                lambda p: (p.start.sort_key() if p.start else (), p.id),
+            ),
+        )
+
+    @property
+    def providers(self) -> Mapping[str, Provider]:
+        """Providers by id."""
+        return self._piece(
+            "providers", lambda t: MappingProxyType({p.id: p for p in t.providers})
+        )
+
+    @property
+    def lifecycles(self) -> Mapping[str, TrustLifecycle]:
+        """Each provider's lifecycle, by provider id."""
+        return self._piece(
+            "lifecycles", lambda t: MappingProxyType(build_lifecycles(t.lifecycle)[0])
+        )
+
+    @property
+    def sources(self) -> Mapping[str, Source]:
+        """Sources by id."""
+        return self._piece("sources", lambda t: MappingProxyType({s.id: s for s in t.sources}))
 
 
-def _name_index(records: RecordSet) -> Mapping[str, tuple[str, ...]]:
+def _name_index(tables: Tables) -> Mapping[str, tuple[str, ...]]:
     names: dict[str, list[str]] = defaultdict(list)
 
     def add(text: str, authority: str) -> None:
@@ -103,12 +301,29 @@ def _name_index(records: RecordSet) -> Mapping[str, tuple[str, ...]]:
             if key and authority not in names[key]:
                 names[key].append(authority)
 
-    for authority in records.authorities:
+    for authority in tables.authorities:
         add(authority.id.replace("-", " "), authority.id)
         add(authority.name, authority.id)
-    for alias in records.authority_aliases:
+    for alias in tables.authority_aliases:
         add(alias.alias, alias.authority)
     return MappingProxyType({k: tuple(v) for k, v in names.items()})
+
+
+def _links(
+    tables: Tables,
+) -> tuple[Mapping[str, tuple[str, ...]], Mapping[str, tuple[str, ...]]]:
+    """Predecessors and successors of each authority, from the reorganisations in date order."""
+    predecessors: dict[str, list[str]] = defaultdict(list)
+    successors: dict[str, list[str]] = defaultdict(list)
+    for link in sorted(
+        tables.reorganisations, key=lambda r: (r.date.sort_key(), r.predecessor, r.successor)
+    ):
+        predecessors[link.successor].append(link.predecessor)
+        successors[link.predecessor].append(link.successor)
+    return (
+        MappingProxyType({k: tuple(v) for k, v in predecessors.items()}),
+        MappingProxyType({k: tuple(v) for k, v in successors.items()}),
+    )
 
 
 def _first_date_key(*dates: PartialDate | None) -> tuple[Any, ...]:
@@ -116,63 +331,10 @@ def _first_date_key(*dates: PartialDate | None) -> tuple[Any, ...]:
     return known[0].sort_key() if known else ()
 
 
-def build_index(records: RecordSet) -> Index:
-    """Indexes over a record set that has passed :func:`~childservices.data.checks.check_records`."""
-    inspections = _group(
-        records.inspections, lambda i: i.authority, lambda i: (publication_key(i), i.id)
-    )
-    predecessors: dict[str, list[str]] = defaultdict(list)
-    successors: dict[str, list[str]] = defaultdict(list)
-    for link in sorted(
-        records.reorganisations, key=lambda r: (r.date.sort_key(), r.predecessor, r.successor)
-    ):
-        predecessors[link.successor].append(link.predecessor)
-        successors[link.predecessor].append(link.successor)
-    lifecycles, _ = build_lifecycles(records.lifecycle)
-    return Index(
-        authorities=MappingProxyType({a.id: a for a in records.authorities}),
-        names=_name_index(records),
-        identifiers=_group(
-            records.authority_identifiers,
-            lambda i: i.value.casefold(),
-            lambda i: (i.valid_to is None, i.valid_to.sort_key() if i.valid_to else ()),
-        ),
-        identifiers_by_authority=_group(
-            records.authority_identifiers,
-            lambda i: i.authority,
-            lambda i: (i.scheme.value, i.valid_from.sort_key() if i.valid_from else (), i.value),
-        ),
-        aliases_by_authority=_group(
-            records.authority_aliases, lambda a: a.authority, lambda a: a.alias
-        ),
-        predecessors=MappingProxyType({k: tuple(v) for k, v in predecessors.items()}),
-        successors=MappingProxyType({k: tuple(v) for k, v in successors.items()}),
-        neighbours=_group(records.statistical_neighbours, lambda n: n.authority, lambda n: n.rank),
-        inspections=inspections,
-        inspection_keys=MappingProxyType(
-            {k: tuple(publication_key(i) for i in v) for k, v in inspections.items()}
-        ),
-        inspections_by_id=MappingProxyType({i.id: i for i in records.inspections}),
-        interventions=_group(
-            records.interventions, lambda i: i.authority, lambda i: (_first_date_key(i.date), i.id)
-        ),
-        delivery=_group(
-            records.delivery, lambda d: d.authority, lambda d: (d.start.sort_key(), d.id)
-        ),
-        insourcing=_group(
-            records.insourcing,
-            lambda e: e.authority,
-            lambda e: (_first_date_key(e.decision_date, e.return_date), e.id),
-        ),
-        programmes=_group(
-            records.programmes,
-            lambda p: p.authority,
-            lambda p: (p.start.sort_key() if p.start else (), p.id),
-        ),
-        providers=MappingProxyType({p.id: p for p in records.providers}),
-        lifecycles=MappingProxyType(lifecycles),
-        sources=MappingProxyType({s.id: s for s in records.sources}),
-    )
+def build_index(records: Tables) -> Index:
+    """Indexes over a record set that has passed :func:`~childservices.data.checks.check_records`
+    (each lookup is built on first use)."""
+    return Index(records)
 
 
 def build_lifecycles(
