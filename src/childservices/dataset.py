@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime
 import os
-import pathlib
 import typing
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
@@ -37,6 +36,8 @@ from childservices.rules.intervention import InterventionStatus
 
 if TYPE_CHECKING:
     # Imported where used: ``import childservices`` does not need them.
+    import pathlib
+
     import pendulum
 
     from childservices.rules.aggregate import PanelRow, SurvivalRow

@@ -5,14 +5,17 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Iterable
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from childservices.data.bundle import packaged_tables
 from childservices.data.index import Index
 from childservices.dataset import Dataset
 from childservices.errors import DatasetError, Problem
 
-# The seed reader, the exporter, cattrs, csv, tempfile and hashlib are imported
+if TYPE_CHECKING:
+    from pathlib import Path
+
+# The seed reader, the exporter, cattrs, csv, pathlib, tempfile and hashlib are imported
 # by the functions that need them (users' files, seed folders), not with the
 # library: loading the bundled dataset does not use them.
 
@@ -75,6 +78,8 @@ def load_seeds(folder: str | Path) -> Dataset:
     problem in the files is raised together as a
     :class:`~childservices.DatasetError`.
     """
+    from pathlib import Path
+
     from childservices.records import read_seed_folder
 
     return Dataset.from_records(read_seed_folder(Path(folder)))
@@ -88,6 +93,8 @@ def record_files(paths: Iterable[PathLike]) -> list[tuple[str, Path]]:
     its folder's name if that is a table, else its own name without
     ``.csv``.
     """
+    from pathlib import Path
+
     from childservices.records.read import seed_files
     from childservices.records.tables import TABLES
 
@@ -139,6 +146,7 @@ def merge_files(paths: Iterable[PathLike], *, base: Dataset | None = None) -> Da
     See :func:`load`; ``load(extra=paths)`` is ``merge_files(paths, base=load())``.
     """
     import tempfile
+    from pathlib import Path
 
     import attrs
 

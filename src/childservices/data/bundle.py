@@ -19,14 +19,17 @@ by a caller goes through the converter with full validation.
 from __future__ import annotations
 
 import json
-from pathlib import Path
-from typing import Any
+import os
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from childservices.data.lazy import LazyRecords, parse_line, structure
 from childservices.errors import DatasetError, Problem
 from childservices.model import RecordSet
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 __all__ = [
     "BUNDLE_FORMAT",
@@ -40,7 +43,9 @@ __all__ = [
 ]
 
 BUNDLE_NAME = "bundle.jsonl"
+"""The bundle's file name inside the package (``childservices/data/``)."""
 BUNDLE_FORMAT = 2
+"""The bundle layout this library reads: 2 is a header line, then one line per table."""
 _PACKAGED = "childservices/data/bundle.jsonl"
 
 
@@ -119,9 +124,10 @@ def trusted_tables(text: str, *, where: str) -> tuple[LazyRecords, str]:
 def _packaged_text() -> str:
     """The packaged bundle's text: straight from the file beside this module when there is one
     (cheaper than ``importlib.resources``), else as a package resource (a zipped install)."""
-    path = Path(__file__).with_name(BUNDLE_NAME)
-    if path.is_file():
-        return path.read_text(encoding="utf-8")
+    path = os.path.join(os.path.dirname(__file__), BUNDLE_NAME)
+    if os.path.isfile(path):
+        with open(path, encoding="utf-8") as handle:
+            return handle.read()
     from importlib import resources
 
     return resources.files("childservices.data").joinpath(BUNDLE_NAME).read_text(encoding="utf-8")
