@@ -276,9 +276,7 @@ class Index:
     @property
     def providers(self) -> Mapping[str, Provider]:
         """Providers by id."""
-        return self._piece(
-            "providers", lambda t: MappingProxyType({p.id: p for p in t.providers})
-        )
+        return self._piece("providers", lambda t: MappingProxyType({p.id: p for p in t.providers}))
 
     @property
     def lifecycles(self) -> Mapping[str, TrustLifecycle]:
