@@ -11,24 +11,31 @@ import attrs
 import pytest
 
 from childservices.data.bundle import BUNDLE_NAME, read_bundle, structure_records
+from childservices.data.columns import field_types, nested_record_type, to_rows
 from childservices.data.fastbuild import build_trusted
 from childservices.errors import DatasetError
+from childservices.model import RecordSet
 
-
-def _bundle_text() -> str:
-    return resources.files("childservices.data").joinpath(BUNDLE_NAME).read_text(encoding="utf-8")
+RECORD_TYPES = {name: nested_record_type(kind) for name, kind in field_types(RecordSet).items()}
 
 
 @pytest.fixture(scope="module")
 def plain() -> dict[str, Any]:
-    header, *tables = _bundle_text().splitlines()
+    """The packaged bundle's tables, in columns."""
+    text = resources.files("childservices.data").joinpath(BUNDLE_NAME).read_text(encoding="utf-8")
+    header, *tables = text.splitlines()
     names = json.loads(header)["tables"]
     return {name: json.loads(table) for name, table in zip(names, tables, strict=True)}
 
 
+def through_the_converter(plain: dict[str, Any]) -> RecordSet:
+    rows = {name: to_rows(table, RECORD_TYPES[name]) for name, table in plain.items()}  # type: ignore[arg-type]
+    return structure_records(rows)
+
+
 def test_fast_path_equals_converter(plain: dict[str, Any]) -> None:
     fast = build_trusted(copy.deepcopy(plain))
-    slow = structure_records(copy.deepcopy(plain))
+    slow = through_the_converter(copy.deepcopy(plain))
     assert fast is not None
     assert fast == slow
     for table in attrs.fields(type(slow)):
@@ -40,7 +47,7 @@ def test_fast_path_equals_converter(plain: dict[str, Any]) -> None:
 def test_read_bundle_uses_the_fast_path_and_agrees(plain: dict[str, Any]) -> None:
     records, version = read_bundle()
     assert version.startswith("seeds-")
-    assert records == structure_records(copy.deepcopy(plain))
+    assert records == through_the_converter(copy.deepcopy(plain))
 
 
 def test_fast_path_leaves_its_input_alone(plain: dict[str, Any]) -> None:
@@ -49,17 +56,28 @@ def test_fast_path_leaves_its_input_alone(plain: dict[str, Any]) -> None:
     assert plain == before
 
 
+def _columns(d: dict[str, Any], table: str) -> dict[str, Any]:
+    columns: dict[str, Any] = d[table]["columns"]
+    return columns
+
+
 @pytest.mark.parametrize(
     "change",
     [
-        lambda d: d["authorities"][0].pop("name"),
-        lambda d: d["authorities"][0].update(extra="x"),
-        lambda d: d["authorities"][0].update(kind="parish"),
-        lambda d: d["inspections"][0].update(published=20190401),
-        lambda d: d["statistical_neighbours"][0].update(rank="1"),
-        lambda d: d["sources"].append("not a record"),
-        lambda d: d.update(unknown_table=[]),
-        lambda d: d.update(authorities={}),
+        lambda d: _columns(d, "authorities").pop("name"),
+        lambda d: _columns(d, "authorities").update(extra=["x"] * d["authorities"]["n"]),
+        lambda d: _columns(d, "authorities")["kind"].__setitem__(0, "parish"),
+        lambda d: _columns(d, "inspections")["published"].__setitem__(0, 20190401),
+        lambda d: _columns(d, "statistical_neighbours")["rank"].__setitem__(0, "1"),
+        lambda d: _columns(d, "sources")["id"].pop(),
+        lambda d: _columns(d, "sources")["title"].__setitem__(0, None),
+        lambda d: _columns(d, "inspections")["citations"]["counts"].__setitem__(0, 99),
+        lambda d: _columns(d, "inspections")["judgements"].update(extra=[]),
+        lambda d: d["providers"].update(n=d["providers"]["n"] + 1),
+        lambda d: d["providers"].update(n="3"),
+        lambda d: d.update(unknown_table={"n": 0, "columns": {}}),
+        lambda d: d.pop("programmes"),
+        lambda d: d.update(authorities=[]),
     ],
 )
 def test_anything_unexpected_falls_back_to_the_converter(
@@ -70,12 +88,30 @@ def test_anything_unexpected_falls_back_to_the_converter(
     assert build_trusted(data) is None
 
 
+def _text(data: dict[str, Any]) -> str:
+    header = {"format": 2, "data_version": "x", "tables": list(data)}
+    return "\n".join(json.dumps(part) for part in [header, *data.values()])
+
+
 def test_text_given_by_a_caller_is_validated_in_full(plain: dict[str, Any]) -> None:
     data = copy.deepcopy(plain)
-    data["inspections"][0]["authority"] = "Not A Slug"
-    header = {"format": 2, "data_version": "x", "tables": list(data)}
-    text = "\n".join(json.dumps(part) for part in [header, *data.values()])
+    _columns(data, "inspections")["authority"][0] = "Not A Slug"
+    _columns(data, "sources")["url"][2] = "not an address"
     with pytest.raises(DatasetError, match="Not A Slug") as raised:
-        read_bundle(text, where="mine.jsonl")
-    assert raised.value.problems[0].file == "mine.jsonl"
-    assert "inspections[0]" in str(raised.value)
+        read_bundle(_text(data), where="mine.jsonl")
+    assert all(p.file == "mine.jsonl" for p in raised.value.problems)
+    text = str(raised.value)
+    assert "authority: 'Not A Slug'" in text and "@ $.inspections[0]" in text
+    assert "url: 'not an address'" in text and "@ $.sources[2]" in text
+
+
+def test_a_caller_bundle_with_a_bad_layout_names_the_column(plain: dict[str, Any]) -> None:
+    data = copy.deepcopy(plain)
+    counts = _columns(data, "inspections")["citations"]["counts"]
+    counts[0] += 1
+    expected = rf"columns\.citations\.columns\.\w+: expected a list of {sum(counts)} values"
+    with pytest.raises(DatasetError, match=expected) as raised:
+        read_bundle(_text(data), where="mine.jsonl")
+    problem = raised.value.problems[0]
+    assert problem.file == "mine.jsonl"
+    assert problem.record == f"line {list(data).index('inspections') + 2} (table inspections)"

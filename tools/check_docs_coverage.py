@@ -47,6 +47,8 @@ REQUIRED_MODULES: tuple[str, ...] = (
     "childservices.dataset",
     "childservices.authority_view",
     "childservices.data.bundle",
+    "childservices.data.columns",
+    "childservices.data.fastbuild",
     "childservices.data.lazy",
     "childservices.data.index",
     "childservices.model",

@@ -4,9 +4,9 @@ The bundle's first line is a header: ``{"format", "data_version", "tables"}``,
 where ``data_version`` is a digest of the seed files it was built from (kept
 apart from the library's ``__version__``) and ``tables`` names the tables of
 the following lines, in order. Each following line is one table of the
-unstructured :class:`~childservices.model.RecordSet`: a JSON array of its
-records. One line per table lets the loader read a table only when it is
-asked for (:class:`~childservices.data.lazy.LazyRecords`).
+unstructured :class:`~childservices.model.RecordSet`, laid out in columns
+(:mod:`childservices.data.columns`). One line per table lets the loader read
+a table only when it is asked for (:class:`~childservices.data.lazy.LazyRecords`).
 
 The packaged bundle is generated and checked by ``tools/build_bundle.py``
 (every record validated when it was built from the seeds; every cross-record
@@ -24,7 +24,8 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from childservices.data.lazy import LazyRecords, parse_line, structure
+from childservices.data.columns import field_types, nested_record_type, to_columns
+from childservices.data.lazy import LazyRecords, parse_line, structure, structure_table
 from childservices.errors import DatasetError, Problem
 from childservices.model import RecordSet
 
@@ -71,14 +72,22 @@ def bundle_text(records: RecordSet, data_version: str) -> str:
     from childservices.convert import converter
 
     plain = converter.unstructure(records)
-    names = [f.name for f in attrs.fields(RecordSet)]
+    types = field_types(RecordSet)
+    names = list(types)
     header = {"format": BUNDLE_FORMAT, "data_version": data_version, "tables": names}
-    return "\n".join([_json(header), *(_json(plain[name]) for name in names)]) + "\n"
+    tables = [to_columns(plain[name], _record_type(types[name])) for name in names]
+    return "\n".join([_json(header), *map(_json, tables)]) + "\n"
+
+
+def _record_type(kind: Any) -> type:
+    found = nested_record_type(kind)
+    assert found is not None, kind
+    return found
 
 
 def structure_records(data: Any, *, where: str = "bundle") -> RecordSet:
-    """A record set from plain data (a mapping of table names to lists of records)
-    through the library's converter, with full validation."""
+    """A record set from plain data (a mapping of table names to lists of records, each a
+    mapping) through the library's converter, with full validation."""
     records: RecordSet = structure(data, RecordSet, where=where, path="$")
     return records
 
@@ -90,14 +99,23 @@ def read_bundle(text: str | None = None, *, where: str = _PACKAGED) -> tuple[Rec
     caller is structured and validated in full.
     """
     if text is None:
-        tables, version = packaged_tables()
-        return tables.record_set(), version
+        packaged, version = packaged_tables()
+        return packaged.record_set(), version
     version, lines = _split(text, where)
-    data = {
-        name: parse_line(text_, where=where, line=line, part=f"table {name}")
-        for name, (line, text_) in lines.items()
-    }
-    return structure_records(data, where=where), version
+    types = field_types(RecordSet)
+    tables: dict[str, tuple[Any, ...]] = {}
+    problems: list[Problem] = []
+    for name, (line, table_text) in lines.items():
+        try:
+            plain = parse_line(table_text, where=where, line=line, part=f"table {name}")
+            tables[name] = structure_table(
+                plain, _record_type(types[name]), where=where, line=line, table=name
+            )
+        except DatasetError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise DatasetError(problems)
+    return RecordSet(**tables), version
 
 
 def packaged_tables() -> tuple[LazyRecords, str]:

@@ -4,13 +4,15 @@ The packaged bundle is written by ``tools/build_bundle.py`` from records that
 were validated when they were read from the seeds, and CI checks that it is
 exactly what the seeds give. Structuring it again through the general
 converter (type dispatch, validation, error collection) is most of the cost
-of ``childservices.load()``. This module builds the same records directly:
-each field is read by a small function chosen once per record type from its
+of ``childservices.load()``. This module builds the same records directly
+from the bundle's columns (:mod:`childservices.data.columns`): each column is
+read in one pass by a small function chosen once per field from its
 annotation; objects are created without re-running their validators; equal
-dates and area judgements are shared (the records are immutable).
+dates, citations and area judgements are shared (the records are immutable).
 
-It reads nothing but the exact plain form the converter writes: a record with
-a missing or unexpected key, or a value it does not know, makes
+It reads nothing but the exact layout and plain values the bundle is written
+with: a missing or unexpected column, one of the wrong length, or a value it
+does not know, makes
 :meth:`TrustedReader.table` (and :func:`build_trusted`) return ``None`` and
 the caller falls back to the converter, which validates everything and
 reports every problem. A test checks that both paths give equal record sets.
@@ -19,14 +21,12 @@ reports every problem. A test checks that both paths give equal record sets.
 from __future__ import annotations
 
 import enum
-import operator
 import types
 import typing
 from collections.abc import Callable
 from typing import Any
 
-import attrs
-
+from childservices.data.columns import field_types, nested_record_type
 from childservices.model import Grade, NoJudgement, PartialDate, RecordSet
 
 __all__ = ["TrustedReader", "build_trusted"]
@@ -90,7 +90,7 @@ class _Readers:
 
     def __init__(self) -> None:
         self.date = _date_reader()
-        self.records: dict[type, Reader] = {}
+        self.tables: dict[type, TableReader] = {}
 
     def for_type(self, kind: Any) -> Reader:
         args = typing.get_args(kind)
@@ -114,61 +114,97 @@ class _Readers:
             return _items(self.for_type(args[0]))
         if kind in (str, int, bool):
             return _plain(kind)
-        if isinstance(kind, type) and attrs.has(kind):
-            return self.for_record(kind)
         raise TypeError(f"no fast reader for {kind}")
 
-    def for_record(self, cls: type) -> Reader:
-        known = self.records.get(cls)
+    def for_table(self, cls: type) -> TableReader:
+        """A reader of ``cls`` records laid out in columns (:mod:`childservices.data.columns`)."""
+        known = self.tables.get(cls)
         if known is not None:
             return known
-        attrs.resolve_types(cls)
-        fields = attrs.fields(cls)
-        names = tuple(f.name for f in fields)
-        # ``None`` stands for a plain string, checked inline (no call per field).
-        steps = tuple((f.name, None if f.type is str else self.for_type(f.type)) for f in fields)
-        count = len(steps)
-        values_of = operator.itemgetter(*names) if count > 1 else _one(names)
+        fields = field_types(cls)
+        # Per field: its slot's setter, and a reader of its column. ``None`` stands for
+        # a column of plain strings, checked in one pass.
+        plan: list[tuple[str, Callable[[Any, Any], None], Reader | None, TableReader | None]] = []
+        for name, kind in fields.items():
+            child = nested_record_type(kind)
+            reader = None if kind is str or child is not None else self.for_type(kind)
+            plan.append(
+                (name, _setter(cls, name), reader, None if child is None else self.for_table(child))
+            )
+        setters = tuple(step[1] for step in plan)
         new = object.__new__
-        assign = object.__setattr__
         # Small records of strings and enum values (citations, area judgements) repeat:
-        # equal ones are shared. Their plain values are the key; a value equal to a
-        # string is a string, so a hit needs no second check.
-        shared: dict[tuple[Any, ...], Any] | None = (
-            {} if count <= 2 and all(_stringlike(f.type) for f in fields) else None
-        )
+        # equal ones are shared.
+        share = len(plan) <= 2 and all(_stringlike(kind) for kind in fields.values())
 
-        def read(data: Any) -> Any:
-            if type(data) is not dict or len(data) != count:
-                raise _Unreadable(data)
-            values = values_of(data)
-            if shared is not None:
-                found = shared.get(values)
-                if found is not None:
-                    return found
-            record: Any = new(cls)
-            for (name, reader), value in zip(steps, values, strict=True):
+        def read(columns: Any, n: int) -> list[Any]:
+            if type(columns) is not dict or len(columns) != len(plan):
+                raise _Unreadable(columns)
+            values: list[Any] = []
+            for name, _, reader, nested in plan:
+                column = columns[name]
+                if nested is not None:
+                    values.append(_split(column, n, nested))
+                    continue
+                if type(column) is not list or len(column) != n:
+                    raise _Unreadable(name)
                 if reader is None:
-                    if type(value) is not str:
-                        raise _Unreadable(value)
-                    assign(record, name, value)
+                    if not all(type(value) is str for value in column):
+                        raise _Unreadable(name)
+                    values.append(column)
                 else:
-                    assign(record, name, reader(value))
-            if shared is not None:
-                shared[values] = record
-            return record
+                    values.append(list(map(reader, column)))
+            made: dict[tuple[Any, ...], Any] = {}
+            records = []
+            for row in zip(*values, strict=True):
+                record = made.get(row) if share else None
+                if record is None:
+                    record = new(cls)
+                    for assign, value in zip(setters, row, strict=True):
+                        assign(record, value)
+                    if share:
+                        made[row] = record
+                records.append(record)
+            return records
 
-        self.records[cls] = read
+        self.tables[cls] = read
         return read
 
 
-def _one(names: tuple[str, ...]) -> Callable[[dict[str, Any]], tuple[Any, ...]]:
-    """Like ``operator.itemgetter(*names)``, but always a tuple (also for one name)."""
+TableReader = Callable[[Any, int], list[Any]]
+"""Reads ``n`` records from their columns."""
 
-    def values_of(data: dict[str, Any]) -> tuple[Any, ...]:
-        return tuple(data[name] for name in names)
 
-    return values_of
+def _split(column: Any, n: int, read: TableReader) -> list[tuple[Any, ...]]:
+    """The tuples of records of a nested column: all its records, cut by ``counts``."""
+    if type(column) is not dict or len(column) != 2:
+        raise _Unreadable(column)
+    counts = column["counts"]
+    if type(counts) is not list or len(counts) != n:
+        raise _Unreadable(counts)
+    if not all(type(count) is int and count >= 0 for count in counts):
+        raise _Unreadable(counts)
+    children = read(column["columns"], sum(counts))
+    tuples = []
+    start = 0
+    for count in counts:
+        tuples.append(tuple(children[start : start + count]))
+        start += count
+    return tuples
+
+
+def _setter(cls: type, name: str) -> Callable[[Any, Any], None]:
+    """A function setting field ``name`` of a new ``cls`` record, past its frozen ``__setattr__``:
+    the slot's own descriptor where there is one (quicker than ``object.__setattr__``)."""
+    slot = getattr(cls, name, None)
+    if isinstance(slot, types.MemberDescriptorType):
+        setter: Callable[[Any, Any], None] = slot.__set__
+        return setter
+
+    def assign(record: Any, value: Any) -> None:
+        object.__setattr__(record, name, value)
+
+    return assign
 
 
 def _stringlike(kind: Any) -> bool:
@@ -193,28 +229,35 @@ class TrustedReader:
 
     def __init__(self) -> None:
         self._readers = _Readers()
-        self._types = {f.name: f.type for f in attrs.fields(_resolved(RecordSet))}
+        self._types = field_types(RecordSet)
         self.names: tuple[str, ...] = tuple(self._types)
         """The tables it reads, in the record set's order."""
 
-    def kind(self, name: str) -> Any:
-        """The type of table ``name``: a tuple of its record type."""
-        return self._types[name]
+    def record_type(self, name: str) -> type:
+        """The type of the records of table ``name``."""
+        found = nested_record_type(self._types[name])
+        assert found is not None, name
+        return found
 
     def table(self, name: str, plain: Any) -> tuple[Any, ...] | None:
-        """The records of table ``name``, or ``None`` if ``plain`` is not exactly readable."""
-        kind = self._types.get(name)
-        if kind is None:
+        """The records of table ``name`` from its columns, or ``None`` if not exactly readable."""
+        if name not in self._types:
             return None
         try:
-            built: tuple[Any, ...] = self._readers.for_type(kind)(plain)
+            if type(plain) is not dict or len(plain) != 2:
+                raise _Unreadable(plain)
+            n = plain["n"]
+            if type(n) is not int or n < 0:
+                raise _Unreadable(n)
+            read = self._readers.for_table(self.record_type(name))
+            return tuple(read(plain["columns"], n))
         except (_Unreadable, KeyError, TypeError, ValueError):
             return None
-        return built
 
 
 def build_trusted(data: Any) -> RecordSet | None:
-    """The record set of the packaged bundle's plain tables, or ``None`` if not exactly readable.
+    """The record set of the packaged bundle's tables (a mapping of table names to tables in
+    columns), or ``None`` if not exactly readable.
 
     For data written by ``tools/build_bundle.py`` only: validators are not
     run again. ``None`` tells the caller to use the validating converter.
@@ -222,17 +265,12 @@ def build_trusted(data: Any) -> RecordSet | None:
     if type(data) is not dict:
         return None
     reader = TrustedReader()
-    if not set(data) <= set(reader.names):
+    if set(data) != set(reader.names):
         return None
     tables = {}
     for name in reader.names:
-        table = reader.table(name, data.get(name, []))
+        table = reader.table(name, data[name])
         if table is None:
             return None
         tables[name] = table
     return RecordSet(**tables)
-
-
-def _resolved(cls: type) -> type:
-    attrs.resolve_types(cls)
-    return cls

@@ -22,6 +22,7 @@ import threading
 from collections.abc import Mapping
 from typing import Any, Generic, TypeAlias, TypeVar
 
+from childservices.data.columns import to_rows
 from childservices.data.fastbuild import TrustedReader
 from childservices.errors import DatasetError, Problem
 from childservices.model import (
@@ -41,7 +42,7 @@ from childservices.model import (
     StatisticalNeighbour,
 )
 
-__all__ = ["LazyRecords", "Tables", "parse_line", "structure"]
+__all__ = ["LazyRecords", "Tables", "parse_line", "structure", "structure_table"]
 
 T = TypeVar("T")
 
@@ -81,6 +82,25 @@ def parse_line(text: str, *, where: str, line: int, part: str) -> Any:
     except RecursionError:
         problem = Problem(file=where, record=record, message="bad JSON: nested too deeply")
     raise DatasetError([problem])
+
+
+def structure_table(
+    plain: Any, record_type: type, *, where: str, line: int, table: str
+) -> tuple[Any, ...]:
+    """The records of ``table`` (line ``line`` of ``where``), from columns, through the
+    validating converter.
+
+    A wrong layout or any bad value raises a :class:`~childservices.DatasetError`
+    naming the file, the line and table, and the record's position and field.
+    """
+    try:
+        rows = to_rows(plain, record_type)
+    except ValueError as exc:
+        place = f"line {line} (table {table})"
+        raise DatasetError([Problem(file=where, record=place, message=str(exc))]) from None
+    kind: Any = tuple[record_type, ...]  # type: ignore[valid-type]
+    records: tuple[Any, ...] = structure(rows, kind, where=where, path=f"$.{table}")
+    return records
 
 
 class _Table(Generic[T]):
@@ -172,10 +192,10 @@ class LazyRecords:
         plain = parse_line(text, where=self._where, line=line, part=f"table {name}")
         records = self._reader.table(name, plain)
         if records is None:
-            kind = self._reader.kind(name)
-            records = structure(plain, kind, where=self._where, path=f"$.{name}")
+            record_type = self._reader.record_type(name)
+            records = structure_table(plain, record_type, where=self._where, line=line, table=name)
         del self._pending[name]
-        return tuple(records)
+        return records
 
 
 Tables: TypeAlias = RecordSet | LazyRecords
