@@ -83,3 +83,24 @@ def test_days_handed_out_are_pendulum_dates() -> None:
     assert as_date(day) is day and as_day(day) is day
     with pytest.raises(InvalidDateError, match="not a single day"):
         as_day("2019-06")
+
+
+@given(st_cs.partial_dates())
+def test_as_day_reads_text_as_partial_dates_do(date: PartialDate) -> None:
+    # as_day reads "YYYY-MM-DD" without making a PartialDate; the answers must not differ.
+    if date.precision is Precision.DAY:
+        assert as_day(date.isoformat()) == date.first_day()
+    else:
+        with pytest.raises(InvalidDateError, match="not a single day"):
+            as_day(date.isoformat())
+
+
+@pytest.mark.parametrize(
+    "text", ["2019-02-30", "2019-13-01", "1899-12-31", "2201-01-01", "2019-00-10"]
+)
+def test_as_day_refuses_what_partial_dates_refuse(text: str) -> None:
+    with pytest.raises(InvalidDateError) as from_day:
+        as_day(text)
+    with pytest.raises(InvalidDateError) as from_parse:
+        PartialDate.parse(text)
+    assert str(from_day.value) == str(from_parse.value)

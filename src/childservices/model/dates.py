@@ -36,6 +36,7 @@ __all__ = ["PartialDate", "Precision", "as_date", "as_day", "pendulum_date"]
 
 # ASCII digits only: ``\d`` would also take other scripts' digits.
 _ISO = re.compile(r"(?P<year>[0-9]{4})(?:-(?P<month>[0-9]{2})(?:-(?P<day>[0-9]{2}))?)?")
+_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _SHOWN = 60
 """How much of a bad input an error message repeats."""
 _ONE_DAY = datetime.timedelta(days=1)
@@ -220,6 +221,13 @@ def as_day(value: str | datetime.date | PartialDate) -> datetime.date:
     elif isinstance(value, datetime.date):
         return value
     elif isinstance(value, str):
+        if _DAY.fullmatch(value):  # the common case: read at once, without a PartialDate
+            year, month, day = int(value[:4]), int(value[5:7]), int(value[8:])
+            if _EARLIEST_YEAR <= year <= _LATEST_YEAR and 1 <= month <= 12:
+                try:
+                    return datetime.date(year, month, day)
+                except ValueError:
+                    pass  # PartialDate.parse says what is wrong
         partial = PartialDate.parse(value)
     else:
         raise InvalidDateError(f"expected a date or an ISO date string, got {_shown(value)}")
