@@ -175,7 +175,8 @@ class LazyRecords:
     @property
     def built(self) -> frozenset[str]:
         """The tables built so far."""
-        return frozenset(self._built)
+        with self._lock:
+            return frozenset(self._built)
 
     def record_set(self) -> RecordSet:
         """Every table, as one record set (built once, then shared)."""
