@@ -11,12 +11,12 @@ import attrs
 import pytest
 
 from childservices.data.bundle import BUNDLE_NAME, read_bundle, structure_records
-from childservices.data.columns import field_types, nested_record_type, to_rows
+from childservices.data.columns import table_record_types, to_rows
 from childservices.data.fastbuild import build_trusted
 from childservices.errors import DatasetError
 from childservices.model import RecordSet
 
-RECORD_TYPES = {name: nested_record_type(kind) for name, kind in field_types(RecordSet).items()}
+RECORD_TYPES = table_record_types()
 
 
 @pytest.fixture(scope="module")
@@ -29,7 +29,7 @@ def plain() -> dict[str, Any]:
 
 
 def through_the_converter(plain: dict[str, Any]) -> RecordSet:
-    rows = {name: to_rows(table, RECORD_TYPES[name]) for name, table in plain.items()}  # type: ignore[arg-type]
+    rows = {name: to_rows(table, RECORD_TYPES[name]) for name, table in plain.items()}
     return structure_records(rows)
 
 

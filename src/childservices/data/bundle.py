@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from childservices.data.columns import field_types, nested_record_type, to_columns
+from childservices.data.columns import table_record_types, to_columns
 from childservices.data.lazy import LazyRecords, parse_line, structure, structure_table
 from childservices.errors import DatasetError, Problem
 from childservices.model import RecordSet
@@ -72,17 +72,10 @@ def bundle_text(records: RecordSet, data_version: str) -> str:
     from childservices.convert import converter
 
     plain = converter.unstructure(records)
-    types = field_types(RecordSet)
-    names = list(types)
-    header = {"format": BUNDLE_FORMAT, "data_version": data_version, "tables": names}
-    tables = [to_columns(plain[name], _record_type(types[name])) for name in names]
+    types = table_record_types()
+    header = {"format": BUNDLE_FORMAT, "data_version": data_version, "tables": list(types)}
+    tables = [to_columns(plain[name], record_type) for name, record_type in types.items()]
     return "\n".join([_json(header), *map(_json, tables)]) + "\n"
-
-
-def _record_type(kind: Any) -> type:
-    found = nested_record_type(kind)
-    assert found is not None, kind
-    return found
 
 
 def structure_records(data: Any, *, where: str = "bundle") -> RecordSet:
@@ -102,15 +95,13 @@ def read_bundle(text: str | None = None, *, where: str = _PACKAGED) -> tuple[Rec
         packaged, version = packaged_tables()
         return packaged.record_set(), version
     version, lines = _split(text, where)
-    types = field_types(RecordSet)
+    types = table_record_types()
     tables: dict[str, tuple[Any, ...]] = {}
     problems: list[Problem] = []
     for name, (line, table_text) in lines.items():
         try:
             plain = parse_line(table_text, where=where, line=line, part=f"table {name}")
-            tables[name] = structure_table(
-                plain, _record_type(types[name]), where=where, line=line, table=name
-            )
+            tables[name] = structure_table(plain, types[name], where=where, line=line, table=name)
         except DatasetError as exc:
             problems.extend(exc.problems)
     if problems:

@@ -23,7 +23,7 @@ import attrs
 
 from childservices.model import PartialDate
 
-__all__ = ["field_types", "nested_record_type", "to_columns", "to_rows"]
+__all__ = ["field_types", "nested_record_type", "table_record_types", "to_columns", "to_rows"]
 
 
 def field_types(cls: type) -> dict[str, Any]:
@@ -43,6 +43,19 @@ def nested_record_type(kind: Any) -> type | None:
         if isinstance(item, type) and attrs.has(item) and item is not PartialDate:
             return item
     return None
+
+
+def table_record_types() -> dict[str, type]:
+    """The record type of each table of a :class:`~childservices.model.RecordSet`, in order."""
+    from childservices.model import RecordSet
+
+    found: dict[str, type] = {}
+    for name, kind in field_types(RecordSet).items():
+        record_type = nested_record_type(kind)
+        if record_type is None:
+            raise TypeError(f"RecordSet.{name} is not a tuple of records")
+        found[name] = record_type
+    return found
 
 
 def to_columns(rows: Sequence[Mapping[str, Any]], cls: type) -> dict[str, Any]:

@@ -26,7 +26,7 @@ import typing
 from collections.abc import Callable
 from typing import Any
 
-from childservices.data.columns import field_types, nested_record_type
+from childservices.data.columns import field_types, nested_record_type, table_record_types
 from childservices.model import Grade, NoJudgement, PartialDate, RecordSet
 
 __all__ = ["TrustedReader", "build_trusted"]
@@ -229,15 +229,13 @@ class TrustedReader:
 
     def __init__(self) -> None:
         self._readers = _Readers()
-        self._types = field_types(RecordSet)
+        self._types = table_record_types()
         self.names: tuple[str, ...] = tuple(self._types)
         """The tables it reads, in the record set's order."""
 
     def record_type(self, name: str) -> type:
         """The type of the records of table ``name``."""
-        found = nested_record_type(self._types[name])
-        assert found is not None, name
-        return found
+        return self._types[name]
 
     def table(self, name: str, plain: Any) -> tuple[Any, ...] | None:
         """The records of table ``name`` from its columns, or ``None`` if not exactly readable."""
