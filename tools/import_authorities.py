@@ -40,12 +40,16 @@ from __future__ import annotations
 import argparse
 import csv
 import re
+import sys
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
 from childservices.model import Region
 from childservices.records import TABLES
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from seed_csv import write_csv
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_LOOKUP = REPO_ROOT.parent / "shared" / "sources" / "la-lookup.csv"
@@ -357,17 +361,6 @@ def hand_aliases(folder: Path, generated: Iterable[str]) -> list[Row]:
             with path.open(encoding="utf-8", newline="") as handle:
                 rows.extend(csv.DictReader(handle))
     return rows
-
-
-def write_csv(path: Path, columns: Sequence[str], rows: Iterable[Row]) -> int:
-    """Write rows (sorted as given) and return how many were written."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    materialised = list(rows)
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=columns, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(materialised)
-    return len(materialised)
 
 
 def check_unique(rows: Sequence[LookupRow]) -> None:

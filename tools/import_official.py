@@ -26,7 +26,7 @@ This module also holds the helpers shared with ``import_snapshots.py``
 
 Run from the repository root::
 
-    /tmp/venv/bin/python tools/import_official.py [--sources /work/shared/sources]
+    python tools/import_official.py [--sources ../shared/sources]
 """
 
 from __future__ import annotations
@@ -34,6 +34,7 @@ from __future__ import annotations
 import argparse
 import csv
 import datetime as dt
+import functools
 import re
 import sys
 import unicodedata
@@ -45,9 +46,12 @@ from xml.etree import ElementTree as ET
 
 from childservices.records import TABLES
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from seed_csv import write_csv
+
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO / "seeds"
-DEFAULT_SOURCES = Path("/work/shared/sources")
+DEFAULT_SOURCES = REPO.parent / "shared" / "sources"
 
 WORKBOOK_2023 = "Childrens_social_care_in_England_2023_underlying_data.ods"
 SHEET_2023 = "LA_inspections_2009-2023"
@@ -464,19 +468,6 @@ def nearest_date(
 # --------------------------------------------------------------------------
 
 
-def write_csv(path: Path, columns: Sequence[str], rows: Iterable[dict[str, str]]) -> int:
-    """Write rows (sorted as given) with a header; return the row count."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    count = 0
-    with path.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.DictWriter(handle, fieldnames=list(columns), lineterminator="\n")
-        writer.writeheader()
-        for row in rows:
-            writer.writerow({column: row.get(column, "") for column in columns})
-            count += 1
-    return count
-
-
 def write_known_issues_block(path: Path, block: str, lines: Sequence[str]) -> None:
     """Replace (or add) our generated block under our heading in KNOWN_ISSUES.md.
 
@@ -688,6 +679,14 @@ class RawInspection:
     note: list[str] = field(default_factory=list)
 
 
+def _cell_text(cells: list[Cell], header: dict[str, int], column: str) -> str:
+    """The text of a row's cell under the heading ``column`` ("" if the row has none)."""
+    position = header.get(column)
+    if position is None or position >= len(cells):
+        return ""
+    return cells[position].text.strip()
+
+
 def _header_index(header: list[Cell]) -> dict[str, int]:
     index: dict[str, int] = {}
     for position, cell in enumerate(header):
@@ -716,11 +715,7 @@ def read_2023(path: Path, resolver: AuthorityResolver, problems: list[str]) -> l
         if header is None or first != "Ofsted Local Authority Webpage":
             continue
 
-        def cell(column: str, cells: list[Cell] = cells, header: dict[str, int] = header) -> str:
-            position = header.get(column)
-            if position is None or position >= len(cells):
-                return ""
-            return cells[position].text.strip()
+        cell = functools.partial(_cell_text, cells, header)
 
         name = cell("Local authority name")
         link_number = cells[0].link.rstrip("/").rsplit("/", 1)[-1] if cells[0].link else ""
@@ -861,11 +856,7 @@ def read_2025(
         if header is None or first != "Ofsted Local Authority Webpage":
             continue
 
-        def cell(column: str, cells: list[Cell] = cells, header: dict[str, int] = header) -> str:
-            position = header.get(column)
-            if position is None or position >= len(cells):
-                return ""
-            return cells[position].text.strip()
+        cell = functools.partial(_cell_text, cells, header)
 
         where = f"{SHEET_2025} row {number}"
         published = dt.date.fromisoformat(cell(COLUMNS_2025["published"]))

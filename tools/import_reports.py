@@ -46,6 +46,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from childservices.errors import ReportError  # noqa: E402
 from childservices.model import Framework  # noqa: E402
@@ -62,6 +63,7 @@ from childservices.reports import (  # noqa: E402
     source_id,
     states_all_on_first_pages,
 )
+from seed_csv import write_csv  # noqa: E402  (a sibling tool module)
 
 DEFAULT_REPORTS = REPO.parent / "shared" / "sources" / "ofsted-reports"
 SEEDS = REPO / "seeds"
@@ -333,19 +335,6 @@ def _attach_board_review(
             "url": PROVIDER_PAGE.format(urn=path.parent.name.split("_", 1)[0]),
         }
     )
-
-
-def write_csv(path: Path, columns: Sequence[str], rows: Iterable[dict[str, str]]) -> int:
-    """Write ``rows`` with a header; return how many."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    count = 0
-    with path.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.DictWriter(handle, fieldnames=list(columns), lineterminator="\n")
-        writer.writeheader()
-        for row in rows:
-            writer.writerow(row)
-            count += 1
-    return count
 
 
 def summarise(outcomes: Sequence[Outcome], rows: Rows) -> tuple[list[str], bool]:

@@ -35,7 +35,7 @@ Rules:
 
 Run from the repository root::
 
-    /tmp/venv/bin/python tools/import_snapshots.py [--sources /work/shared/sources]
+    python tools/import_snapshots.py [--sources ../shared/sources]
 """
 
 from __future__ import annotations
@@ -64,9 +64,9 @@ from import_official import (
     iter_problems,
     nearest_date,
     progress,
-    write_csv,
     write_known_issues_block,
 )
+from seed_csv import write_csv
 
 BLOCK = "tools/import_snapshots.py"
 REFORM_SOURCE = "ofsted-ilacs-reform-announcement-2025-11-27"
