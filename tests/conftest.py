@@ -16,6 +16,9 @@ from hypothesis import HealthCheck, settings
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 TINY_SEEDS = Path(__file__).resolve().parent / "fixtures" / "tiny_seeds"
+REPORT_TEXT_CACHE = Path(os.environ.get("CHILDSERVICES_TEST_CACHE", ROOT / ".cache")) / "report-text"
+"""Text extracted from the shared report PDFs, keyed by each file's content: reading
+them all takes minutes the first time and seconds after. Safe to delete."""
 
 settings.register_profile(
     "ci", max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow]
@@ -32,6 +35,12 @@ def shared_dir() -> Path:
             pytest.fail(f"CI needs {SHARED} beside the checkout, and it is missing")
         pytest.skip(f"needs {SHARED} (Ofsted sources) beside the checkout; it is absent")
     return SHARED
+
+
+@pytest.fixture(scope="session")
+def report_text_cache() -> Path:
+    """The folder that keeps text extracted from report PDFs between test runs."""
+    return REPORT_TEXT_CACHE
 
 
 @pytest.fixture(scope="session")

@@ -51,7 +51,7 @@ def _file_date(path: Path) -> datetime.date:
 
 def test_every_real_report_is_an_inspection_in_the_dataset(shared_dir: Path) -> None:
     files = _report_files(shared_dir)
-    assert len(files) == 431  # 435 files, of which 4 are HTML saved as .pdf (sources/README.md)
+    assert len(files) == 493  # 497 files, of which 4 are HTML saved as .pdf (sources/README.md)
     ds = cs.load()
     cited: Counter[tuple[str, str]] = Counter()
     for inspection in ds.records.inspections:
@@ -77,25 +77,50 @@ def test_report_years_match_the_file_names(shared_dir: Path) -> None:
     assert by_year_data == by_year_files
 
 
-def test_inspections_published_after_the_last_report_come_from_the_snapshots(
-    shared_dir: Path,
-) -> None:
-    last_report = max(_file_date(f) for f in _report_files(shared_dir))
-    later: set[tuple[str, datetime.date]] = set()
+def test_every_inspection_in_the_snapshots_has_its_report(shared_dir: Path) -> None:
+    # The report PDFs now run to 20 August 2026, past the last snapshot (29 June 2026):
+    # every inspection a snapshot lists has a report file of the same date, and the
+    # dataset holds each once, citing both the snapshot's link and the report.
+    listed: set[tuple[str, datetime.date]] = set()
     for path in sorted((shared_dir / "sources" / "ilacs-summary-snapshots").glob("*.csv")):
         with path.open(encoding="utf-8-sig", newline="") as handle:
             for row in csv.DictReader(handle):
                 text = row["publication_date"]
-                day = None
                 for fmt in ("%d/%m/%Y", "%d/%m/%y"):
                     try:
-                        day = datetime.datetime.strptime(text, fmt).date()
+                        listed.add((row["urn"], datetime.datetime.strptime(text, fmt).date()))
                         break
                     except ValueError:
                         continue
-                if day is not None and day > last_report:
-                    later.add((row["urn"], day))
-    assert len(later) == 53  # the count of snapshot-only inspections
+    assert len(listed) == 208
+    files = {(f.parent.name.split("_")[0], _file_date(f)) for f in _report_files(shared_dir)}
+    assert listed <= files
     ds = cs.load()
-    in_data = [i for i in ds.records.inspections if i.published.latest > last_report]
-    assert len(in_data) == len(later)
+    snapshot_only = [
+        i.id
+        for i in ds.records.inspections
+        if any(c.source.startswith("ofsted-file-") for c in i.citations)
+        and not any(c.source.startswith("ofsted-report-") for c in i.citations)
+    ]
+    assert snapshot_only == []
+
+
+def test_reformed_reports_carry_four_area_grades_and_no_overall(shared_dir: Path) -> None:
+    # 11 report files of 2026 have no "Overall effectiveness" row on their first page
+    # (counted with poppler's pdftotext, see tests/reports/test_shared_reports.py).
+    ds = cs.load()
+    reformed = [
+        i
+        for i in ds.records.inspections
+        if any(c.source.startswith("ofsted-report-") for c in i.citations)
+        and i.framework is cs.Framework.ILACS_2026
+    ]
+    assert len(reformed) == 11
+    for inspection in reformed:
+        assert inspection.overall is cs.NOT_GIVEN
+        assert set(inspection.grades) == {
+            cs.Area.IMPACT_OF_LEADERS,
+            cs.Area.HELP_AND_PROTECTION,
+            cs.Area.IN_CARE,
+            cs.Area.CARE_LEAVERS,
+        }

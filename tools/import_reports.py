@@ -36,7 +36,6 @@ import argparse
 import concurrent.futures
 import csv
 import datetime as dt
-import hashlib
 import os
 import sys
 from collections import Counter
@@ -52,16 +51,13 @@ from childservices.errors import ReportError  # noqa: E402
 from childservices.model import Framework  # noqa: E402
 from childservices.records import TABLES  # noqa: E402
 from childservices.reports import (  # noqa: E402
-    FACTS_ON_FIRST_PAGES,
     ReportFacts,
     authority_slug,
     check_pdf,
-    extract_text,
     inspection_id,
-    parse_report_text,
     published_from_file_name,
+    read_report_facts,
     source_id,
-    states_all_on_first_pages,
 )
 from seed_csv import write_csv  # noqa: E402  (a sibling tool module)
 
@@ -84,19 +80,6 @@ class Outcome:
     not_pdf: bool = False
 
 
-def _cached_text(path: Path, pages: int | None, cache: Path | None) -> str:
-    """The report's text, from the cache folder when it has it (keyed by the file's bytes)."""
-    if cache is None:
-        return extract_text(path, pages=pages)
-    digest = hashlib.sha256(path.read_bytes()).hexdigest()
-    entry = cache / f"{digest}-{pages or 'all'}.txt"
-    if entry.exists():
-        return entry.read_text(encoding="utf-8")
-    text = extract_text(path, pages=pages)
-    entry.write_text(text, encoding="utf-8")
-    return text
-
-
 def read_one(path: Path, cache: Path | None = None) -> Outcome:
     """Read one report file; never raises for a bad report (the outcome says what was wrong)."""
     try:
@@ -104,10 +87,7 @@ def read_one(path: Path, cache: Path | None = None) -> Outcome:
     except ReportError as exc:
         return Outcome(path=path, error=str(exc), not_pdf=True)
     try:
-        text = _cached_text(path, FACTS_ON_FIRST_PAGES, cache)
-        if not states_all_on_first_pages(text):
-            text = _cached_text(path, None, cache)
-        return Outcome(path=path, facts=parse_report_text(text, where=str(path)))
+        return Outcome(path=path, facts=read_report_facts(path, cache=cache))
     except ReportError as exc:
         return Outcome(path=path, error=str(exc))
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from childservices import Area, Framework, Grade, InspectionKind, ReportError
+from childservices import NOT_GIVEN, Area, Framework, Grade, InspectionKind, ReportError
 from childservices.reports import (
     ReportFacts,
     authority_slug,
@@ -131,9 +131,64 @@ def test_ilacs_2023_split_judgement() -> None:
     assert facts.lead_inspector == "Taylor Imaginary"
 
 
+def test_reformed_2026_report_has_no_overall_judgement() -> None:
+    facts = parse("ilacs_2026.txt")
+    assert facts.framework is Framework.ILACS_2026
+    assert facts.overall is NOT_GIVEN
+    assert dict(facts.grades) == {
+        Area.IMPACT_OF_LEADERS: RI,
+        Area.HELP_AND_PROTECTION: Grade.GOOD,
+        Area.IN_CARE: Grade.INADEQUATE,
+        Area.CARE_LEAVERS: Grade.GOOD,
+    }
+    assert (facts.start, facts.end) == (D(2026, 5, 4), D(2026, 5, 15))
+    assert facts.lead_inspector == "Robin Madeup"
+
+
+def test_a_table_of_three_rows_without_an_overall_row_is_refused() -> None:
+    # Only the reformed report (four area rows) has no overall row; a 2018-2022 table
+    # that lost its overall row is damaged, not reformed.
+    text = fixture("ilacs_2019.txt").replace("Overall effectiveness Inadequate", "")
+    with pytest.raises(ReportError, match="expected the grade table to end with 'Overall"):
+        parse_report_text(text, where="no overall")
+
+
+def test_wordings_seen_in_2025_and_2026_reports() -> None:
+    # "children care leavers" (Bedford, August 2025), "impact of leaders on practice"
+    # (North Northamptonshire, July 2026), a title naming a trust (Bradford, May 2026).
+    text = (
+        fixture("ilacs_2023.txt")
+        .replace("of care \nleavers", "of children care \nleavers")
+        .replace("on social work \npractice", "on \npractice")
+        .replace(
+            "Deira local authority \nchildren\u2019s services", "Deira Children and Families Trust"
+        )
+    )
+    facts = parse_report_text(text, where="wordings")
+    assert facts.authority_name == "Deira Children and Families Trust"
+    assert facts.grades[Area.CARE_LEAVERS] is Grade.OUTSTANDING
+    assert facts.grades[Area.IMPACT_OF_LEADERS] is Grade.GOOD
+    assert authority_slug("Bradford Children and Families Trust", D(2026, 1, 23)) == "bradford"
+
+
+def test_fieldwork_in_two_parts_ends_with_the_second() -> None:
+    # Devon's 2025 report: "30 September to 11 October 2024 and 13 to 16 January 2025".
+    text = fixture("ilacs_2023.txt").replace(
+        "11 to 22 September 2023", "30 September to 11 October 2024 and 13 to 16 January 2025"
+    )
+    facts = parse_report_text(text, where="paused")
+    assert (facts.start, facts.end) == (D(2024, 9, 30), D(2025, 1, 16))
+    backwards = fixture("ilacs_2023.txt").replace(
+        "11 to 22 September 2023", "11 to 22 September 2023 and 1 to 2 March 2023"
+    )
+    with pytest.raises(ReportError, match="second part of the inspection starts before"):
+        parse_report_text(backwards, where="backwards")
+
+
 def test_only_ilacs_reports_state_everything_on_their_first_pages() -> None:
     assert states_all_on_first_pages(fixture("ilacs_2019.txt"))
     assert states_all_on_first_pages(fixture("ilacs_2023.txt"))
+    assert states_all_on_first_pages(fixture("ilacs_2026.txt"))
     for name in ("lac_2013.txt", "sif.txt", "sif_reinspection.txt", "sif_board_review.txt"):
         assert not states_all_on_first_pages(fixture(name))
 
@@ -209,7 +264,7 @@ def test_unknown_grade_word_in_a_table() -> None:
     message = str(caught.value)
     assert "odd.pdf" in message
     assert "The experiences and progress of care leavers" in message
-    assert "'Excellent'" in message
+    assert "found 'Excellent" in message
 
 
 def test_unknown_overall_grade() -> None:

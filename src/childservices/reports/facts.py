@@ -8,7 +8,8 @@ from types import MappingProxyType
 
 import attrs
 
-from childservices.model import FRAMEWORK_AREAS, Area, Framework, Grade, InspectionKind
+from childservices.model import FRAMEWORK_AREAS, Area, Framework, Grade, InspectionKind, Overall
+from childservices.model.grades import NoJudgement
 from childservices.model.inspection import grade_fits_framework
 from childservices.model.validate import non_empty, optional_non_empty
 
@@ -49,7 +50,9 @@ class ReportFacts:
     call itself "standard". ``start`` and ``end`` are the fieldwork dates
     (``None`` when the report prints a single date and does not say which);
     ``published`` is the publication date printed in the report (ILACS reports
-    print none). ``overall`` is the overall effectiveness grade; it is ``None``
+    print none). ``overall`` is the overall effectiveness grade, or
+    :data:`~childservices.NOT_GIVEN` for a report under the reformed framework
+    of 2026 (:attr:`~Framework.ILACS_2026`), which gives none; it is ``None``
     only for a review of a Local Safeguarding Children Board published as a
     report of its own (``lscb_review_only``), which judges the board and not
     the authority's services. ``judgements`` holds every area grade the report
@@ -63,7 +66,7 @@ class ReportFacts:
     start: datetime.date | None
     end: datetime.date | None
     published: datetime.date | None = None
-    overall: Grade | None
+    overall: Overall | None
     judgements: tuple[tuple[Area, Grade], ...] = attrs.field(validator=_check_judgements)
     lead_inspector: str | None = attrs.field(default=None, validator=optional_non_empty)
     lscb_review_only: bool = False
@@ -82,7 +85,11 @@ class ReportFacts:
             raise ValueError("an area is both graded and not judged")
         if self.overall is None and not self.lscb_review_only:
             raise ValueError("only a separate review of a safeguarding board has no overall grade")
-        if self.overall is not None and not grade_fits_framework(self.overall, self.framework):
+        if (self.overall is NoJudgement.NOT_GIVEN) != (self.framework is Framework.ILACS_2026):
+            raise ValueError("only a report under the reformed framework of 2026 gives no overall")
+        if isinstance(self.overall, Grade) and not grade_fits_framework(
+            self.overall, self.framework
+        ):
             raise ValueError(
                 f"overall: {self.overall.value!r} is not on {self.framework.value!r}'s scale"
             )

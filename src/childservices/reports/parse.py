@@ -12,7 +12,9 @@ children's services have taken since 2013, and one oddity:
   re-inspections say so in their title;
 - inspections of local authority children's services (ILACS, from 2018): a
   "Judgement / Grade" table on the first page, whose "children in care and
-  care leavers" row was split in two in 2023;
+  care leavers" row was split in two in 2023, and which ends with the
+  overall effectiveness row until the reform of 2026, whose reports grade the
+  same four areas and give no overall judgement;
 - a SIF review of a Local Safeguarding Children Board published as a report of
   its own (Surrey, 2015).
 
@@ -27,7 +29,7 @@ import re
 from collections.abc import Sequence
 
 from childservices.errors import ReportError
-from childservices.model import Area, Framework, Grade, InspectionKind
+from childservices.model import NOT_GIVEN, Area, Framework, Grade, InspectionKind, Overall
 from childservices.reports.facts import ReportFacts
 
 __all__ = ["FACTS_ON_FIRST_PAGES", "normalise", "parse_report_text", "states_all_on_first_pages"]
@@ -114,31 +116,40 @@ def _quote(found: str) -> str:
     return repr(found) if found else "nothing"
 
 
+Label = str | tuple[str, ...]
+"""A grade table row's label as printed, or every wording the reports have used for it
+(the first is the one named in errors)."""
+
+
 def _table(
     text: str,
-    rows: Sequence[tuple[str, str]],
+    rows: Sequence[tuple[str, Label]],
     framework: Framework,
     where: str,
     *,
     numbered: bool = False,
-) -> dict[str, Grade | None]:
+) -> tuple[dict[str, Grade | None], int]:
     """Read a grade table: each row's label followed by its grade.
 
-    ``rows`` pairs a key with the row's label as printed (``numbered``: after
-    a number such as ``2.1``, whatever the number). Rows are found by their
-    labels, in whatever order the text has them. A row's grade is everything
-    between its label and the next label, and must be a grade phrase and
-    nothing else; the last row's grade is the grade phrase after its label.
-    A row marked "Not judged" has the grade ``None``.
+    ``rows`` pairs a key with the row's label (``numbered``: after a number
+    such as ``2.1``, whatever the number). Rows are found by their labels, in
+    whatever order the text has them. A row's grade is everything between its
+    label and the next label, and must be a grade phrase and nothing else; the
+    last row's grade is the grade phrase after its label. A row marked "Not
+    judged" has the grade ``None``. Also returns where the last grade ends.
     """
     found: list[tuple[re.Match[str], str, str]] = []
     for key, label in rows:
-        match = _label(label, numbered=numbered).search(text)
+        wordings = (label,) if isinstance(label, str) else label
+        match = _label_any(wordings, numbered=numbered).search(text)
         if match is None:
-            raise ReportError(f"{where}: expected the judgement row {label!r} in the grade table")
-        found.append((match, key, label))
+            raise ReportError(
+                f"{where}: expected the judgement row {wordings[0]!r} in the grade table"
+            )
+        found.append((match, key, wordings[0]))
     found.sort(key=lambda row: row[0].start())
     grades: dict[str, Grade | None] = {}
+    end = 0
     for index, (match, key, label) in enumerate(found):
         what = f"grade for {label!r}"
         if index + 1 < len(found):
@@ -148,8 +159,11 @@ def _table(
                 continue
             grades[key] = _grade(cell, framework, where, what)
         else:
-            grades[key] = _grade_at(text, _skip_space(text, match.end()), framework, where, what)
-    return grades
+            start = _skip_space(text, match.end())
+            grades[key] = _grade_at(text, start, framework, where, what)
+            phrase = _GRADE_AT_START.match(text, start)
+            end = phrase.end() if phrase else start
+    return grades, end
 
 
 _NOT_JUDGED = re.compile(r"not judged", re.IGNORECASE)
@@ -163,8 +177,14 @@ def _skip_space(text: str, pos: int) -> int:
 
 def _label(text: str, *, numbered: bool = False) -> re.Pattern[str]:
     """A label as printed, matched without regard to case or to a space lost in extraction."""
+    return _label_any((text,), numbered=numbered)
+
+
+def _label_any(wordings: Sequence[str], *, numbered: bool = False) -> re.Pattern[str]:
+    """Any of a label's wordings (see :func:`_label`)."""
     number = r"\d(?:\.\d)?\.? ?" if numbered else ""
-    return re.compile(number + r" ?".join(re.escape(word) for word in text.split()), re.IGNORECASE)
+    words = "|".join(r" ?".join(re.escape(word) for word in text.split()) for text in wordings)
+    return re.compile(f"{number}(?:{words})", re.IGNORECASE)
 
 
 # --- dates --------------------------------------------------------------------------------
@@ -232,9 +252,11 @@ def _inspection_dates(
 
     A start written without its month or year ("9 to 20 May 2022") takes them
     from the end date; a start month after the end month means the previous
-    year. A report that prints a single date (City of London, 2016) does not
-    say whether it is the first day, the last or the only one: both dates are
-    then ``None``.
+    year. Fieldwork in two parts ("30 September to 11 October 2024 and 13 to
+    16 January 2025", Devon 2025, an inspection paused and resumed) runs from
+    the first part's start to the second part's end. A report that prints a
+    single date (City of London, 2016) does not say whether it is the first
+    day, the last or the only one: both dates are then ``None``.
     """
     marker = _DATES_MARKER.search(head)
     if marker is None:
@@ -249,19 +271,41 @@ def _inspection_dates(
     if match["single"]:
         _parse_date(match["single"], where)  # checked, but it is not known which day it is
         return None, None, match.end()
-    if match["n1"]:
-        start, end = _parse_date(match["n1"], where), _parse_date(match["n2"], where)
-    else:
-        end = _day(match["d2"], match["m2"], match["y2"], where)
-        start_month = match["m1"] or match["m2"]
-        start_year = match["y1"]
-        if start_year is None:
-            month_number = _MONTHS[start_month.lower()[:3]]
-            start_year = str(end.year - 1 if month_number > end.month else end.year)
-        start = _day(match["d1"], start_month, start_year, where)
+    start, end = _date_range(match, where)
+    second_part = _SECOND_PART.match(head, match.end())
+    if second_part is not None:
+        resumed = _DATES.match(head, second_part.end())
+        if resumed is None or resumed["single"]:
+            raise ReportError(
+                f"{where}: expected a second range of inspection dates after "
+                f"{match[0]!r} and, found {_quote(head[second_part.end() : second_part.end() + 50])}"
+            )
+        resumed_start, end = _date_range(resumed, where)
+        if resumed_start <= start:
+            raise ReportError(f"{where}: the second part of the inspection starts before the first")
+        match = resumed
     if start > end:
         raise ReportError(f"{where}: inspection dates run backwards: {match[0]!r}")
     return start, end, match.end()
+
+
+_SECOND_PART = re.compile(r" and (?=\d)")
+
+
+def _date_range(match: re.Match[str], where: str) -> tuple[datetime.date, datetime.date]:
+    """The first and last day of a range matched by ``_DATES``."""
+    if match["n1"]:
+        return _parse_date(match["n1"], where), _parse_date(match["n2"], where)
+    end = _day(match["d2"], match["m2"], match["y2"], where)
+    start_month = match["m1"] or match["m2"]
+    start_year = match["y1"]
+    if start_year is None:
+        month_number = _MONTHS[start_month.lower()[:3]]
+        start_year = str(end.year - 1 if month_number > end.month else end.year)
+    start = _day(match["d1"], start_month, start_year, where)
+    if start > end:
+        raise ReportError(f"{where}: inspection dates run backwards: {match[0]!r}")
+    return start, end
 
 
 def _published(head: str, where: str) -> datetime.date | None:
@@ -328,7 +372,8 @@ _LSCB_TITLE = re.compile(
     r"Review of the effectiveness of the Local Safeguarding Children Board", re.I
 )
 _ILACS_TITLE = re.compile(
-    r"Inspection of (?P<name>(?:(?!Inspection of ).){0,120}?) ?(?:local authority )?children's (?:social care )?services"
+    r"Inspection of (?P<name>(?:(?!Inspection of ).){0,120}?) ?"
+    r"(?:(?:local authority )?children's (?:social care )?services|(?<=\bTrust))"
     r"(?= (?:Inspection dates?|Lead inspectors?)\b)",
     re.I,
 )
@@ -538,7 +583,7 @@ def _parse_sif(flat: str, title: re.Match[str], where: str) -> ReportFacts:
             f"{_quote(head[dates_end : dates_end + 120])}"
         )
     overall = _grade_at(head, overall_at.end(), Framework.SIF, where, "overall judgement")
-    grades = _table(head[overall_at.end() :], _SIF_ROWS, Framework.SIF, where, numbered=True)
+    grades, _ = _table(head[overall_at.end() :], _SIF_ROWS, Framework.SIF, where, numbered=True)
     judgements = [(Area(key), grade) for key, grade in grades.items() if grade is not None]
     not_judged = tuple(Area(key) for key, grade in grades.items() if grade is None)
     reinspection = title["re"].lower().startswith("re") or bool(_SIF_SAYS_REINSPECTION.search(head))
@@ -588,30 +633,40 @@ def _parse_lscb_review(flat: str, title: re.Match[str], where: str) -> ReportFac
 
 # ILACS ------------------------------------------------------------------------------------
 
-_ILACS_LEADERS = "The impact of leaders on social work practice with children and families"
+_ILACS_LEADERS = (
+    "The impact of leaders on social work practice with children and families",
+    "The impact of leaders on practice with children and families",
+)
 _ILACS_HELP = "The experiences and progress of children who need help and protection"
 _ILACS_IN_CARE_AND_LEAVERS = "The experiences and progress of children in care and care leavers"
 _ILACS_IN_CARE = "The experiences and progress of children in care"
-_ILACS_LEAVERS = "The experiences and progress of care leavers"
-_ILACS_OVERALL = "Overall effectiveness"
-_ILACS_OVERALL_ROW = re.compile(r"Overall effectiveness ?(?=\S)(?:" + _GRADE_WORDS + ")?", re.I)
-"""The table's last row; its grade (if it is one) ends the table."""
+_ILACS_LEAVERS = (
+    "The experiences and progress of care leavers",
+    "The experiences and progress of children care leavers",
+)
+"""Row labels of the ILACS grade table, with every wording the reports have printed (some
+2025-2026 reports print "children care leavers")."""
+_ILACS_OVERALL_ROW = re.compile(r"Overall effectiveness ?", re.I)
+"""The row that ends the grade table of every ILACS report before the 2026 reform."""
 
 
 def _parse_ilacs(flat: str, title: re.Match[str], where: str) -> ReportFacts:
+    """An ILACS report, or a reformed one (2026) whose grade table has no overall row.
+
+    The table's rows are found by their labels after the inspection dates.
+    An "Overall effectiveness" row straight after the last area's grade makes
+    it an ILACS report with that overall grade; a table of the four areas of
+    2023 with no such row is a report under the reformed framework
+    (:attr:`~Framework.ILACS_2026`), whose overall judgement is ``NOT_GIVEN``.
+    """
     head = flat[:_HEAD]
     name = re.sub(r"^the ", "", title["name"].strip())
     if not name:  # the 2018-2019 layout prints the name above the title
         name = _name_before(head, title, where)
     start, end, dates_end = _inspection_dates(head, where)
-    overall_row = _ILACS_OVERALL_ROW.search(head, dates_end)
-    if overall_row is None:
-        raise ReportError(
-            f"{where}: expected the grade table to end with 'Overall effectiveness' and a grade"
-        )
-    table = head[dates_end : overall_row.end()]
-    split = _label(_ILACS_IN_CARE_AND_LEAVERS).search(table) is None
-    rows: list[tuple[str, str]] = [
+    in_care = _label(_ILACS_IN_CARE).search(head, dates_end)
+    split = in_care is None or not _label(_ILACS_IN_CARE_AND_LEAVERS).match(head, in_care.start())
+    rows: list[tuple[str, Label]] = [
         (Area.IMPACT_OF_LEADERS.value, _ILACS_LEADERS),
         (Area.HELP_AND_PROTECTION.value, _ILACS_HELP),
     ]
@@ -619,15 +674,28 @@ def _parse_ilacs(flat: str, title: re.Match[str], where: str) -> ReportFacts:
         rows += [(Area.IN_CARE.value, _ILACS_IN_CARE), (Area.CARE_LEAVERS.value, _ILACS_LEAVERS)]
     else:
         rows.append((Area.IN_CARE_AND_CARE_LEAVERS.value, _ILACS_IN_CARE_AND_LEAVERS))
-    rows.append(("overall", _ILACS_OVERALL))
-    grades = _table(table, rows, Framework.ILACS, where)
-    overall = grades.pop("overall")
-    if overall is None or None in grades.values():
+    table = head[dates_end:]
+    grades, table_end = _table(table, rows, Framework.ILACS, where)
+    if None in grades.values():
         raise ReportError(f"{where}: an ILACS grade table row says 'Not judged'")
+    overall_row = _ILACS_OVERALL_ROW.match(table, _skip_space(table, table_end))
+    overall: Overall
+    if overall_row is not None:
+        framework = Framework.ILACS
+        overall = _grade_at(
+            table, overall_row.end(), framework, where, "grade for 'Overall effectiveness'"
+        )
+    elif split:
+        framework, overall = Framework.ILACS_2026, NOT_GIVEN
+    else:
+        raise ReportError(
+            f"{where}: expected the grade table to end with 'Overall effectiveness' and a "
+            "grade (only a reformed report of 2026, with four area rows, has none)"
+        )
     return _facts(
         where,
         authority_name=name,
-        framework=Framework.ILACS,
+        framework=framework,
         kind=None,
         start=start,
         end=end,
@@ -647,7 +715,7 @@ def _facts(
     start: datetime.date | None,
     end: datetime.date | None,
     published: datetime.date | None,
-    overall: Grade | None,
+    overall: Overall | None,
     judgements: tuple[tuple[Area, Grade], ...],
     lead_inspector: str | None,
     lscb_review_only: bool = False,

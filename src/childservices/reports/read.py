@@ -53,7 +53,7 @@ _PREFIXES = re.compile(
 )
 _SUFFIXES = re.compile(
     r"(?: (?:metropolitan|district|county|city|borough|unitary|council|authority|"
-    r"children's services|area))+$"
+    r"children's services|children and families trust|area))+$"
 )
 _SPECIAL = {
     "bristol city of": "bristol",
@@ -62,9 +62,11 @@ _SPECIAL = {
     "newcastle": "newcastle-upon-tyne",
     "city of bradford": "bradford",
     "city of wolverhampton": "wolverhampton",
+    "city of york": "york",
     "city of westminster": "westminster",
     "st. helens": "st-helens",
     "bedford borough": "bedford-borough",
+    "bedford": "bedford-borough",
 }
 """Printed names whose seed id is not the plain slug of the name without its council words."""
 
@@ -158,7 +160,12 @@ def inspection_from_facts(
         ) from exc
 
 
-def read_report(path: str | os.PathLike[str], *, authority: str | None = None) -> Inspection:
+def read_report(
+    path: str | os.PathLike[str],
+    *,
+    authority: str | None = None,
+    cache: str | os.PathLike[str] | None = None,
+) -> Inspection:
     """Read one Ofsted report on a local authority's children's services.
 
     Checks that the file is a PDF (the four 2012 files that are web pages
@@ -167,20 +174,26 @@ def read_report(path: str | os.PathLike[str], *, authority: str | None = None) -
     extra), reads the facts with :func:`parse_report_text` and builds the
     :class:`~childservices.Inspection` with :func:`inspection_from_facts`.
     A SIF review of a safeguarding board published on its own gives an
-    inspection holding only that judgement and no overall grade.
+    inspection holding only that judgement and no overall grade. ``cache``
+    is a folder that keeps the text extracted from each file (see
+    :func:`extract_text`).
     """
     file = Path(path)
-    return inspection_from_facts(read_report_facts(file), file_name=file.name, authority=authority)
+    facts = read_report_facts(file, cache=cache)
+    return inspection_from_facts(facts, file_name=file.name, authority=authority)
 
 
-def read_report_facts(path: str | os.PathLike[str]) -> ReportFacts:
+def read_report_facts(
+    path: str | os.PathLike[str], *, cache: str | os.PathLike[str] | None = None
+) -> ReportFacts:
     """The facts a report file states (see :func:`read_report`).
 
     Reads only the first pages of an ILACS report, which state every fact
     the parser reads, and the whole of any other.
     """
     file = Path(path)
-    text = extract_text(file, pages=FACTS_ON_FIRST_PAGES)
+    folder = None if cache is None else Path(cache)
+    text = extract_text(file, pages=FACTS_ON_FIRST_PAGES, cache=folder)
     if not states_all_on_first_pages(text):
-        text = extract_text(file)
+        text = extract_text(file, cache=folder)
     return parse_report_text(text, where=str(file))

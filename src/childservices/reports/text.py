@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import os
+import tempfile
 from pathlib import Path
+from types import ModuleType
 
 from childservices.errors import ReportError
 
@@ -34,22 +39,55 @@ def check_pdf(path: Path) -> None:
     raise ReportError(f"{path}: not a PDF: it does not start with '%PDF'")
 
 
-def extract_text(path: Path, *, pages: int | None = None) -> str:
+def extract_text(path: Path, *, pages: int | None = None, cache: Path | None = None) -> str:
     """The text of the PDF at ``path``, pages separated by form feeds.
 
     Only the first ``pages`` pages when given. Needs the optional dependency
-    pypdf (``pip install childservices[reports]``).
+    pypdf (the ``reports`` extra). ``cache`` is a folder in which to keep each
+    text, keyed by the file's content, the pages read and pypdf's version, so
+    that reading the same file again costs nothing; the folder is created if
+    need be and is safe to delete at any time.
     """
     check_pdf(path)
+    pypdf = _pypdf()
+    entry = None
+    if cache is not None:
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        entry = cache / f"{digest}-{pages or 'all'}-pypdf{pypdf.__version__}.txt"
+        try:
+            return entry.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            pass  # not cached yet, or a damaged entry: read the PDF again
+    try:
+        reader = pypdf.PdfReader(str(path))
+        chosen = reader.pages if pages is None else reader.pages[:pages]
+        text = "\n\f".join(page.extract_text() or "" for page in chosen)
+    except Exception as exc:  # pypdf raises many kinds of error on a damaged file
+        raise ReportError(f"{path}: the PDF could not be read: {exc}") from exc
+    if entry is not None:
+        _write_atomically(entry, text)
+    return text
+
+
+def _pypdf() -> ModuleType:
     try:
         import pypdf
     except ImportError as exc:  # pragma: no cover - depends on the installation
         raise ReportError(
             "reading Ofsted report PDFs needs pypdf: pip install childservices[reports]"
         ) from exc
+    return pypdf
+
+
+def _write_atomically(entry: Path, text: str) -> None:
+    """Write a cache entry so that another process never reads half of it."""
+    entry.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=entry.parent, suffix=".part")
     try:
-        reader = pypdf.PdfReader(str(path))
-        chosen = reader.pages if pages is None else reader.pages[:pages]
-        return "\n\f".join(page.extract_text() or "" for page in chosen)
-    except Exception as exc:  # pypdf raises many kinds of error on a damaged file
-        raise ReportError(f"{path}: the PDF could not be read: {exc}") from exc
+        with os.fdopen(handle, "w", encoding="utf-8") as file:
+            file.write(text)
+        os.replace(temporary, entry)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
