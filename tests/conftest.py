@@ -8,6 +8,7 @@ under CI (``CI=true``) a missing ``../shared`` is a failure instead.
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,10 @@ TINY_SEEDS = Path(__file__).resolve().parent / "fixtures" / "tiny_seeds"
 REPORT_TEXT_CACHE = Path(os.environ.get("CHILDSERVICES_TEST_CACHE", ROOT / ".cache")) / "report-text"
 """Text extracted from the shared report PDFs, keyed by each file's content: reading
 them all takes minutes the first time and seconds after. Safe to delete."""
+
+# The tests ask about the record as released: a developer's own update runs
+# (``childservices update``) must not change their answers.
+os.environ["CHILDSERVICES_DATA_DIR"] = tempfile.mkdtemp(prefix="childservices-test-data-")
 
 settings.register_profile(
     "ci", max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow]

@@ -57,8 +57,8 @@ from childservices.reports import (  # noqa: E402
     inspection_id,
     published_from_file_name,
     read_report_facts,
-    source_id,
 )
+from childservices.reports.rows import PROVIDER_PAGE, long_date, report_rows  # noqa: E402
 from seed_csv import write_csv  # noqa: E402  (a sibling tool module)
 
 DEFAULT_REPORTS = REPO.parent / "shared" / "sources" / "ofsted-reports"
@@ -67,7 +67,6 @@ OUTPUT = "reports.csv"
 INSPECTION_COLUMNS = TABLES["inspections"].file_columns
 JUDGEMENT_COLUMNS = TABLES["judgements"].file_columns
 SOURCE_COLUMNS = TABLES["sources"].file_columns
-PROVIDER_PAGE = "https://reports.ofsted.gov.uk/provider/44/{urn}"
 
 
 @dataclass(frozen=True)
@@ -150,11 +149,6 @@ class Authorities:
         return None
 
 
-def long_date(date: dt.date) -> str:
-    """``3 June 2015``."""
-    return f"{date.day} {date:%B %Y}"
-
-
 @dataclass
 class Rows:
     """The seed rows being built, and what went wrong or needs a note."""
@@ -203,36 +197,17 @@ def build_rows(outcomes: Iterable[Outcome], authorities: Authorities) -> Rows:
             rows.failures.append(f"{path}: makes the id {ident} again (also {seen[ident]})")
             continue
         seen[ident] = path
-        source = source_id(ident)
-        notes = _notes(facts, listed)
-        rows.inspections.append(
-            {
-                "id": ident,
-                "authority": authority,
-                "framework": facts.framework.value,
-                "kind": facts.kind.value if facts.kind else "",
-                "start": facts.start.isoformat() if facts.start else "",
-                "end": facts.end.isoformat() if facts.end else "",
-                "published": published.isoformat(),
-                "overall": facts.overall.value if facts.overall else "",
-                "lead_inspector": facts.lead_inspector or "",
-                "source": source,
-                "locator": path.name,
-                "note": "; ".join(notes),
-            }
+        made = report_rows(
+            facts,
+            authority=authority,
+            authority_name=authorities.names.get(authority, facts.authority_name),
+            urn=urn,
+            listed=listed,
+            file_name=path.name,
         )
-        rows.judgements.extend(_judgement_rows(ident, facts, source, path.name))
-        name = authorities.names.get(authority, facts.authority_name)
-        rows.sources.append(
-            {
-                "id": source,
-                "title": f"Ofsted inspection of {name} children's services, "
-                f"published {long_date(published)}",
-                "publisher": "Ofsted",
-                "published": published.isoformat(),
-                "url": PROVIDER_PAGE.format(urn=urn),
-            }
-        )
+        rows.inspections.append(made.inspection)
+        rows.judgements.extend(made.judgements)
+        rows.sources.append(made.source)
         if facts.framework is Framework.SIF:
             sif_by_authority.setdefault(authority, []).append((listed, ident))
     for outcome, authority, listed in board_reviews:
@@ -241,25 +216,6 @@ def build_rows(outcomes: Iterable[Outcome], authorities: Authorities) -> Rows:
     rows.judgements.sort(key=lambda r: (r["inspection"], r["area"], r["source"]))
     rows.sources.sort(key=lambda r: r["id"])
     return rows
-
-
-def _notes(facts: ReportFacts, listed: dt.date) -> list[str]:
-    notes = []
-    if facts.published is not None and facts.published != listed:
-        notes.append(
-            f"the report prints publication date {facts.published.isoformat()}; "
-            f"Ofsted's listing (the file name) gives {listed.isoformat()}, used here"
-        )
-    if facts.start is None:
-        notes.append(
-            "the report prints a single inspection date, not a range; start and end left empty"
-        )
-    if facts.not_judged:
-        areas = ", ".join(area.value for area in facts.not_judged)
-        notes.append(f"the report's grade table marks {areas} 'Not judged'")
-    if facts.lead_inspector and " and " in facts.lead_inspector:
-        notes.append("the report names two lead inspectors")
-    return notes
 
 
 def _judgement_rows(

@@ -10,9 +10,11 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 from childservices.authority_view import AuthorityView, DeliveryOnDate, ImprovementAfter
+from childservices.coverage import Coverage
 from childservices.dataset import COMPANY_MODELS, Dataset
 from childservices.errors import (
     ChildServicesError,
+    CoverageWarning,
     DatasetError,
     IncomparableGradesError,
     InvalidDateError,
@@ -49,7 +51,7 @@ from childservices.model import (
     Source,
     TrustLifecycle,
 )
-from childservices.rules.asof import ALL_FRAMEWORKS, SIF_AND_LATER
+from childservices.rules.asof import ALL_FRAMEWORKS, SIF_AND_LATER, RatingBasis
 from childservices.rules.intervention import Direction, InterventionStatus
 
 if TYPE_CHECKING:
@@ -110,6 +112,8 @@ __all__ = [
     "ChildServicesError",
     "Citation",
     "CountingRule",
+    "Coverage",
+    "CoverageWarning",
     "Dataset",
     "DatasetError",
     "DeliveryEpisode",
@@ -142,6 +146,7 @@ __all__ = [
     "Precision",
     "Problem",
     "Provider",
+    "RatingBasis",
     "Region",
     "ReportError",
     "Source",

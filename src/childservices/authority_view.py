@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
+from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 import attrs
 
+from childservices.coverage import warn_if_after
 from childservices.model import (
+    Area,
     Authority,
     AuthorityKind,
     DeliveryEpisode,
@@ -27,7 +30,14 @@ from childservices.model import (
     as_date,
     as_day,
 )
-from childservices.rules.asof import SIF_AND_LATER, counts_for_rating, in_force, latest_inspection
+from childservices.rules.asof import (
+    SIF_AND_LATER,
+    RatingBasis,
+    counts_for_rating,
+    in_force,
+    latest_inspection,
+    rating_from,
+)
 from childservices.rules.intervention import Direction, InterventionStatus, directions, status_on
 from childservices.rules.trajectory import Spell, Trajectory, build_spells
 
@@ -244,11 +254,13 @@ class AuthorityView:
         *,
         frameworks: Collection[Framework] = SIF_AND_LATER,
         follow_predecessors: bool = True,
+        rating_basis: RatingBasis | Area = RatingBasis.OVERALL,
     ) -> Inspection | None:
-        """The inspection whose overall judgement was in force on ``day``.
+        """The inspection whose judgement was the authority's rating on ``day``.
 
         That is the latest graded inspection (not a visit) under one of
-        ``frameworks`` published by ``day``. Before the authority has an
+        ``frameworks`` published by ``day`` that gives a rating on
+        ``rating_basis`` (see :meth:`rating_on`). Before the authority has an
         inspection of its own, and with ``follow_predecessors``, an authority
         with exactly one predecessor carries that predecessor's; one formed
         from several has none. An abolished authority has none after its
@@ -259,6 +271,16 @@ class AuthorityView:
         'sandwell-sif-2018-01-29'
         """
         when = as_day(day)
+        warn_if_after(self.dataset.index.reports_to, when, stacklevel=2)
+        return self._rated_inspection(when, frameworks, follow_predecessors, rating_basis)
+
+    def _rated_inspection(
+        self,
+        when: datetime.date,
+        frameworks: Collection[Framework],
+        follow_predecessors: bool,
+        rating_basis: RatingBasis | Area,
+    ) -> Inspection | None:
         if self.active_to is not None and self.active_to.certainly_before(
             PartialDate.from_date(when)
         ):
@@ -272,6 +294,7 @@ class AuthorityView:
                 self.dataset.index.inspection_keys.get(current, ()),
                 when,
                 frameworks,
+                rating_basis,
             )
             if found is not None:
                 return found
@@ -285,25 +308,74 @@ class AuthorityView:
         *,
         frameworks: Collection[Framework] = SIF_AND_LATER,
         follow_predecessors: bool = True,
+        rating_basis: RatingBasis | Area = RatingBasis.OVERALL,
     ) -> Overall | None:
-        """The overall judgement in force on ``day``, or ``None`` if none yet (or unknown).
+        """The authority's rating on ``day``: by default the overall judgement then in force.
 
-        By default only the SIF and later frameworks set a rating, because
-        the earlier ones are not comparable (the 2009-2012 inspections gave
-        no single overall judgement, and their middle grade was 'adequate');
-        pass ``frameworks=ALL_FRAMEWORKS`` to include them. Under ILACS as
-        reformed in 2026 the answer can be
-        :data:`~childservices.NOT_GIVEN`: the latest inspection gave no
-        overall judgement. See :meth:`rated_inspection_on` for predecessors.
+        ``None`` if there is none yet (or it is unknown). By default only the
+        SIF and later frameworks set a rating, because the earlier ones are
+        not comparable (the 2009-2012 inspections gave no single overall
+        judgement, and their middle grade was 'adequate'); pass
+        ``frameworks=ALL_FRAMEWORKS`` to include them.
+
+        Under ILACS as reformed in 2026 the latest inspection gives no overall
+        judgement and the answer is :data:`~childservices.NOT_GIVEN`.
+        ``rating_basis`` reads the rating another way, never making up an
+        overall grade: :attr:`~childservices.RatingBasis.LATEST_OVERALL` (the
+        latest overall judgement, however old) or an
+        :class:`~childservices.Area` (that judgement's grade in the latest
+        inspection that graded it). See :meth:`rated_inspection_on` for which
+        inspection it is, and predecessors. A day after the newest report the
+        record holds gives a :class:`~childservices.CoverageWarning`.
 
         >>> import childservices as cs
         >>> cs.load().authority("Sandwell").rating_on("2019-06-01")
         <Grade.INADEQUATE: 'inadequate'>
+        >>> brent = cs.load().authority("Brent")
+        >>> brent.rating_on("2026-07-01")
+        <NoJudgement.NOT_GIVEN: 'not_given'>
+        >>> brent.rating_on("2026-07-01", rating_basis=cs.RatingBasis.LATEST_OVERALL)
+        <Grade.GOOD: 'good'>
+        >>> brent.rating_on("2026-07-01", rating_basis=cs.Area.IMPACT_OF_LEADERS)
+        <Grade.GOOD: 'good'>
         """
-        found = self.rated_inspection_on(
-            day, frameworks=frameworks, follow_predecessors=follow_predecessors
-        )
-        return None if found is None else found.overall
+        when = as_day(day)
+        warn_if_after(self.dataset.index.reports_to, when, stacklevel=2)
+        return self._rating(when, frameworks, rating_basis, follow_predecessors)
+
+    def _rating(
+        self,
+        when: datetime.date,
+        frameworks: Collection[Framework],
+        rating_basis: RatingBasis | Area,
+        follow_predecessors: bool = True,
+    ) -> Overall | None:
+        found = self._rated_inspection(when, frameworks, follow_predecessors, rating_basis)
+        return None if found is None else rating_from(found, rating_basis)
+
+    def judgements_on(
+        self, day: DateLike, *, frameworks: Collection[Framework] = SIF_AND_LATER
+    ) -> Mapping[Area, Grade | None]:
+        """Every judgement area's grade in force on ``day``, each from the latest inspection that graded it.
+
+        The areas of different frameworks are not merged (the SIF's
+        leadership judgement is not ILACS's impact of leaders). ``None`` is an
+        area whose grade is unknown. Useful across the 2026 reform, whose
+        inspections grade the four areas but give no overall judgement.
+
+        >>> import childservices as cs
+        >>> grades = cs.load().authority("Trafford").judgements_on("2026-08-31")
+        >>> grades[cs.Area.HELP_AND_PROTECTION], grades[cs.Area.IN_CARE]
+        (<Grade.INADEQUATE: 'inadequate'>, <Grade.GOOD: 'good'>)
+        """
+        when = as_day(day)
+        warn_if_after(self.dataset.index.reports_to, when, stacklevel=2)
+        found: dict[Area, Grade | None] = {}
+        for area in Area:
+            inspection = self._rated_inspection(when, frameworks, True, area)
+            if inspection is not None:
+                found[area] = inspection.grades.get(area)
+        return MappingProxyType(found)
 
     def delivery_on(self, day: DateLike) -> DeliveryOnDate | None:
         """Who ran the authority's children's services on ``day``; ``None`` if it did not exist then.
@@ -475,8 +547,9 @@ class AuthorityView:
         [('Wolverhampton', 'good'), ('Kingston Upon Hull, City of', 'inadequate')]
         """
         when = as_day(day)
+        warn_if_after(self.dataset.index.reports_to, when, stacklevel=2)
         return tuple(
-            (peer, peer.rating_on(when, frameworks=frameworks))
+            (peer, peer._rating(when, frameworks, RatingBasis.OVERALL))
             for peer in self.statistical_neighbours
         )
 

@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import argparse
 import csv
+import datetime
 import enum
 import json
 import os
 import sys
+import warnings
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
@@ -28,10 +30,16 @@ import pendulum
 from childservices import __version__
 from childservices.authority_view import AuthorityView
 from childservices.dataset import COMPANY_MODELS, Dataset
-from childservices.errors import ChildServicesError, DatasetError, InvalidDateError
+from childservices.errors import (
+    ChildServicesError,
+    CoverageWarning,
+    DatasetError,
+    InvalidDateError,
+)
 from childservices.export import to_csv, to_json
 from childservices.loading import load, merge_files
 from childservices.model import (
+    Area,
     Citation,
     Grade,
     Inspection,
@@ -39,7 +47,7 @@ from childservices.model import (
     PartialDate,
     as_date,
 )
-from childservices.rules.asof import ALL_FRAMEWORKS, SIF_AND_LATER
+from childservices.rules.asof import ALL_FRAMEWORKS, SIF_AND_LATER, RatingBasis, rating_from
 from childservices.rules.intervention import in_force_on
 
 __all__ = ["main"]
@@ -60,6 +68,16 @@ def _summary(ds: Dataset, out: TextIO) -> None:
         f"  delivery episodes: {len(records.delivery)}; providers: {len(records.providers)}\n"
     )
     out.write(f"  sources cited: {len(records.sources)}\n")
+    coverage = ds.coverage
+    out.write(f"  reports to: {coverage.reports_to or 'none'} (newest report publication held)\n")
+    newest = ", ".join(
+        f"{table} {day}" for table, day in coverage.sources_to.items() if day is not None
+    )
+    out.write(f"  newest source by table: {newest}\n")
+    if coverage.updates:
+        out.write(f"  update runs included: {', '.join(coverage.updates)}\n")
+    else:
+        out.write("  update runs included: none (the record as released)\n")
     grades = Counter(a.rating_on(today) for a in current)
     if current:
         out.write(f"Ratings in force on {today.isoformat()} (SIF and later frameworks):\n")
@@ -70,6 +88,9 @@ def _summary(ds: Dataset, out: TextIO) -> None:
         not_given = sum(n for g, n in grades.items() if g is not None and not isinstance(g, Grade))
         if not_given:
             out.write(f"    no overall judgement under the framework: {not_given}\n")
+        note = _coverage_note(ds, today)
+        if note:
+            out.write(f"Note: {note}\n")
 
 
 def _inspection_line(ds: Dataset, inspection: Inspection, prefix: str) -> str:
@@ -144,12 +165,26 @@ def _show(ds: Dataset, authority: AuthorityView, out: TextIO) -> None:
         out.write(f"      source: {_sources(ds, episode.citations)}\n")
     if not authority.deliveries:
         out.write("  no episode recorded: in-house by default\n")
+    note = _coverage_note(ds, pendulum.today().date())
+    if note:
+        out.write(f"Note: {note}\n")
     for event in authority.insourcing:
         out.write(
             f"Insourcing from {event.provider}: decided {event.decision_date or 'unknown'}, "
             f"returned {event.return_date or 'unknown'}, staff {event.staff_transferred or 'unknown'}\n"
         )
         out.write(f"      source: {_sources(ds, event.citations)}\n")
+
+
+def _coverage_note(ds: Dataset, day: datetime.date) -> str | None:
+    """A sentence saying the record may miss events after its newest report, if ``day`` is later."""
+    coverage = ds.coverage
+    if coverage.covers(day):
+        return None
+    return (
+        f"the record holds reports published up to {coverage.reports_to}; later inspections "
+        "may be missing ('childservices update' adds them)"
+    )
 
 
 # Tables: ratings, trusts, interventions on a day -----------------------------
@@ -184,16 +219,18 @@ def _emit(rows: Rows, columns: Sequence[str], fmt: str, out: TextIO) -> None:
         out.write("  ".join(v.ljust(w) for v, w in zip(line, widths, strict=True)).rstrip() + "\n")
 
 
-def _ratings(ds: Dataset, day: pendulum.Date, all_frameworks: bool) -> Rows:
+def _ratings(
+    ds: Dataset, day: pendulum.Date, all_frameworks: bool, basis: RatingBasis | Area
+) -> Rows:
     frameworks = ALL_FRAMEWORKS if all_frameworks else SIF_AND_LATER
     rows = []
     for authority in ds.authorities(active_on=day):
-        inspection = authority.rated_inspection_on(day, frameworks=frameworks)
+        inspection = authority.rated_inspection_on(day, frameworks=frameworks, rating_basis=basis)
         rows.append(
             {
                 "authority": authority.id,
                 "name": authority.name,
-                "rating": None if inspection is None else inspection.overall,
+                "rating": None if inspection is None else rating_from(inspection, basis),
                 "framework": None if inspection is None else inspection.framework,
                 "published": None if inspection is None else inspection.published,
                 "inspection": None if inspection is None else inspection.id,
@@ -365,6 +402,28 @@ def _read_reports(paths: Sequence[str], fmt: str, progress: bool | None, out: Te
 # The parser --------------------------------------------------------------------
 
 
+def _update(args: argparse.Namespace, out: TextIO) -> int:
+    from childservices.update import FEED_URL, update
+
+    base = load(extra=args.extra or None)
+    result = update(
+        feed=args.feed or FEED_URL,
+        reports=args.reports,
+        data_dir=args.data_dir,
+        base=base,
+        cache=args.cache,
+    )
+    if result.run is None:
+        out.write(f"{result.new} inspection(s) newer than the record in the feed; none added\n")
+    else:
+        out.write(f"added {len(result.added)} inspection(s) in {result.run}:\n")
+        for ident in result.added:
+            out.write(f"  {ident}\n")
+    for skipped in result.skipped:
+        print(f"childservices: not used: {skipped}", file=sys.stderr)
+    return 1 if result.skipped else 0
+
+
 class _Parser(argparse.ArgumentParser):
     """An argument parser whose usage errors are one line and exit status 2."""
 
@@ -377,6 +436,22 @@ def _day(text: str) -> pendulum.Date:
         return as_date(text)
     except InvalidDateError as exc:
         raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _basis(text: str) -> RatingBasis | Area:
+    word = text.strip().lower().replace("-", "_")
+    for basis in RatingBasis:
+        if word == basis.value:
+            return basis
+    try:
+        return Area(word)
+    except ValueError:
+        choices = ", ".join(
+            [b.value.replace("_", "-") for b in RatingBasis] + [a.value for a in Area]
+        )
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a rating basis: use one of {choices}"
+        ) from None
 
 
 def _add_format(command: argparse.ArgumentParser) -> None:
@@ -415,6 +490,15 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="let the pre-2013 frameworks set a rating too (by default SIF and later only)",
     )
+    ratings.add_argument(
+        "--basis",
+        type=_basis,
+        default=RatingBasis.OVERALL,
+        metavar="BASIS",
+        help="what the rating is read from: 'overall' (default: the latest inspection's overall "
+        "judgement, 'not given' after the 2026 reform), 'latest-overall' (the latest overall "
+        "judgement however old) or a judgement area such as 'impact_of_leaders'",
+    )
     _add_format(ratings)
     trusts = commands.add_parser(
         "trusts", help="trusts and council companies running services on a day"
@@ -450,6 +534,42 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="check the files on their own, without the bundled dataset",
     )
+    update = commands.add_parser(
+        "update",
+        help="add inspections published since the record, read from their reports "
+        "(needs the update extra)",
+        description="Read the published summary feed, find inspections the record does not "
+        "hold, download and read each report, check its grades against the feed's, and write "
+        "what was found as a new update run in your data folder (never in the installed "
+        "package). 'childservices' commands and cs.load() then include it. Interventions and "
+        "delivery models still come with releases.",
+    )
+    update.add_argument(
+        "--feed",
+        default=None,
+        metavar="URL_OR_FILE",
+        help="the summary feed: an address, or a downloaded CSV or xlsx file "
+        "(default: the published spreadsheet)",
+    )
+    update.add_argument(
+        "--reports",
+        default=None,
+        metavar="DIR",
+        help="a folder of downloaded report PDFs to read instead of downloading them (offline)",
+    )
+    update.add_argument(
+        "--data-dir",
+        default=None,
+        metavar="DIR",
+        help="your data folder (default: $CHILDSERVICES_DATA_DIR or the platform's "
+        "user data folder)",
+    )
+    update.add_argument(
+        "--cache",
+        default=None,
+        metavar="DIR",
+        help="keep the text read from each report here, so reading it again costs nothing",
+    )
     read = commands.add_parser(
         "read-report",
         help="read Ofsted report PDFs into inspections (needs the reports extra)",
@@ -470,18 +590,30 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
     stream = out or sys.stdout
     parser = _parser()
     args = parser.parse_args(argv)
+    with warnings.catch_warnings():
+        # The commands say themselves when a day is after the record's newest report.
+        warnings.simplefilter("ignore", CoverageWarning)
+        return _run(args, stream)
+
+
+def _run(args: argparse.Namespace, stream: TextIO) -> int:
     try:
         if args.command == "validate":
             return _validate(args.paths, args.alone, stream)
         if args.command == "read-report":
             return _read_reports(args.paths, args.format, args.progress, stream)
+        if args.command == "update":
+            return _update(args, stream)
         ds = load(extra=args.extra or None)
         if args.command == "show":
             authority = ds.authority(args.authority)
             _show(ds, authority, stream)
         elif args.command == "ratings":
-            rows = _ratings(ds, args.on, args.all_frameworks)
+            rows = _ratings(ds, args.on, args.all_frameworks, args.basis)
             _emit(rows, _TABLE_COLUMNS["ratings"], args.format, stream)
+            note = _coverage_note(ds, args.on)
+            if note:
+                print(f"childservices: note: {note}", file=sys.stderr)
         elif args.command == "trusts":
             _emit(_trusts(ds, args.on), _TABLE_COLUMNS["trusts"], args.format, stream)
         elif args.command == "interventions":

@@ -12,10 +12,12 @@ from typing import TYPE_CHECKING
 import attrs
 
 from childservices.authority_view import AuthorityView, DeliveryOnDate
+from childservices.coverage import Coverage, warn_if_after
 from childservices.data.index import Index, normalise_name, short_name
 from childservices.data.lazy import Tables
 from childservices.errors import DatasetError, UnknownAuthorityError
 from childservices.model import (
+    Area,
     AuthorityKind,
     DeliveryModel,
     Framework,
@@ -31,7 +33,7 @@ from childservices.model import (
     as_date,
     as_day,
 )
-from childservices.rules.asof import SIF_AND_LATER, in_force
+from childservices.rules.asof import SIF_AND_LATER, RatingBasis, in_force
 from childservices.rules.intervention import InterventionStatus
 
 if TYPE_CHECKING:
@@ -70,6 +72,24 @@ class Dataset:
     dataset's tables, each built when first used."""
     index: Index = attrs.field(repr=False)
     data_version: str | None = None
+    """The bundle's version (a digest of the seeds it was built from), followed by
+    ``+updates.<digest>`` when update runs are merged in."""
+    updates: tuple[str, ...] = ()
+    """The update runs (``childservices update``) merged into the record, oldest first."""
+
+    @property
+    def coverage(self) -> Coverage:
+        """How current the record is: its newest report, each table's newest source, the updates in it.
+
+        >>> import childservices as cs
+        >>> str(cs.load(updates=False).coverage.reports_to)
+        '2026-08-20'
+        """
+        return Coverage(
+            reports_to=self.index.reports_to,
+            sources_to=self.index.sources_to,
+            updates=self.updates,
+        )
 
     @property
     def records(self) -> RecordSet:
@@ -249,16 +269,34 @@ class Dataset:
         day: str | datetime.date | PartialDate,
         *,
         frameworks: Collection[Framework] = SIF_AND_LATER,
+        rating_basis: RatingBasis | Area = RatingBasis.OVERALL,
     ) -> dict[str, Overall | None]:
         """Every authority in existence on ``day`` with its rating (see :meth:`AuthorityView.rating_on`).
+
+        ``rating_basis`` chooses what the rating is read from (the overall
+        judgement by default; see :class:`~childservices.RatingBasis`). A day
+        after the newest report the record holds gives a
+        :class:`~childservices.CoverageWarning`.
 
         >>> import childservices as cs
         >>> cs.load().ratings_on("2019-06-01")["sandwell"]
         <Grade.INADEQUATE: 'inadequate'>
+        >>> cs.load().ratings_on("2026-08-31", rating_basis=cs.Area.IMPACT_OF_LEADERS)["trafford"]
+        <Grade.INADEQUATE: 'inadequate'>
         """
         when = as_day(day)
+        warn_if_after(self.index.reports_to, when, stacklevel=2)
+        return self._ratings(when, frameworks, rating_basis)
+
+    def _ratings(
+        self,
+        when: datetime.date,
+        frameworks: Collection[Framework],
+        rating_basis: RatingBasis | Area,
+    ) -> dict[str, Overall | None]:
         return {
-            a.id: a.rating_on(when, frameworks=frameworks) for a in self.authorities(active_on=when)
+            a.id: a._rating(when, frameworks, rating_basis)
+            for a in self.authorities(active_on=when)
         }
 
     def panel(
@@ -266,11 +304,13 @@ class Dataset:
         days: Sequence[str | datetime.date],
         *,
         frameworks: Collection[Framework] = SIF_AND_LATER,
+        rating_basis: RatingBasis | Area = RatingBasis.OVERALL,
     ) -> tuple[PanelRow, ...]:
         """Every authority's rating, delivery model and intervention status on each day.
 
         Use :func:`~childservices.rules.aggregate.monthly` or
-        :func:`~childservices.rules.aggregate.quarterly` for regular days.
+        :func:`~childservices.rules.aggregate.quarterly` for regular days;
+        ``rating_basis`` as for :meth:`ratings_on`.
 
         >>> import childservices as cs
         >>> rows = cs.load().panel(cs.quarterly("2019-01-01", "2019-12-31"))
@@ -279,7 +319,10 @@ class Dataset:
         """
         from childservices.rules.aggregate import panel
 
-        return panel(self.authorities(), [as_date(d) for d in days], frameworks=frameworks)
+        asked = [as_date(d) for d in days]
+        if asked:
+            warn_if_after(self.index.reports_to, max(asked), stacklevel=2)
+        return panel(self.authorities(), asked, frameworks=frameworks, rating_basis=rating_basis)
 
     def shares_on(
         self,
@@ -287,12 +330,17 @@ class Dataset:
         *,
         by: str | None = None,
         frameworks: Collection[Framework] = SIF_AND_LATER,
+        rating_basis: RatingBasis | Area = RatingBasis.OVERALL,
     ) -> dict[str, dict[Grade, float]]:
         """The share of authorities at each grade on ``day``, optionally by ``"kind"``,
         ``"region"`` or ``"delivery_model"``.
 
         Authorities without a grade (none yet, unknown, or no overall judgement
         under the 2026 framework) are not counted; shares in a group sum to 1.
+        ``rating_basis`` as for :meth:`ratings_on`: once most authorities'
+        latest inspection is a reformed one, shares of overall judgements
+        rest on few authorities, and a basis of one judgement area or of the
+        latest overall judgement keeps the series going.
 
         >>> import childservices as cs
         >>> shares = cs.load().shares_on("2019-06-01")["all"]
@@ -302,7 +350,8 @@ class Dataset:
         from childservices.rules.aggregate import shares
 
         when = as_date(day)
-        ratings = self.ratings_on(when, frameworks=frameworks)
+        warn_if_after(self.index.reports_to, when, stacklevel=2)
+        ratings = self._ratings(when, frameworks, rating_basis)
         return shares(ratings, None if by is None else self._grouper(by, when))
 
     def _grouper(self, by: str, day: pendulum.Date) -> Callable[[str], str]:

@@ -14,6 +14,7 @@ import attrs
 
 __all__ = [
     "ChildServicesError",
+    "CoverageWarning",
     "DatasetError",
     "IncomparableGradesError",
     "InvalidDateError",
@@ -26,6 +27,15 @@ __all__ = [
 
 class ChildServicesError(Exception):
     """Base class of every error raised by :mod:`childservices`."""
+
+
+class CoverageWarning(UserWarning):
+    """A question about a day after the newest report the record holds.
+
+    The answer is still given from the record; it may miss inspections
+    published since (``childservices update`` adds them). Silence it with
+    ``warnings.simplefilter("ignore", cs.CoverageWarning)``.
+    """
 
 
 @attrs.frozen(kw_only=True)

@@ -23,6 +23,8 @@ __all__ = ["load", "load_seeds", "merge_files", "record_files"]
 
 _lock = threading.Lock()
 _cache: list[Dataset] = []
+_updated: dict[tuple[str, ...], Dataset] = {}
+"""The bundled dataset with the update runs merged in, for the last set of runs seen."""
 
 PathLike = str | os.PathLike[str]
 
@@ -42,12 +44,54 @@ def _bundled() -> Dataset:
     return _cache[0]
 
 
-def load(extra: PathLike | Iterable[PathLike] | None = None) -> Dataset:
+def _with_updates() -> Dataset:
+    """The bundled dataset with the update runs in the user's data folder merged in."""
+    from childservices.userdata import run_folders
+
+    runs = run_folders()
+    if not runs:
+        return _bundled()
+    found = _updated.get(runs)
+    if found is not None:
+        return found
+    bundled = _bundled()  # before taking the lock, which _bundled() takes too
+    with _lock:
+        found = _updated.get(runs)
+        if found is None:
+            import os.path
+
+            import attrs
+
+            merged = merge_files(runs, base=bundled)
+            found = attrs.evolve(
+                merged,
+                data_version=f"{bundled.data_version}+updates.{_runs_digest(runs)}",
+                updates=tuple(os.path.basename(r) for r in runs),
+            )
+            _updated.clear()
+            _updated[runs] = found
+    return found
+
+
+def _runs_digest(runs: tuple[str, ...]) -> str:
+    import hashlib
+    import os.path
+
+    return hashlib.sha256("\n".join(os.path.basename(r) for r in runs).encode()).hexdigest()[:16]
+
+
+def load(extra: PathLike | Iterable[PathLike] | None = None, *, updates: bool = True) -> Dataset:
     """The bundled dataset, checked and indexed; with ``extra``, your own records merged in.
 
     The bundled dataset is loaded on the first call, then shared: it is
     immutable, so sharing it between callers and threads is safe, and
     loading happens once even when several threads ask at once.
+
+    ``updates``: whether the update runs that ``childservices update`` wrote
+    in your data folder (:mod:`childservices.userdata`) are merged in (the
+    default, when there are any); ``load(updates=False)`` is the record
+    exactly as released with this version of the library. ``ds.coverage``
+    and ``ds.data_version`` say which updates are in.
 
     ``extra`` names record files in the seed format (``seeds/README.md``):
     folders laid out like ``seeds/``, or CSV files whose table is the name of
@@ -61,7 +105,7 @@ def load(extra: PathLike | Iterable[PathLike] | None = None) -> Dataset:
     :class:`~childservices.DatasetError` naming file, line or record and
     field; then nothing is loaded and the bundled dataset is unchanged.
     """
-    bundled = _bundled()
+    bundled = _with_updates() if updates else _bundled()
     if extra is None:
         return bundled
     paths = [extra] if isinstance(extra, str | os.PathLike) else list(extra)
@@ -168,7 +212,8 @@ def merge_files(paths: Iterable[PathLike], *, base: Dataset | None = None) -> Da
         try:
             records = read_files(all_files)
             version = _version(base, files)
-            return Dataset.from_records(records, data_version=version)
+            merged = Dataset.from_records(records, data_version=version)
+            return attrs.evolve(merged, updates=base.updates) if base is not None else merged
         except DatasetError as exc:
             prefix = str(Path(tmp) / "bundled")
             origins = _origins(files)

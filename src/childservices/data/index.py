@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Mapping
 from types import MappingProxyType
 from typing import Any, ClassVar, TypeVar
 
+from childservices.coverage import newest_publication, newest_sources
 from childservices.data.lazy import Tables
 from childservices.errors import LifecycleError, Problem
 from childservices.model import (
@@ -97,6 +98,8 @@ class Index:
         "providers",
         "lifecycles",
         "sources",
+        "reports_to",
+        "sources_to",
     )
     """The names of the lookups."""
 
@@ -289,6 +292,18 @@ class Index:
     def sources(self) -> Mapping[str, Source]:
         """Sources by id."""
         return self._piece("sources", lambda t: MappingProxyType({s.id: s for s in t.sources}))
+
+    @property
+    def reports_to(self) -> datetime.date | None:
+        """The latest possible publication day of the newest inspection (see :mod:`~childservices.coverage`)."""
+        return self._piece("reports_to", lambda t: (newest_publication(t.inspections),))[0]
+
+    @property
+    def sources_to(self) -> Mapping[str, datetime.date | None]:
+        """For each citing table, the newest publication date of the sources its rows cite."""
+        return self._piece(
+            "sources_to", lambda t: MappingProxyType(newest_sources(t, self.sources))
+        )
 
 
 def _name_index(tables: Tables) -> Mapping[str, tuple[str, ...]]:

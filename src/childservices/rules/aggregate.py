@@ -24,6 +24,7 @@ import attrs
 import pendulum
 
 from childservices.model import (
+    Area,
     DeliveryModel,
     Framework,
     Grade,
@@ -32,7 +33,7 @@ from childservices.model import (
     PartialDate,
     as_date,
 )
-from childservices.rules.asof import SIF_AND_LATER, counts_for_rating
+from childservices.rules.asof import SIF_AND_LATER, RatingBasis, counts_for_rating
 from childservices.rules.intervention import InterventionStatus
 
 if TYPE_CHECKING:
@@ -124,8 +125,11 @@ def panel(
     days: Sequence[datetime.date],
     *,
     frameworks: Collection[Framework] = SIF_AND_LATER,
+    rating_basis: RatingBasis | Area = RatingBasis.OVERALL,
 ) -> tuple[PanelRow, ...]:
     """A row for every authority in existence on each day, ordered by day then authority id.
+
+    ``rating`` is read on ``rating_basis`` (see :class:`~childservices.RatingBasis`).
 
     Each authority's answers are worked out once for each stretch between
     the days on which they can change (see :func:`_change_days`), not once
@@ -144,7 +148,7 @@ def panel(
         for day in asked:
             stretch = bisect.bisect_right(changes, day)
             if stretch not in answers:
-                answers[stretch] = _answer(authority, day, frameworks)
+                answers[stretch] = _answer(authority, day, frameworks, rating_basis)
             answer = answers[stretch]
             rows.append(
                 None
@@ -170,13 +174,16 @@ _Answer = tuple[Overall | None, DeliveryModel | None, InterventionStatus]
 
 
 def _answer(
-    authority: AuthorityView, day: pendulum.Date, frameworks: Collection[Framework]
+    authority: AuthorityView,
+    day: pendulum.Date,
+    frameworks: Collection[Framework],
+    rating_basis: RatingBasis | Area,
 ) -> _Answer | None:
     if authority.active_on(day) is not True:
         return None
     delivery = authority.delivery_on(day)
     return (
-        authority.rating_on(day, frameworks=frameworks),
+        authority._rating(day, frameworks, rating_basis),
         None if delivery is None else delivery.model,
         authority.intervention_status_on(day),
     )

@@ -20,8 +20,8 @@ from typing import TYPE_CHECKING
 import attrs
 import pendulum
 
-from childservices.model import Framework, Grade, Inspection, InspectionKind, as_date
-from childservices.rules.asof import SIF_AND_LATER, counts_for_rating
+from childservices.model import Area, Framework, Grade, Inspection, InspectionKind, as_date
+from childservices.rules.asof import SIF_AND_LATER, RatingBasis, counts_for_rating, rating_from
 
 if TYPE_CHECKING:
     from childservices.dataset import Dataset
@@ -49,16 +49,29 @@ class CountingRule:
     ``inspected_by``: inspections whose fieldwork ended on or before this day
     (the reference date; the publication date is used where the end is not
     recorded). ``published_by``: reports published on or before this day.
+    ``rating_basis``: what is counted (see :class:`~childservices.RatingBasis`):
+    by default each authority's overall judgement, an authority whose counted
+    inspection gave none (the 2026 reform) being listed apart in
+    :attr:`OfficialCount.not_given`; ``RatingBasis.LATEST_OVERALL`` counts its
+    latest overall judgement however old; an :class:`~childservices.Area`
+    counts that judgement's grades.
     """
 
     inspected_by: pendulum.Date = attrs.field(converter=_to_day)
     published_by: pendulum.Date = attrs.field(converter=_to_day)
     basis: Basis = Basis.LATEST
     frameworks: frozenset[Framework] = attrs.field(default=SIF_AND_LATER, converter=frozenset)
+    rating_basis: RatingBasis | Area = RatingBasis.OVERALL
 
     def counts(self, inspection: Inspection) -> bool:
         """Whether an inspection is eligible under this rule."""
-        if not counts_for_rating(inspection, self.frameworks) or not inspection.graded:
+        if not counts_for_rating(inspection, self.frameworks):
+            return False
+        value = rating_from(inspection, self.rating_basis)
+        if self.rating_basis is RatingBasis.OVERALL:
+            if value is None:  # an unknown overall judgement is not counted
+                return False
+        elif not isinstance(value, Grade):
             return False
         if self.basis is Basis.FIRST_SIF and (
             inspection.framework is not Framework.SIF
@@ -80,6 +93,8 @@ class OfficialCount:
     judgements: dict[str, Inspection]
     not_inspected: tuple[str, ...]
     """Authorities in existence at the reference date with no eligible judgement."""
+    not_given: tuple[str, ...] = ()
+    """Authorities whose counted inspection gave no overall judgement (the 2026 reform)."""
 
 
 def official_count(
@@ -100,6 +115,7 @@ def official_count(
     by_grade: Counter[Grade] = Counter()
     chosen: dict[str, Inspection] = {}
     missing = []
+    not_given: list[str] = []
     for authority in dataset.authorities(active_on=rule.inspected_by):
         if authorities is not None and authority.id not in authorities:
             continue
@@ -110,9 +126,16 @@ def official_count(
             missing.append(authority.id)
             continue
         pick = eligible[0] if rule.basis is Basis.FIRST_SIF else eligible[-1]
-        assert isinstance(pick.overall, Grade)
-        by_grade[pick.overall] += 1
         chosen[authority.id] = pick
+        value = rating_from(pick, rule.rating_basis)
+        if isinstance(value, Grade):
+            by_grade[value] += 1
+        else:
+            not_given.append(authority.id)
     return OfficialCount(
-        rule=rule, by_grade=by_grade, judgements=chosen, not_inspected=tuple(missing)
+        rule=rule,
+        by_grade=by_grade,
+        judgements=chosen,
+        not_inspected=tuple(missing),
+        not_given=tuple(not_given),
     )
