@@ -6,10 +6,16 @@ timelines, the top-level names, the figures) are written into
 ``docs/_generated/`` by the extensions in ``docs/_ext/``.
 """
 
+import os
 import sys
+import tempfile
 from pathlib import Path
 
-import childservices
+# The docs describe the record as released: the builder's own update runs
+# (childservices update) must not change the figures and examples.
+os.environ["CHILDSERVICES_DATA_DIR"] = tempfile.mkdtemp(prefix="childservices-docs-data-")
+
+import childservices  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "_ext"))
 
@@ -44,7 +50,11 @@ myst_heading_anchors = 3
 
 # Doctests: every example block in the pages runs under `sphinx -b doctest`.
 doctest_global_setup = """
+import warnings
 import childservices as cs
+# Examples about made-up records or later days say so in their text; the warning
+# itself is shown in howto/current.md.
+warnings.simplefilter("ignore", cs.CoverageWarning)
 """
 
 # Only the explicit ``{doctest}`` blocks of the pages run here: the examples in

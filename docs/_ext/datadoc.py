@@ -196,6 +196,21 @@ def sources_page(ds: cs.Dataset) -> list[str]:
     return lines
 
 
+def currency_lines(ds: cs.Dataset) -> list[str]:
+    """How current the record is: its newest report and each table's newest source."""
+    coverage = ds.coverage
+    return [
+        f"The record as released holds reports published up to **{coverage.reports_to}**;",
+        "questions about later days warn that later inspections may be missing",
+        "(`childservices update` adds them). The newest source cited by each table:",
+        "",
+        *_table(
+            ["table", "newest source"],
+            [(f"`{t}`", day or "no dated source") for t, day in coverage.sources_to.items()],
+        ),
+    ]
+
+
 def coverage_page(ds: cs.Dataset) -> list[str]:
     """Inspections per year of publication and framework, and per framework and kind."""
     frameworks = list(Framework)
@@ -339,7 +354,8 @@ def generate(docs_dir: Path) -> None:
     """Write every generated page into ``docs_dir/_generated``."""
     folder = docs_dir / GENERATED
     folder.mkdir(exist_ok=True)
-    ds = cs.load()
+    ds = cs.load(updates=False)
+    _write(folder, "currency.md", currency_lines(ds))
     _write(folder, "tables.md", tables_page())
     _write(folder, "sources.md", sources_page(ds))
     _write(folder, "coverage.md", coverage_page(ds))

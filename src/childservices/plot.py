@@ -33,6 +33,7 @@ import pendulum
 
 from childservices.model import (
     NOT_GIVEN,
+    Area,
     DeliveryModel,
     Framework,
     Grade,
@@ -41,7 +42,7 @@ from childservices.model import (
     PartialDate,
     as_date,
 )
-from childservices.rules.asof import ALL_FRAMEWORKS, SIF_AND_LATER
+from childservices.rules.asof import ALL_FRAMEWORKS, SIF_AND_LATER, RatingBasis
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -287,6 +288,11 @@ def authority_timeline(
     return figure
 
 
+_BASIS_NAMES = {
+    RatingBasis.LATEST_OVERALL: "each authority's latest overall judgement, however old",
+}
+
+
 _STACK_ORDER = (
     Grade.INADEQUATE,
     Grade.ADEQUATE,
@@ -301,21 +307,26 @@ def national_grades(
     days: Sequence[str | datetime.date],
     *,
     frameworks: Collection[Framework] = SIF_AND_LATER,
+    rating_basis: RatingBasis | Area = RatingBasis.OVERALL,
 ) -> Figure:
     """The share of authorities at each grade on each of ``days``, stacked.
 
     Each day's shares are :meth:`~childservices.Dataset.shares_on`: the
     authorities in existence that day whose rating (under ``frameworks``,
-    by default the SIF and later) is a grade; authorities not yet inspected
-    under them, or whose latest inspection gives no overall judgement, are
-    left out. Use :func:`~childservices.quarterly` for regular days, for
+    by default the SIF and later, read on ``rating_basis``) is a grade;
+    authorities not yet inspected under them, or whose rating is no grade
+    (on the default basis, a latest inspection under the 2026 reform), are
+    left out. The basis is named under the title when it is not the default. Use :func:`~childservices.quarterly` for regular days, for
     example ``quarterly("2014-01-01", "2026-06-30")``. Dashed lines mark
     the start of the SIF, ILACS and the 2026 reforms.
     """
     if not days:
         raise ValueError("national_grades needs at least one day")
     when = [as_date(d) for d in days]
-    shares = [dataset.shares_on(day, frameworks=frameworks).get("all", {}) for day in when]
+    shares = [
+        dataset.shares_on(day, frameworks=frameworks, rating_basis=rating_basis).get("all", {})
+        for day in when
+    ]
     grades = [g for g in _STACK_ORDER if any(s.get(g) for s in shares)]
     figure, ax = _new_figure(10, 4)
     x = [_num(d) for d in when]
@@ -337,7 +348,14 @@ def national_grades(
     ax.set_ylim(0, 100)
     ax.set_ylabel("% of authorities with a grade")
     _date_axis(ax)
-    ax.set_title("Ofsted ratings of English local authorities' children's services", pad=14)
+    title = "Ofsted ratings of English local authorities' children's services"
+    if rating_basis is not RatingBasis.OVERALL:
+        title += "\n" + (
+            _BASIS_NAMES[rating_basis]
+            if isinstance(rating_basis, RatingBasis)
+            else f"judgement: {rating_basis.value.replace('_', ' ')}"
+        )
+    ax.set_title(title, pad=14)
     handles, labels = ax.get_legend_handles_labels()
     figure.legend(
         handles[::-1], labels[::-1], loc="outside right center", fontsize=8, frameon=False
