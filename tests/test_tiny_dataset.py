@@ -148,9 +148,10 @@ def test_directions_follow_revisions(ds) -> None:  # type: ignore[no-untyped-def
 def test_intervention_status_on(ds) -> None:  # type: ignore[no-untyped-def]
     exampleton = ds.authority("exampleton")
     status = cs.InterventionStatus
-    assert (
-        exampleton.intervention_status_on("2015-07-15") is status.NONE
-    )  # notice dated July 2015 only
+    assert exampleton.intervention_status_on("2015-06-30") is status.NONE
+    # The notice is dated July 2015 only: within July the record cannot say whether it
+    # had been issued yet.
+    assert exampleton.intervention_status_on("2015-07-15") is status.NOT_KNOWN
     assert exampleton.intervention_status_on("2015-08-01") is status.IMPROVEMENT_NOTICE
     assert exampleton.intervention_status_on("2017-03-15") is status.STATUTORY_DIRECTION
     assert exampleton.intervention_status_on("2019-12-01") is status.STATUTORY_DIRECTION

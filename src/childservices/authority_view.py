@@ -23,6 +23,7 @@ from childservices.model import (
     InsourcingEvent,
     Inspection,
     Intervention,
+    InterventionKind,
     Overall,
     PartialDate,
     ProgrammeMembership,
@@ -38,7 +39,13 @@ from childservices.rules.asof import (
     latest_inspection,
     rating_from,
 )
-from childservices.rules.intervention import Direction, InterventionStatus, directions, status_on
+from childservices.rules.intervention import (
+    Direction,
+    InterventionStatus,
+    directions,
+    status_on,
+    step_status_on,
+)
 from childservices.rules.trajectory import Spell, Trajectory, build_spells
 
 if TYPE_CHECKING:
@@ -49,6 +56,14 @@ if TYPE_CHECKING:
 __all__ = ["AuthorityView", "DeliveryOnDate", "ImprovementAfter"]
 
 DateLike = str | datetime.date | PartialDate
+
+_FORMAL_KINDS = frozenset(
+    {
+        InterventionKind.IMPROVEMENT_NOTICE,
+        InterventionKind.STATUTORY_DIRECTION,
+        InterventionKind.REVISED_DIRECTION,
+    }
+)
 
 
 @attrs.frozen(kw_only=True)
@@ -211,13 +226,31 @@ class AuthorityView:
         return directions(self.interventions)
 
     def intervention_status_on(self, day: DateLike) -> InterventionStatus:
-        """The strongest improvement notice or statutory direction in force on ``day``.
+        """The strongest improvement notice or statutory direction certainly in force on ``day``.
+
+        :attr:`~childservices.InterventionStatus.NOT_KNOWN` when the record
+        cannot say whether one still ran (the rule is in
+        :mod:`childservices.rules.intervention`).
 
         >>> import childservices as cs
         >>> cs.load().authority("Sandwell").intervention_status_on("2019-06-01")
         <InterventionStatus.STATUTORY_DIRECTION: 'statutory_direction'>
         """
-        return status_on(self.interventions, as_day(day))
+        return status_on(self.interventions, as_day(day), self.inspections)
+
+    def intervention_steps_on(self, day: DateLike) -> tuple[tuple[Intervention, bool | None], ...]:
+        """Each improvement notice and direction begun by ``day``, with whether it was in force.
+
+        ``True`` in force, ``False`` not, ``None`` not known (see
+        :func:`~childservices.rules.intervention.step_status_on`).
+        """
+        when = as_day(day)
+        steps = self.interventions
+        return tuple(
+            (step, step_status_on(step, steps, when, self.inspections))
+            for step in steps
+            if step.kind in _FORMAL_KINDS and step.date is not None and step.date.possibly_by(when)
+        )
 
     @property
     def deliveries(self) -> tuple[DeliveryEpisode, ...]:

@@ -43,12 +43,11 @@ from childservices.model import (
     Citation,
     Grade,
     Inspection,
-    InterventionKind,
     PartialDate,
     as_date,
 )
 from childservices.rules.asof import ALL_FRAMEWORKS, SIF_AND_LATER, RatingBasis, rating_from
-from childservices.rules.intervention import in_force_on
+from childservices.rules.intervention import InterventionStatus
 
 __all__ = ["main"]
 
@@ -255,22 +254,18 @@ def _trusts(ds: Dataset, day: pendulum.Date) -> Rows:
     ]
 
 
-_FORMAL = frozenset(
-    {
-        InterventionKind.IMPROVEMENT_NOTICE,
-        InterventionKind.STATUTORY_DIRECTION,
-        InterventionKind.REVISED_DIRECTION,
-    }
-)
-"""The steps that make an authority 'under intervention': notices and directions."""
 
 
-def _interventions(ds: Dataset, day: pendulum.Date) -> Rows:
+def _interventions(ds: Dataset, day: pendulum.Date) -> tuple[Rows, list[str]]:
+    """The authorities certainly under a notice or direction, and those the record cannot say about."""
     rows = []
-    for authority_id, status in sorted(ds.under_intervention(on=day).items()):
+    statuses = ds.under_intervention(on=day, not_known=True)
+    not_known = sorted(a for a, s in statuses.items() if s is InterventionStatus.NOT_KNOWN)
+    for authority_id, status in sorted(statuses.items()):
+        if status is InterventionStatus.NOT_KNOWN:
+            continue
         authority = ds.authority(authority_id)
-        steps = authority.interventions
-        current = [s for s in steps if s.kind in _FORMAL and in_force_on(s, steps, day)]
+        current = [s for s, state in authority.intervention_steps_on(day) if state is True]
         since = min((s.date for s in current if s.date), key=PartialDate.sort_key, default=None)
         rows.append(
             {
@@ -281,7 +276,7 @@ def _interventions(ds: Dataset, day: pendulum.Date) -> Rows:
                 "steps": ";".join(s.id for s in current),
             }
         )
-    return rows
+    return rows, not_known
 
 
 _TABLE_COLUMNS = {
@@ -617,8 +612,16 @@ def _run(args: argparse.Namespace, stream: TextIO) -> int:
         elif args.command == "trusts":
             _emit(_trusts(ds, args.on), _TABLE_COLUMNS["trusts"], args.format, stream)
         elif args.command == "interventions":
-            rows = _interventions(ds, args.on)
+            rows, not_known = _interventions(ds, args.on)
             _emit(rows, _TABLE_COLUMNS["interventions"], args.format, stream)
+            stream.flush()
+            print(
+                f"childservices: {len(rows)} authorities certainly under a notice or direction "
+                f"on {args.on}; for {len(not_known)} more the record cannot say whether one "
+                f"still ran (no end recorded, and no act or a better judgement since)"
+                + (f": {', '.join(not_known)}" if not_known else ""),
+                file=sys.stderr,
+            )
         elif args.command == "export":
             _export(ds, args.format, args.out, stream)
         else:

@@ -246,9 +246,15 @@ class Dataset:
         return tuple(sorted((self.index.providers[p] for p in providers), key=lambda p: p.name))
 
     def under_intervention(
-        self, *, on: str | datetime.date | PartialDate
+        self, *, on: str | datetime.date | PartialDate, not_known: bool = False
     ) -> dict[str, InterventionStatus]:
-        """Authorities with an improvement notice or statutory direction in force on a day.
+        """Authorities certainly under an improvement notice or statutory direction on a day.
+
+        With ``not_known``, also the authorities for which the record cannot
+        say (:attr:`~childservices.InterventionStatus.NOT_KNOWN`): no end is
+        recorded, but the record cannot show that the intervention still ran
+        (see :mod:`childservices.rules.intervention`). Count them apart: they
+        are not "under intervention".
 
         >>> import childservices as cs
         >>> cs.load().under_intervention(on="2019-06-01")["sandwell"]
@@ -258,8 +264,11 @@ class Dataset:
         found: dict[str, InterventionStatus] = {}
         for authority in self.authorities(active_on=when):
             status = authority.intervention_status_on(when)
-            if status is not InterventionStatus.NONE:
-                found[authority.id] = status
+            if status is InterventionStatus.NONE:
+                continue
+            if status is InterventionStatus.NOT_KNOWN and not not_known:
+                continue
+            found[authority.id] = status
         return found
 
     # Ratings, panels and aggregates ---------------------------------------
@@ -382,8 +391,9 @@ class Dataset:
 
         ``by``: ``None`` (one group), ``"era"`` (the framework of the later
         inspection), ``"delivery_model"`` (in force when the later report was
-        published) or ``"direction"`` (whether a statutory direction was in
-        force then).
+        published) or ``"direction"`` (whether a statutory direction was
+        certainly in force then: ``"under direction"``, ``"not under
+        direction"``, or ``"not known"`` when the record cannot say).
 
         >>> import childservices as cs
         >>> counts = cs.load().transitions(by="era")
@@ -405,11 +415,11 @@ class Dataset:
                 )
             if by == "direction":
                 status = authority.intervention_status_on(day)
-                return (
-                    "under direction"
-                    if status is InterventionStatus.STATUTORY_DIRECTION
-                    else "not under direction"
-                )
+                if status is InterventionStatus.STATUTORY_DIRECTION:
+                    return "under direction"
+                if status is InterventionStatus.NOT_KNOWN:
+                    return "not known"
+                return "not under direction"
             raise ValueError(f"cannot group by {by!r}: use 'era', 'delivery_model' or 'direction'")
 
         return transitions(

@@ -290,9 +290,9 @@ def inspection_histories(
 
 
 def interventions() -> st.SearchStrategy[Intervention]:
-    """Intervention steps with dates in order."""
+    """Intervention steps with dates in order (any kind but 'continues', which names another)."""
     return st.builds(
-        lambda id_, authority, kind, span, by, requires, outcome, cites: Intervention(
+        lambda id_, authority, kind, span, by, requires, outcome, cites, flags: Intervention(
             id=id_,
             authority=authority,
             kind=kind,
@@ -301,16 +301,19 @@ def interventions() -> st.SearchStrategy[Intervention]:
             by=by,
             requires=requires,
             outcome=outcome,
+            ends_all=flags[0] and kind.ends_something,
+            end_searched=span[0] if flags[1] and span[1] is None else None,
             citations=cites,
         ),
         ids(),
         ids(),
-        st.sampled_from(InterventionKind),
+        st.sampled_from([k for k in InterventionKind if k is not InterventionKind.CONTINUES]),
         _ordered_pair(),
         st.none() | _text(),
         st.none() | _text(),
         st.none() | st.sampled_from(Recommendation),
         citations(),
+        st.tuples(st.booleans(), st.booleans()),
     )
 
 
@@ -560,11 +563,16 @@ def record_sets(draw: st.DrawFn, *, max_authorities: int = 3, valid: bool = True
         for n, step in enumerate(steps):
             step_id = f"{authority_id}-step-{n}"
             replaces = f"{authority_id}-step-{n - 1}" if n > 0 and draw(st.booleans()) else None
+            kind = step.kind
+            if replaces is not None and draw(st.booleans()):
+                kind = InterventionKind.CONTINUES  # a source saying the earlier step still ran
             intervention_records.append(
                 attrs.evolve(
                     step,
                     id=step_id,
                     authority=authority_id,
+                    kind=kind,
+                    ends_all=step.ends_all and kind.ends_something,
                     replaces=replaces,
                     citations=_pool_citations(draw, pool),
                 )

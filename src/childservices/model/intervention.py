@@ -30,6 +30,8 @@ class InterventionKind(enum.Enum):
     COMMISSIONER_APPOINTED = "commissioner_appointed"
     COMMISSIONER_RECOMMENDATION = "commissioner_recommendation"
     MINISTERIAL_DECISION = "ministerial_decision"
+    CONTINUES = "continues"
+    """A source states that the step it names (``replaces``) was still in force on its date."""
 
     @property
     def ends_something(self) -> bool:
@@ -54,7 +56,14 @@ class Intervention:
     taken. ``by`` names who issued or holds it (a minister, a commissioner);
     ``requires`` says in the dataset's own words what it requires or
     recommends; ``replaces`` is the id of the step it revises, lifts or
-    revokes.
+    revokes (for a :attr:`~InterventionKind.CONTINUES` step, the step said to
+    continue). ``ends_all`` marks a lifting or revocation that its source says
+    ended every notice and direction of the authority then in force.
+    ``end_searched`` is when an end of a notice or direction was last searched
+    for and not found: the record says it looked, rather than leaving the end
+    blank. ``exception`` says, in the dataset's own words, why a cross-record
+    rule does not hold for this step (a commissioner appointed before any
+    notice or direction, for example).
     """
 
     id: str = attrs.field(validator=slug)
@@ -66,9 +75,26 @@ class Intervention:
     requires: str | None = attrs.field(default=None, validator=optional_non_empty)
     outcome: Recommendation | None = None
     replaces: str | None = attrs.field(default=None, validator=attrs.validators.optional(slug))
+    ends_all: bool = attrs.field(default=False)
+    end_searched: PartialDate | None = attrs.field(default=None)
+    exception: str | None = attrs.field(default=None, validator=optional_non_empty)
     citations: tuple[Citation, ...] = attrs.field(validator=cited)
 
     @replaces.validator
     def _needs_replaces(self, attribute: attrs.Attribute[Any], value: str | None) -> None:
         if value == self.id:
             raise ValueError("an intervention cannot replace itself")
+        if value is None and self.kind is InterventionKind.CONTINUES:
+            raise ValueError("a 'continues' step names the step it says continues in 'replaces'")
+
+    @ends_all.validator
+    def _ends_all_ends(self, attribute: attrs.Attribute[Any], value: bool) -> None:
+        if value and not self.kind.ends_something:
+            raise ValueError("only a lifting or revocation can end every notice and direction")
+
+    @end_searched.validator
+    def _searched_without_end(
+        self, attribute: attrs.Attribute[Any], value: PartialDate | None
+    ) -> None:
+        if value is not None and self.end is not None:
+            raise ValueError("end_searched is for a step whose end was not found; this one has one")

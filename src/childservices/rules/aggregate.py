@@ -34,7 +34,7 @@ from childservices.model import (
     as_date,
 )
 from childservices.rules.asof import SIF_AND_LATER, RatingBasis, counts_for_rating
-from childservices.rules.intervention import InterventionStatus
+from childservices.rules.intervention import STALE_AFTER_YEARS, InterventionStatus, years_after
 
 if TYPE_CHECKING:
     from childservices.authority_view import AuthorityView
@@ -113,10 +113,15 @@ def _change_days(
     add(authority.active_from, authority.active_to)
     for inspection in authority.rating_inspections(frameworks=frameworks):
         add(inspection.published)
+    for inspection in authority.inspections:  # later judgements bear on interventions
+        add(inspection.published)
     for episode in authority.deliveries:
         add(episode.start, episode.end)
     for step in authority.interventions:
         add(step.date, step.end)
+        if step.date is not None:  # an intervention with no act for years is not known
+            stale = years_after(step.date.last_day(), STALE_AFTER_YEARS)
+            days.update((as_date(stale), as_date(stale).add(days=1)))
     return sorted(days)
 
 

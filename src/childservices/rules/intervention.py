@@ -1,10 +1,23 @@
 """Intervention status on a date, and statutory directions followed through their revisions.
 
-A step is **in force** on a day when it was certainly taken by that day
-(a step known only to the month counts from the month's end) and neither its
-own ``end`` nor a later step that ``replaces`` it (a lifting, revocation or
-revised direction) has certainly happened by then. Steps with no known date
-cannot be placed in time and are left out of as-of answers.
+Whether a notice or direction was **in force** on a day has three answers:
+
+- **not in force**: not yet certainly taken (a step known only to the month
+  counts from the month's end; undated steps cannot be placed and are left
+  out), or certainly ended by then: by its own ``end``, by a later step that
+  ``replaces`` it (a revised direction, a lifting, a revocation, a notice
+  replacing a direction), or by a lifting or revocation that ended every
+  notice and direction then in force (``ends_all``);
+- **not known**: an end may have happened by then but not certainly (it is
+  known only to the month or year), or the record cannot show that it still
+  ran: no end is recorded and either the authority was judged requires
+  improvement or better after the intervention's last recorded act, or no act
+  of the authority's intervention is recorded for :data:`STALE_AFTER_YEARS`
+  years. A :attr:`~childservices.InterventionKind.CONTINUES` step (a source
+  saying it still ran) is an act, so it makes the answer known again;
+- **in force** otherwise.
+
+An answer is never "in force" when the record cannot show it.
 """
 
 from __future__ import annotations
@@ -15,51 +28,204 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
-from childservices.model import Intervention, InterventionKind
+from childservices.model import Grade, Inspection, Intervention, InterventionKind, NoJudgement
 
-__all__ = ["Direction", "InterventionStatus", "directions", "in_force_on", "status_on"]
+__all__ = [
+    "STALE_AFTER_YEARS",
+    "Direction",
+    "InterventionStatus",
+    "directions",
+    "in_force_on",
+    "status_on",
+    "step_status_on",
+    "years_after",
+]
 
 _NOTICE = InterventionKind.IMPROVEMENT_NOTICE
 _DIRECTIONS = (InterventionKind.STATUTORY_DIRECTION, InterventionKind.REVISED_DIRECTION)
+_FORMAL = (_NOTICE, *_DIRECTIONS)
+
+STALE_AFTER_YEARS = 3
+"""After this many years with no recorded act of an authority's intervention, whether a
+notice or direction with no recorded end still runs is not known."""
 
 
 class InterventionStatus(enum.Enum):
     """The strongest formal intervention in force for an authority on a day."""
 
     NONE = "none"
+    """No notice or direction certainly in force, and none whose status is not known."""
     IMPROVEMENT_NOTICE = "improvement_notice"
+    """An improvement notice certainly in force (and no direction certainly in force)."""
     STATUTORY_DIRECTION = "statutory_direction"
+    """A statutory direction certainly in force."""
+    NOT_KNOWN = "not_known"
+    """None certainly in force, but the record cannot say whether one still ran
+    (see :func:`step_status_on`)."""
 
 
 def _replaced_by(steps: Iterable[Intervention]) -> dict[str, list[Intervention]]:
     replaced: dict[str, list[Intervention]] = {}
     for step in steps:
-        if step.replaces is not None:
+        if step.replaces is not None and step.kind is not InterventionKind.CONTINUES:
             replaced.setdefault(step.replaces, []).append(step)
     return replaced
 
 
-def in_force_on(step: Intervention, steps: Sequence[Intervention], day: datetime.date) -> bool:
-    """Whether ``step`` (one of ``steps``, an authority's history) was in force on ``day``."""
-    if step.date is None or not step.date.certainly_by(day):
+def _enders(step: Intervention, steps: Sequence[Intervention]) -> list[Intervention]:
+    """The steps that end ``step``: those replacing it, and later liftings that end everything."""
+    found = list(_replaced_by(steps).get(step.id, ()))
+    if step.date is not None:
+        found += [
+            s
+            for s in steps
+            if s.ends_all
+            and s.id != step.id
+            and s.date is not None
+            and not s.date.certainly_before(step.date)
+        ]
+    return found
+
+
+def years_after(day: datetime.date, years: int) -> datetime.date:
+    """The same day ``years`` later (28 February for 29 February in a common year)."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
+
+
+def _judged_improved(inspection: Inspection) -> bool:
+    """Whether an inspection judged the authority requires improvement or better.
+
+    A reformed inspection (no overall judgement) counts when every area it
+    graded was requires improvement or better.
+    """
+    if isinstance(inspection.overall, Grade):
+        return inspection.overall.rank >= 2
+    if inspection.overall is NoJudgement.NOT_GIVEN and inspection.judgements:
+        return all(j.grade.rank >= 2 for j in inspection.judgements)
+    return False
+
+
+def step_status_on(
+    step: Intervention,
+    steps: Sequence[Intervention],
+    day: datetime.date,
+    inspections: Sequence[Inspection] = (),
+) -> bool | None:
+    """Whether ``step`` itself was in force on ``day``: ``True``, ``False`` or ``None`` (not known).
+
+    ``steps`` are the authority's intervention steps and ``inspections`` its
+    inspections (for the rule on later judgements; see the module's rules). A
+    direction replaced by a revised direction ends here; the direction as a
+    whole runs on in its revision (see :func:`status_on`).
+    """
+    return _status((step,), steps, day, inspections)
+
+
+def _status(
+    chain: Sequence[Intervention],
+    steps: Sequence[Intervention],
+    day: datetime.date,
+    inspections: Sequence[Inspection],
+) -> bool | None:
+    """The status of a step, or of a direction followed through its revisions (``chain``)."""
+    first, last = chain[0], chain[-1]
+    if first.date is None or not first.date.possibly_by(day):
         return False
-    if step.end is not None and step.end.certainly_by(day):
-        return False
-    for later in _replaced_by(steps).get(step.id, ()):
-        if later.date is not None and later.date.certainly_by(day):
+    known = first.date.certainly_by(day)
+    members = {member.id for member in chain}
+    boundaries = [e.date for m in chain for e in _enders(m, steps) if e.id not in members]
+    boundaries.append(last.end)
+    for boundary in boundaries:
+        if boundary is None:
+            continue
+        if boundary.certainly_by(day):
             return False
+        if boundary.possibly_by(day):
+            known = False
+    if not known:
+        return None
+    if last.end is None:
+        acts = [
+            s.date.last_day()
+            for s in steps
+            if s.date is not None and not s.date.certainly_before(first.date)
+        ]
+        last_act = max(acts)
+        if day > years_after(last_act, STALE_AFTER_YEARS):
+            return None
+        for inspection in inspections:
+            published = inspection.published.last_day()
+            if last_act < published <= day and _judged_improved(inspection):
+                return None
     return True
 
 
-def status_on(steps: Sequence[Intervention], day: datetime.date) -> InterventionStatus:
-    """The strongest notice or direction in force on ``day`` among an authority's steps."""
-    in_force = [
-        s for s in steps if s.kind in (_NOTICE, *_DIRECTIONS) and in_force_on(s, steps, day)
-    ]
-    if any(s.kind in _DIRECTIONS for s in in_force):
+def _direction_chains(steps: Sequence[Intervention]) -> list[tuple[Intervention, ...]]:
+    """Each direction followed through the revised directions that replace it, in turn."""
+    by_id = {s.id: s for s in steps}
+    replaced = _replaced_by(steps)
+    chains = []
+    for step in steps:
+        if step.kind not in _DIRECTIONS:
+            continue
+        earlier = by_id.get(step.replaces) if step.replaces else None
+        if earlier is not None and earlier.kind in _DIRECTIONS:
+            continue  # a revision: part of the chain of the direction it replaces
+        chain = [step]
+        seen = {step.id}
+        while True:
+            revision = next(
+                (
+                    f
+                    for f in replaced.get(chain[-1].id, ())
+                    if f.kind in _DIRECTIONS and f.id not in seen
+                ),
+                None,
+            )
+            if revision is None:
+                break
+            chain.append(revision)
+            seen.add(revision.id)
+        chains.append(tuple(chain))
+    return chains
+
+
+def in_force_on(
+    step: Intervention,
+    steps: Sequence[Intervention],
+    day: datetime.date,
+    inspections: Sequence[Inspection] = (),
+) -> bool:
+    """Whether ``step`` was certainly in force on ``day`` (see :func:`step_status_on`)."""
+    return step_status_on(step, steps, day, inspections) is True
+
+
+def status_on(
+    steps: Sequence[Intervention],
+    day: datetime.date,
+    inspections: Sequence[Inspection] = (),
+) -> InterventionStatus:
+    """The strongest notice or direction certainly in force on ``day`` among an authority's steps.
+
+    A direction counts with its revisions, as one intervention: a revision
+    known only to the month does not make it uncertain. The answer is
+    :attr:`~InterventionStatus.NOT_KNOWN` when none is certainly in force
+    but the status of one is not known. A notice certainly in force gives
+    :attr:`~InterventionStatus.IMPROVEMENT_NOTICE` even when whether a
+    direction still ran is not known: the answer never claims more than the
+    record shows.
+    """
+    directions = [_status(chain, steps, day, inspections) for chain in _direction_chains(steps)]
+    notices = [step_status_on(s, steps, day, inspections) for s in steps if s.kind is _NOTICE]
+    if True in directions:
         return InterventionStatus.STATUTORY_DIRECTION
-    if in_force:
+    if True in notices:
         return InterventionStatus.IMPROVEMENT_NOTICE
+    if None in directions or None in notices:
+        return InterventionStatus.NOT_KNOWN
     return InterventionStatus.NONE
 
 
@@ -82,8 +248,13 @@ class Direction:
         return (self.issued, *self.revisions, *((self.revoked,) if self.revoked else ()))
 
     def in_force_on(self, day: datetime.date) -> bool:
-        """Whether the direction (in any revision) was in force on ``day``."""
-        return any(in_force_on(step, self.steps, day) for step in (self.issued, *self.revisions))
+        """Whether the direction (in any revision) was certainly in force on ``day``.
+
+        Only its own steps are looked at; an authority's whole record (other
+        liftings, later judgements) is in
+        :meth:`~childservices.AuthorityView.intervention_status_on`.
+        """
+        return _status((self.issued, *self.revisions), self.steps, day, ()) is True
 
 
 def directions(steps: Sequence[Intervention]) -> tuple[Direction, ...]:

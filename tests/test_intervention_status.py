@@ -1,0 +1,249 @@
+"""The three-valued status of a notice or direction on a day: in force, not in force, not known.
+
+Property tests state the rule of :mod:`childservices.rules.intervention` as
+conditions on generated histories; unit tests pin each way an answer
+becomes "not known" on small made-up histories.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from childservices import Grade, InterventionKind, InterventionStatus
+from childservices.model import Citation, Inspection, Intervention, PartialDate
+from childservices.model.inspection import Framework
+from childservices.rules.intervention import (
+    STALE_AFTER_YEARS,
+    status_on,
+    step_status_on,
+    years_after,
+)
+from childservices.strategies import partial_dates
+
+CITE = (Citation(source="s"),)
+D = datetime.date
+FORMAL = (
+    InterventionKind.IMPROVEMENT_NOTICE,
+    InterventionKind.STATUTORY_DIRECTION,
+    InterventionKind.REVISED_DIRECTION,
+)
+
+
+def step(
+    ident: str,
+    kind: InterventionKind,
+    date: str | None,
+    *,
+    replaces: str | None = None,
+    end: str | None = None,
+    ends_all: bool = False,
+) -> Intervention:
+    return Intervention(
+        id=ident,
+        authority="a",
+        kind=kind,
+        date=None if date is None else PartialDate.parse(date),
+        end=None if end is None else PartialDate.parse(end),
+        replaces=replaces,
+        ends_all=ends_all,
+        citations=CITE,
+    )
+
+
+def judged(published: str, overall: Grade) -> Inspection:
+    return Inspection(
+        id=f"a-sif-{published}",
+        authority="a",
+        framework=Framework.SIF,
+        published=PartialDate.parse(published),
+        overall=overall,
+        citations=CITE,
+    )
+
+
+@st.composite
+def histories(draw: st.DrawFn) -> tuple[list[Intervention], list[Inspection]]:
+    """An authority's steps (notices, directions, their ends, 'continues') and judgements."""
+    kinds = st.sampled_from(
+        [
+            *FORMAL,
+            InterventionKind.NOTICE_LIFTED,
+            InterventionKind.DIRECTION_REVOKED,
+            InterventionKind.COMMISSIONER_APPOINTED,
+            InterventionKind.CONTINUES,
+        ]
+    )
+    steps: list[Intervention] = []
+    for n in range(draw(st.integers(1, 6))):
+        kind = draw(kinds)
+        date = draw(st.none() | partial_dates(D(2010, 1, 1), D(2020, 12, 31)))
+        earlier = [s.id for s in steps]
+        replaces = draw(st.sampled_from(earlier)) if earlier and draw(st.booleans()) else None
+        if kind is InterventionKind.CONTINUES and replaces is None:
+            kind = InterventionKind.COMMISSIONER_APPOINTED
+        steps.append(
+            Intervention(
+                id=f"s{n}",
+                authority="a",
+                kind=kind,
+                date=date,
+                replaces=replaces,
+                ends_all=kind.ends_something and draw(st.booleans()),
+                citations=CITE,
+            )
+        )
+    inspections = [
+        judged(f"{year}-06-30", grade)
+        for year, grade in draw(
+            st.lists(
+                st.tuples(st.integers(2010, 2025), st.sampled_from(list(Grade))),
+                max_size=3,
+                unique_by=lambda t: t[0],
+            )
+        )
+        if grade is not Grade.ADEQUATE
+    ]
+    return steps, inspections
+
+
+days = st.dates(min_value=D(2009, 1, 1), max_value=D(2027, 12, 31))
+
+
+def _enders(target: Intervention, steps: list[Intervention]) -> list[Intervention]:
+    return [
+        s
+        for s in steps
+        if s.kind is not InterventionKind.CONTINUES
+        and s.date is not None
+        and (
+            s.replaces == target.id
+            or (
+                s.ends_all
+                and s.id != target.id
+                and target.date is not None
+                and not s.date.certainly_before(target.date)
+            )
+        )
+    ]
+
+
+@given(histories(), days)
+def test_in_force_only_when_the_record_shows_it(
+    history: tuple[list[Intervention], list[Inspection]], day: datetime.date
+) -> None:
+    steps, inspections = history
+    for target in steps:
+        state = step_status_on(target, steps, day, inspections)
+        enders = _enders(target, steps)
+        if state is True:
+            assert target.date is not None and target.date.certainly_by(day)
+            assert not any(e.date is not None and e.date.possibly_by(day) for e in enders)
+            acts = [
+                s.date.last_day()
+                for s in steps
+                if s.date is not None and not s.date.certainly_before(target.date)
+            ]
+            last_act = max(acts)
+            assert day <= years_after(last_act, STALE_AFTER_YEARS)
+            assert not any(
+                last_act < i.published.last_day() <= day and i.overall.rank >= 2  # type: ignore[union-attr]
+                for i in inspections
+            )
+        elif state is False:
+            assert (
+                target.date is None
+                or not target.date.possibly_by(day)
+                or any(e.date is not None and e.date.certainly_by(day) for e in enders)
+            )
+
+
+@given(histories(), days)
+def test_the_status_never_claims_more_than_the_steps_show(
+    history: tuple[list[Intervention], list[Inspection]], day: datetime.date
+) -> None:
+    steps, inspections = history
+    states = [
+        (s.kind, step_status_on(s, steps, day, inspections)) for s in steps if s.kind in FORMAL
+    ]
+    directions = [
+        state for kind, state in states if kind is not InterventionKind.IMPROVEMENT_NOTICE
+    ]
+    notices = [state for kind, state in states if kind is InterventionKind.IMPROVEMENT_NOTICE]
+    status = status_on(steps, day, inspections)
+    if True in directions:
+        assert status is InterventionStatus.STATUTORY_DIRECTION
+    if status is InterventionStatus.STATUTORY_DIRECTION:
+        # some direction was certainly issued by then
+        assert any(
+            s.kind is not InterventionKind.IMPROVEMENT_NOTICE
+            and s.date is not None
+            and s.date.certainly_by(day)
+            for s in steps
+            if s.kind in FORMAL
+        )
+    if status is InterventionStatus.IMPROVEMENT_NOTICE:
+        assert True in notices and True not in directions
+    if status is InterventionStatus.NOT_KNOWN:
+        assert True not in directions + notices and None in directions + notices
+    if status is InterventionStatus.NONE:
+        assert set(directions + notices) <= {False}
+
+
+def test_a_revision_known_only_to_the_month_keeps_the_direction_in_force() -> None:
+    direction = step("d", InterventionKind.STATUTORY_DIRECTION, "2015-10-01")
+    revised = step("r", InterventionKind.REVISED_DIRECTION, "2017-03", replaces="d")
+    steps = [direction, revised]
+    assert step_status_on(direction, steps, D(2017, 3, 15), ()) is None  # the step itself
+    assert status_on(steps, D(2017, 3, 15)) is InterventionStatus.STATUTORY_DIRECTION
+
+
+def test_a_later_better_judgement_makes_an_open_direction_not_known() -> None:
+    direction = step("d", InterventionKind.STATUTORY_DIRECTION, "2015-03-10")
+    later = [judged("2017-05-01", Grade.REQUIRES_IMPROVEMENT)]
+    assert step_status_on(direction, [direction], D(2017, 4, 30), later) is True
+    assert step_status_on(direction, [direction], D(2017, 5, 1), later) is None
+    # An inadequate judgement says nothing about the direction ending.
+    worse = [judged("2017-05-01", Grade.INADEQUATE)]
+    assert step_status_on(direction, [direction], D(2017, 5, 1), worse) is True
+    # A source saying it continued after the judgement makes it known again.
+    continues = step("c", InterventionKind.CONTINUES, "2017-09-01", replaces="d")
+    steps = [direction, continues]
+    assert step_status_on(direction, steps, D(2017, 9, 1), later) is True
+
+
+def test_years_without_an_act_make_it_not_known() -> None:
+    notice = step("n", InterventionKind.IMPROVEMENT_NOTICE, "2016-02-01")
+    assert step_status_on(notice, [notice], D(2019, 2, 1), ()) is True
+    assert step_status_on(notice, [notice], D(2019, 2, 2), ()) is None
+    assert status_on([notice], D(2019, 2, 2)) is InterventionStatus.NOT_KNOWN
+
+
+def test_an_end_known_only_to_the_month_is_not_known_within_it() -> None:
+    notice = step("n", InterventionKind.IMPROVEMENT_NOTICE, "2016-02-01")
+    lifted = step("l", InterventionKind.NOTICE_LIFTED, "2017-06", replaces="n")
+    steps = [notice, lifted]
+    assert step_status_on(notice, steps, D(2017, 5, 31), ()) is True
+    assert step_status_on(notice, steps, D(2017, 6, 15), ()) is None
+    assert step_status_on(notice, steps, D(2017, 6, 30), ()) is False
+
+
+def test_a_lifting_of_everything_ends_directions_it_does_not_name() -> None:
+    # Doncaster's case: two 2013 directions, a later one, and a 2021 letter lifting them all.
+    first = step("d1", InterventionKind.STATUTORY_DIRECTION, "2013-03")
+    second = step("d2", InterventionKind.STATUTORY_DIRECTION, "2013-08")
+    third = step("d3", InterventionKind.STATUTORY_DIRECTION, "2016-06-17")
+    lifted = step("l", InterventionKind.DIRECTION_REVOKED, "2021-01", replaces="d3", ends_all=True)
+    steps = [first, second, third, lifted]
+    assert status_on(steps, D(2020, 12, 31)) is InterventionStatus.STATUTORY_DIRECTION
+    assert status_on(steps, D(2021, 2, 1)) is InterventionStatus.NONE
+    # Without ends_all the 2013 directions would still count (the issue's complaint).
+    unflagged = [
+        first,
+        second,
+        third,
+        step("l", InterventionKind.DIRECTION_REVOKED, "2021-01", replaces="d3"),
+    ]
+    assert status_on(unflagged, D(2021, 2, 1)) is InterventionStatus.STATUTORY_DIRECTION
