@@ -113,18 +113,23 @@ days = st.dates(min_value=D(2009, 1, 1), max_value=D(2027, 12, 31))
 
 
 def _enders(target: Intervention, steps: list[Intervention]) -> list[Intervention]:
+    """What ends ``target``, as the module's rules say: a step replacing it, a later lifting
+    of everything, and, for a notice, the next notice or direction."""
+    supersede = (InterventionKind.IMPROVEMENT_NOTICE, InterventionKind.STATUTORY_DIRECTION)
     return [
         s
         for s in steps
         if s.kind is not InterventionKind.CONTINUES
         and s.date is not None
+        and s.id != target.id
         and (
             s.replaces == target.id
+            or (s.ends_all and target.date is not None and not s.date.certainly_before(target.date))
             or (
-                s.ends_all
-                and s.id != target.id
+                target.kind is InterventionKind.IMPROVEMENT_NOTICE
+                and s.kind in supersede
                 and target.date is not None
-                and not s.date.certainly_before(target.date)
+                and s.date.certainly_after(target.date)
             )
         )
     ]
@@ -228,6 +233,21 @@ def test_an_end_known_only_to_the_month_is_not_known_within_it() -> None:
     assert step_status_on(notice, steps, D(2017, 5, 31), ()) is True
     assert step_status_on(notice, steps, D(2017, 6, 15), ()) is None
     assert step_status_on(notice, steps, D(2017, 6, 30), ()) is False
+
+
+def test_a_direction_supersedes_the_notice_before_it() -> None:
+    # Hull's case: a notice (May 2019), a direction (March 2020) not said to replace it, the
+    # direction replaced by a notice (August 2022), lifted (September 2023).
+    notice = step("n1", InterventionKind.IMPROVEMENT_NOTICE, "2019-05")
+    direction = step("d", InterventionKind.STATUTORY_DIRECTION, "2020-03")
+    second = step("n2", InterventionKind.IMPROVEMENT_NOTICE, "2022-08-05", replaces="d")
+    lifted = step("l", InterventionKind.NOTICE_LIFTED, "2023-09", replaces="n2")
+    steps = [notice, direction, second, lifted]
+    assert status_on(steps, D(2019, 12, 1)) is InterventionStatus.IMPROVEMENT_NOTICE
+    assert status_on(steps, D(2021, 1, 1)) is InterventionStatus.STATUTORY_DIRECTION
+    assert status_on(steps, D(2023, 1, 1)) is InterventionStatus.IMPROVEMENT_NOTICE
+    assert status_on(steps, D(2024, 1, 1)) is InterventionStatus.NONE
+    assert step_status_on(notice, steps, D(2024, 1, 1), ()) is False
 
 
 def test_a_lifting_of_everything_ends_directions_it_does_not_name() -> None:

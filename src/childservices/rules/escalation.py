@@ -273,9 +273,9 @@ def evaluate(
     """Every finding of every rule as the record stood on ``on``.
 
     >>> import childservices as cs
-    >>> findings = evaluate(cs.load(), on="2026-06-30", authorities={"bradford"})
+    >>> findings = evaluate(cs.load(), on="2026-06-30", authorities={"nottingham"})
     >>> [(f.trigger, f.outcome.value) for f in findings if f.rule == "commissioner-after-six-months"]
-    [('bradford-ilacs-2018-10-29', 'departed')]
+    [('nottingham-ilacs-2022-09-05', 'departed')]
     """
     day = as_date(on)
     found = [f for rule in rules for f in rule.evaluate(dataset, day)]

@@ -34,7 +34,9 @@ __all__ = [
     "STALE_AFTER_YEARS",
     "Direction",
     "InterventionStatus",
+    "direction_chains",
     "directions",
+    "enders",
     "in_force_on",
     "status_on",
     "step_status_on",
@@ -72,17 +74,28 @@ def _replaced_by(steps: Iterable[Intervention]) -> dict[str, list[Intervention]]
     return replaced
 
 
-def _enders(step: Intervention, steps: Sequence[Intervention]) -> list[Intervention]:
-    """The steps that end ``step``: those replacing it, and later liftings that end everything."""
+def enders(step: Intervention, steps: Sequence[Intervention]) -> list[Intervention]:
+    """The steps that end ``step``: those replacing it, later liftings that end everything,
+    and, for an improvement notice, the authority's next notice or direction."""
     found = list(_replaced_by(steps).get(step.id, ()))
-    if step.date is not None:
+    if step.date is None:
+        return found
+    found += [
+        s
+        for s in steps
+        if s.ends_all
+        and s.id != step.id
+        and s.date is not None
+        and not s.date.certainly_before(step.date)
+    ]
+    if step.kind is _NOTICE:
         found += [
             s
             for s in steps
-            if s.ends_all
+            if s.kind in (_NOTICE, InterventionKind.STATUTORY_DIRECTION)
             and s.id != step.id
             and s.date is not None
-            and not s.date.certainly_before(step.date)
+            and s.date.certainly_after(step.date)
         ]
     return found
 
@@ -136,7 +149,7 @@ def _status(
         return False
     known = first.date.certainly_by(day)
     members = {member.id for member in chain}
-    boundaries = [e.date for m in chain for e in _enders(m, steps) if e.id not in members]
+    boundaries = [e.date for m in chain for e in enders(m, steps) if e.id not in members]
     boundaries.append(last.end)
     for boundary in boundaries:
         if boundary is None:
@@ -163,7 +176,7 @@ def _status(
     return True
 
 
-def _direction_chains(steps: Sequence[Intervention]) -> list[tuple[Intervention, ...]]:
+def direction_chains(steps: Sequence[Intervention]) -> list[tuple[Intervention, ...]]:
     """Each direction followed through the revised directions that replace it, in turn."""
     by_id = {s.id: s for s in steps}
     replaced = _replaced_by(steps)
@@ -218,7 +231,7 @@ def status_on(
     direction still ran is not known: the answer never claims more than the
     record shows.
     """
-    directions = [_status(chain, steps, day, inspections) for chain in _direction_chains(steps)]
+    directions = [_status(chain, steps, day, inspections) for chain in direction_chains(steps)]
     notices = [step_status_on(s, steps, day, inspections) for s in steps if s.kind is _NOTICE]
     if True in directions:
         return InterventionStatus.STATUTORY_DIRECTION
