@@ -65,6 +65,7 @@ REQUIRED_MODULES: tuple[str, ...] = (
     "childservices.model.source",
     "childservices.rules.asof",
     "childservices.rules.trajectory",
+    "childservices.rules.lineage",
     "childservices.rules.aggregate",
     "childservices.rules.official",
     "childservices.rules.escalation",

@@ -55,6 +55,7 @@ from childservices.rules.intervention import Direction, InterventionStatus
 if TYPE_CHECKING:
     from childservices.rules.aggregate import PanelRow, SurvivalRow, monthly, quarterly
     from childservices.rules.escalation import Finding, Outcome
+    from childservices.rules.lineage import Lineage, Unit
     from childservices.rules.official import Basis, CountingRule, OfficialCount
     from childservices.rules.trajectory import Movement, Spell, Trajectory
 
@@ -67,6 +68,8 @@ _LAZY = {
     "quarterly": "childservices.rules.aggregate",
     "Finding": "childservices.rules.escalation",
     "Outcome": "childservices.rules.escalation",
+    "Lineage": "childservices.rules.lineage",
+    "Unit": "childservices.rules.lineage",
     "Basis": "childservices.rules.official",
     "CountingRule": "childservices.rules.official",
     "OfficialCount": "childservices.rules.official",
@@ -133,6 +136,7 @@ __all__ = [
     "LifecycleEvent",
     "LifecycleEventKind",
     "LifecycleState",
+    "Lineage",
     "Movement",
     "NoJudgement",
     "OfficialCount",
@@ -149,6 +153,7 @@ __all__ = [
     "SurvivalRow",
     "Trajectory",
     "TrustLifecycle",
+    "Unit",
     "UnknownAuthorityError",
     "__version__",
     "load",

@@ -42,6 +42,7 @@ if TYPE_CHECKING:
 
     from childservices.rules.aggregate import PanelRow, SurvivalRow
     from childservices.rules.escalation import EscalationRule, Finding
+    from childservices.rules.lineage import Lineage
     from childservices.rules.official import CountingRule, OfficialCount
 
 __all__ = ["COMPANY_MODELS", "Dataset"]
@@ -159,6 +160,34 @@ class Dataset:
             chosen.append(self._view(record.id))
         return tuple(sorted(chosen, key=lambda a: (a.name, a.id)))
 
+    def lineages(self) -> tuple[Lineage, ...]:
+        """Every lineage: authorities joined by reorganisation as one line of history, by id.
+
+        See :mod:`childservices.rules.lineage` for when to count lineages
+        rather than authorities.
+
+        >>> import childservices as cs
+        >>> [l.members for l in cs.load().lineages() if l.id == "northamptonshire"]
+        [('north-northamptonshire', 'northamptonshire', 'west-northamptonshire')]
+        """
+        from childservices.rules.lineage import lineages
+
+        return lineages(
+            (a.id for a in self.tables.authorities),
+            ((r.predecessor, r.successor) for r in self.tables.reorganisations),
+        )
+
+    @property
+    def covered_until(self) -> pendulum.Date | None:
+        """The data's coverage date: the latest publication day of any inspection recorded.
+
+        Analyses over years stop following authorities here (they are
+        censored), rather than at today's date, so that months the data does
+        not cover are not read as months in which nothing happened.
+        """
+        latest = max((i.published.latest for i in self.tables.inspections), default=None)
+        return latest
+
     def __iter__(self) -> Iterator[AuthorityView]:
         """Every authority, sorted by name."""
         return iter(self.authorities())
@@ -170,7 +199,7 @@ class Dataset:
     # As-of questions over every authority ---------------------------------
 
     def delivery_on(self, day: str | datetime.date | PartialDate) -> dict[str, DeliveryOnDate]:
-        """Who ran each authority's services on ``day``, by authority id (authorities then in existence).
+        """Who ran each authority's services on ``day``, by authority id (unit: authorities then in existence).
 
         >>> import childservices as cs
         >>> cs.load().delivery_on("2019-06-01")["sunderland"].model
@@ -230,6 +259,9 @@ class Dataset:
     ) -> dict[str, InterventionStatus]:
         """Authorities with an improvement notice or statutory direction in force on a day.
 
+        Unit: authorities in existence on the day; a direction given to a
+        predecessor is not carried to its successors.
+
         >>> import childservices as cs
         >>> cs.load().under_intervention(on="2019-06-01")["sandwell"]
         <InterventionStatus.STATUTORY_DIRECTION: 'statutory_direction'>
@@ -252,6 +284,13 @@ class Dataset:
     ) -> dict[str, Overall | None]:
         """Every authority in existence on ``day`` with its rating (see :meth:`AuthorityView.rating_on`).
 
+        Unit: authorities in existence on the day
+        (:attr:`~childservices.rules.lineage.Unit.AUTHORITY`). A council
+        created by reorganisation carries its single predecessor's rating until
+        its own first inspection, so after a split each successor carries the
+        same judgement; Ofsted's own count does not
+        (:meth:`official_count`).
+
         >>> import childservices as cs
         >>> cs.load().ratings_on("2019-06-01")["sandwell"]
         <Grade.INADEQUATE: 'inadequate'>
@@ -268,6 +307,10 @@ class Dataset:
         frameworks: Collection[Framework] = SIF_AND_LATER,
     ) -> tuple[PanelRow, ...]:
         """Every authority's rating, delivery model and intervention status on each day.
+
+        Unit: one row per authority in existence on each day (as
+        :meth:`ratings_on`); an authority's rows stop when it is abolished and
+        its successors' rows start.
 
         Use :func:`~childservices.rules.aggregate.monthly` or
         :func:`~childservices.rules.aggregate.quarterly` for regular days.
@@ -291,8 +334,10 @@ class Dataset:
         """The share of authorities at each grade on ``day``, optionally by ``"kind"``,
         ``"region"`` or ``"delivery_model"``.
 
-        Authorities without a grade (none yet, unknown, or no overall judgement
-        under the 2026 framework) are not counted; shares in a group sum to 1.
+        Unit: authorities in existence on the day, with their ratings as
+        :meth:`ratings_on` gives them. Authorities without a grade (none yet,
+        unknown, or no overall judgement under the 2026 framework) are not
+        counted; shares in a group sum to 1.
 
         >>> import childservices as cs
         >>> shares = cs.load().shares_on("2019-06-01")["all"]
@@ -330,6 +375,12 @@ class Dataset:
         frameworks: Collection[Framework] = SIF_AND_LATER,
     ) -> dict[str, Counter[tuple[Grade, Grade]]]:
         """Counts of grade changes between consecutive graded inspections.
+
+        Unit: each authority's own inspections
+        (:attr:`~childservices.rules.lineage.Unit.AUTHORITY`). A successor's
+        sequence starts with its own first inspection, never with its
+        predecessor's, so every inspection is in one authority's sequence and
+        each pair is counted once.
 
         ``by``: ``None`` (one group), ``"era"`` (the framework of the later
         inspection), ``"delivery_model"`` (in force when the later report was
@@ -412,6 +463,10 @@ class Dataset:
         rules: Iterable[EscalationRule] | None = None,
     ) -> tuple[Finding, ...]:
         """Where the record follows or departs from the intervention rules, as it stood on ``on``.
+
+        Unit: one finding per triggering record, a judgement or a
+        recommendation of the authority it concerns; a rating a successor
+        carries from its predecessor triggers nothing for the successor.
 
         ``rules`` defaults to :data:`~childservices.rules.escalation.SEED_RULES`.
 
