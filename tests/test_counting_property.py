@@ -82,3 +82,81 @@ def test_improvements_after_changes_are_the_authoritys_own(ds: cs.Dataset, until
         own = {e.id for e in authority.deliveries} | {d.issued.id for d in authority.directions}
         for change in authority.improvements_after_changes(until=until):
             assert change.record in own
+
+
+GROUPINGS = st.sampled_from([None, "delivery_model", "region", "era", "intervention"])
+UNTIL = st.sampled_from(["2018-06-30", "2022-01-01", "2026-08-20"])
+
+
+@given(st_cs.reorganised_datasets(), st.sampled_from(cs.Unit), GROUPINGS, UNTIL)
+def test_time_to_good_counts_each_unit_once(
+    ds: cs.Dataset, unit: cs.Unit, by: str | None, until: str
+) -> None:
+    results = ds.time_to_good(unit=unit, by=by, data_until=until)
+    follow_ups = [f for result in results for f in result.follow_ups]
+    lineages = ds.lineages()
+    lineage_of = {m: lineage.id for lineage in lineages for m in lineage.members}
+    # Each unit once, each entry judgement once, never more units than lineages (or authorities).
+    assert len({f.unit for f in follow_ups}) == len(follow_ups)
+    assert len({f.entry.id for f in follow_ups}) == len(follow_ups)
+    if unit is cs.Unit.LINEAGE:
+        assert len(follow_ups) <= len(lineages)
+        assert len({lineage_of[f.entry.authority] for f in follow_ups}) == len(follow_ups)
+    else:
+        assert len(follow_ups) <= len(ds)
+        # A successor never counts its predecessor's judgement as its own event.
+        assert all(f.entry.authority == f.unit for f in follow_ups)
+    for f in follow_ups:
+        assert f.entry.authority in f.authorities
+        assert f.start <= f.end <= f.observable_until
+        assert (f.reached is None) != (f.censored is None)
+        if f.reached is not None:
+            assert f.reached.authority in f.authorities and f.reached.overall in (
+                cs.Grade.GOOD,
+                cs.Grade.OUTSTANDING,
+            )
+
+
+@given(st_cs.reorganised_datasets(), st.sampled_from(cs.Unit), GROUPINGS)
+def test_survival_estimates_are_probabilities(
+    ds: cs.Dataset, unit: cs.Unit, by: str | None
+) -> None:
+    for result in ds.time_to_good(unit=unit, by=by, data_until="2026-08-20"):
+        km = result.estimate
+        assert km.subjects == len(result.follow_ups) and km.events == result.reached
+        previous = 1.0
+        for step in km.steps:
+            assert 0 <= step.survival <= previous
+            previous = step.survival
+            if step.lower is not None and step.upper is not None:
+                assert 0 <= step.lower <= step.survival <= step.upper <= 1
+        if km.median is not None and km.median_lower is not None:
+            assert km.median_lower <= km.median
+        if km.median is not None and km.median_upper is not None:
+            assert km.median <= km.median_upper
+        for years in (1, 2, 5, 10):
+            assert 0 <= result.reached_within(years) <= result.followed_up(years)
+            assert result.followed_up(years) <= len(result.follow_ups)
+
+
+@given(st_cs.reorganised_datasets(), st.sampled_from(cs.Unit))
+def test_reached_good_never_exceeds_lineages_or_followed_up(ds: cs.Dataset, unit: cs.Unit) -> None:
+    rows = ds.reached_good(
+        judged_from="2013-01-01",
+        judged_to="2026-12-31",
+        horizons=(1, 3, 5),
+        data_until="2026-08-20",
+        unit=unit,
+    )
+    counted = [u for row in rows for u in row.authorities]
+    assert len(counted) == len(set(counted))
+    assert len(counted) <= (len(ds.lineages()) if unit is cs.Unit.LINEAGE else len(ds))
+    for row in rows:
+        for years in (1, 3, 5):
+            assert row.reached_good_within[years] <= row.followed_up[years] <= len(row.authorities)
+            shares = (
+                row.reached_good_within[years] / row.followed_up[years]
+                if row.followed_up[years]
+                else 0
+            )
+            assert 0 <= shares <= 1

@@ -67,6 +67,7 @@ REQUIRED_MODULES: tuple[str, ...] = (
     "childservices.rules.trajectory",
     "childservices.rules.lineage",
     "childservices.rules.aggregate",
+    "childservices.rules.survival",
     "childservices.rules.official",
     "childservices.rules.escalation",
     "childservices.rules.intervention",

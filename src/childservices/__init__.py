@@ -57,6 +57,7 @@ if TYPE_CHECKING:
     from childservices.rules.escalation import Finding, Outcome
     from childservices.rules.lineage import Lineage, Unit
     from childservices.rules.official import Basis, CountingRule, OfficialCount
+    from childservices.rules.survival import Censoring, FollowUp, TimeToGood
     from childservices.rules.trajectory import Movement, Spell, Trajectory
 
 __version__ = "0.1.0"
@@ -73,6 +74,9 @@ _LAZY = {
     "Basis": "childservices.rules.official",
     "CountingRule": "childservices.rules.official",
     "OfficialCount": "childservices.rules.official",
+    "Censoring": "childservices.rules.survival",
+    "FollowUp": "childservices.rules.survival",
+    "TimeToGood": "childservices.rules.survival",
     "Movement": "childservices.rules.trajectory",
     "Spell": "childservices.rules.trajectory",
     "Trajectory": "childservices.rules.trajectory",
@@ -110,6 +114,7 @@ __all__ = [
     "AuthorityKind",
     "AuthorityView",
     "Basis",
+    "Censoring",
     "ChildServicesError",
     "Citation",
     "CountingRule",
@@ -120,6 +125,7 @@ __all__ = [
     "DeliveryOnDate",
     "Direction",
     "Finding",
+    "FollowUp",
     "Framework",
     "Grade",
     "IdentifierScheme",
@@ -151,6 +157,7 @@ __all__ = [
     "Source",
     "Spell",
     "SurvivalRow",
+    "TimeToGood",
     "Trajectory",
     "TrustLifecycle",
     "Unit",

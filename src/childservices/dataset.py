@@ -42,8 +42,9 @@ if TYPE_CHECKING:
 
     from childservices.rules.aggregate import PanelRow, SurvivalRow
     from childservices.rules.escalation import EscalationRule, Finding
-    from childservices.rules.lineage import Lineage
+    from childservices.rules.lineage import Lineage, Unit
     from childservices.rules.official import CountingRule, OfficialCount
+    from childservices.rules.survival import TimeToGood
 
 __all__ = ["COMPANY_MODELS", "Dataset"]
 
@@ -418,6 +419,52 @@ class Dataset:
             self.authorities(), frameworks=frameworks, group_of=None if by is None else group
         )
 
+    def time_to_good(
+        self,
+        *,
+        from_grade: Grade = Grade.INADEQUATE,
+        judged_from: str | datetime.date | None = None,
+        judged_to: str | datetime.date | None = None,
+        by: str | None = None,
+        unit: Unit | None = None,
+        data_until: str | datetime.date | None = None,
+        frameworks: Collection[Framework] = SIF_AND_LATER,
+        confidence: float = 0.95,
+    ) -> tuple[TimeToGood, ...]:
+        """Time from a judgement at ``from_grade`` to the first later good or outstanding one, by group.
+
+        A survival analysis (Kaplan-Meier, Greenwood variance, log-log
+        confidence intervals): see :func:`~childservices.rules.survival.time_to_good`
+        for the groups (``by=``: ``"delivery_model"``, ``"region"``, ``"era"``,
+        ``"intervention"``) and for how follow-up is censored. ``unit``:
+        lineages by default (:class:`~childservices.rules.lineage.Unit`).
+        ``data_until``: the coverage date at which follow-up stops (default
+        :attr:`covered_until`).
+
+        >>> import childservices as cs
+        >>> (everyone,) = cs.load().time_to_good(data_until="2026-08-20")
+        >>> sunderland = next(f for f in everyone.follow_ups if f.unit == "sunderland")
+        >>> str(sunderland.start), str(sunderland.end), sunderland.days  # inadequate 2015, outstanding 2021
+        ('2015-07-20', '2021-08-20', 2223)
+        """
+        from childservices.rules.lineage import Unit
+        from childservices.rules.survival import time_to_good
+
+        cut = self.covered_until if data_until is None else as_date(data_until)
+        if cut is None:
+            return ()
+        return time_to_good(
+            self.authorities(),
+            until=cut,
+            from_grade=from_grade,
+            judged_from=judged_from,
+            judged_to=judged_to,
+            unit=Unit.LINEAGE if unit is None else unit,
+            by=by,
+            frameworks=frameworks,
+            confidence=confidence,
+        )
+
     def reached_good(
         self,
         *,
@@ -425,9 +472,16 @@ class Dataset:
         judged_to: str | datetime.date,
         horizons: Sequence[int] = (1, 2, 3),
         data_until: str | datetime.date | None = None,
+        unit: Unit | None = None,
     ) -> tuple[SurvivalRow, ...]:
-        """Of authorities judged inadequate in a period, how many reached good within 1, 2, 3 years,
-        by delivery model (see :func:`~childservices.rules.aggregate.survival`).
+        """Of units judged inadequate in a period, how many reached good within 1, 2, 3 years,
+        by delivery model: a view of :meth:`time_to_good` (see
+        :func:`~childservices.rules.aggregate.survival`).
+
+        Unit: lineages by default, each counted once, so a council split in
+        two (Northamptonshire) or continued as a unitary council (Somerset)
+        is one unit with one entry judgement. ``reached_good_within[n]``
+        counts only units in ``followed_up[n]``.
 
         >>> import childservices as cs
         >>> rows = cs.load().reached_good(judged_from="2014-01-01", judged_to="2019-12-31", data_until="2026-06-30")
@@ -435,6 +489,7 @@ class Dataset:
         ['in-house', 'partnership', 'trust']
         """
         from childservices.rules.aggregate import survival
+        from childservices.rules.lineage import Unit
 
         return survival(
             self,
@@ -442,6 +497,7 @@ class Dataset:
             judged_to=judged_to,
             horizons=horizons,
             data_until=data_until,
+            unit=Unit.LINEAGE if unit is None else unit,
         )
 
     def official_count(self, rule: CountingRule) -> OfficialCount:
