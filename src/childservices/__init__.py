@@ -56,7 +56,7 @@ if TYPE_CHECKING:
     from childservices.rules.aggregate import PanelRow, SurvivalRow, monthly, quarterly
     from childservices.rules.escalation import Finding, Outcome
     from childservices.rules.lineage import Lineage, Unit
-    from childservices.rules.official import Basis, CountingRule, OfficialCount
+    from childservices.rules.official import Basis, CountingRule, NewAuthorities, OfficialCount
     from childservices.rules.survival import Censoring, FollowUp, TimeToGood
     from childservices.rules.trajectory import Movement, Spell, Trajectory
 
@@ -73,6 +73,7 @@ _LAZY = {
     "Unit": "childservices.rules.lineage",
     "Basis": "childservices.rules.official",
     "CountingRule": "childservices.rules.official",
+    "NewAuthorities": "childservices.rules.official",
     "OfficialCount": "childservices.rules.official",
     "Censoring": "childservices.rules.survival",
     "FollowUp": "childservices.rules.survival",
@@ -144,6 +145,7 @@ __all__ = [
     "LifecycleState",
     "Lineage",
     "Movement",
+    "NewAuthorities",
     "NoJudgement",
     "OfficialCount",
     "Outcome",

@@ -503,6 +503,12 @@ class Dataset:
     def official_count(self, rule: CountingRule) -> OfficialCount:
         """Ofsted's national count of judgements under an explicit :class:`~childservices.rules.official.CountingRule`.
 
+        Unit: authorities in existence on the rule's reference date. By
+        default a council created by reorganisation is counted from its own
+        first inspection, as Ofsted counts it (unless it kept its
+        predecessor's Ofsted URN); see
+        :class:`~childservices.rules.official.NewAuthorities`.
+
         >>> import childservices as cs
         >>> rule = cs.CountingRule(inspected_by="2025-03-31", published_by="2025-06-30")
         >>> cs.load().official_count(rule).by_grade[cs.Grade.INADEQUATE]
