@@ -191,7 +191,14 @@ class AuthorityView:
 
     @property
     def statistical_neighbours(self) -> tuple[AuthorityView, ...]:
-        """The authority's statistical neighbours, closest first."""
+        """The authority's statistical neighbours, closest first.
+
+        One list for every date: the DfE's neighbours as in Data to Insight's
+        LA lookup collected in March 2025 (see
+        :class:`~childservices.model.authority.StatisticalNeighbour`).
+        Councils abolished before then (Cumbria, Northamptonshire, Poole...)
+        have none.
+        """
         return tuple(
             self.dataset.authority(n.neighbour)
             for n in self.dataset.index.neighbours.get(self.id, ())
@@ -514,6 +521,10 @@ class AuthorityView:
         self, day: DateLike, *, frameworks: Collection[Framework] = SIF_AND_LATER
     ) -> tuple[tuple[AuthorityView, Overall | None], ...]:
         """The authority's statistical neighbours, closest first, each with its rating on ``day``.
+
+        The neighbours are the same whatever the day: one list, from the
+        LA lookup of March 2025 (:attr:`statistical_neighbours`), not the
+        list in force on ``day``; only the ratings are as of ``day``.
 
         >>> import childservices as cs
         >>> peers = cs.load().authority("Sandwell").peers_on("2019-06-01")
