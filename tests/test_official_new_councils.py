@@ -88,7 +88,7 @@ def test_official_counts_count_each_judgement_once(ds: cs.Dataset, day: datetime
     assert set(count.judgements) | set(count.not_inspected) <= existing
     ids = [i.id for i in count.judgements.values()]
     assert len(ids) == len(set(ids))
-    assert sum(count.by_grade.values()) == len(count.judgements) <= len(existing)
+    assert sum(count.by_grade.values()) <= len(count.judgements) <= len(existing)
     for authority, judgement in count.judgements.items():
         if judgement.authority != authority:
             # Only a council that kept its predecessor's Ofsted URN carries its record.

@@ -232,11 +232,18 @@ def not_given_2026(ds: cs.Dataset) -> list[str]:
     ratings = ds.ratings_on(day)
     count = ds.official_count(cs.CountingRule(inspected_by=day, published_by=day))
     reformed = sorted(a for a, r in ratings.items() if r is cs.NOT_GIVEN)
+    earlier = [
+        a
+        for a in reformed
+        if a in count.judgements and isinstance(count.judgements[a].overall, cs.Grade)
+    ]
     return [
         f"On {day}, {len(reformed)} councils' latest inspection was under the reformed "
-        "framework and gave no overall grade: their rating in force is "
-        "`NOT_GIVEN` and shares leave them out, while `official_count` still counts each of "
-        f"them at its last overall grade ({sum(count.by_grade.values())} councils counted).",
+        "framework and gave no overall grade: their rating in force is `NOT_GIVEN` and shares "
+        f"leave them out. `official_count` (default rule, reference date and cut-off {day}) "
+        f"counts {len(earlier)} of them at an earlier overall grade and leaves "
+        f"{len(reformed) - len(earlier)} out of its counts by grade, which total "
+        f"{sum(count.by_grade.values())} councils.",
         "",
     ]
 
