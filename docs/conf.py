@@ -2,7 +2,7 @@
 
 Builds offline: no intersphinx, nothing fetched. Pages generated from the
 code and the bundled dataset at build time (tables, sources, coverage,
-timelines, the top-level names, the figures) are written into
+timelines, the top-level names, the figures, the analyses' numbers) are written into
 ``docs/_generated/`` by the extensions in ``docs/_ext/``.
 """
 
@@ -34,6 +34,7 @@ extensions = [
     "datadoc",
     "apiref",
     "figures",
+    "analyses",
 ]
 source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
 exclude_patterns = ["_build", "_generated"]

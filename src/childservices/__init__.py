@@ -57,7 +57,9 @@ from childservices.rules.intervention import Direction, InterventionStatus
 if TYPE_CHECKING:
     from childservices.rules.aggregate import PanelRow, SurvivalRow, monthly, quarterly
     from childservices.rules.escalation import Finding, Outcome
-    from childservices.rules.official import Basis, CountingRule, OfficialCount
+    from childservices.rules.lineage import Lineage, Unit
+    from childservices.rules.official import Basis, CountingRule, NewAuthorities, OfficialCount
+    from childservices.rules.survival import Censoring, FollowUp, TimeToGood
     from childservices.rules.trajectory import Movement, Spell, Trajectory
 
 __version__ = "0.1.0"
@@ -69,9 +71,15 @@ _LAZY = {
     "quarterly": "childservices.rules.aggregate",
     "Finding": "childservices.rules.escalation",
     "Outcome": "childservices.rules.escalation",
+    "Lineage": "childservices.rules.lineage",
+    "Unit": "childservices.rules.lineage",
     "Basis": "childservices.rules.official",
     "CountingRule": "childservices.rules.official",
+    "NewAuthorities": "childservices.rules.official",
     "OfficialCount": "childservices.rules.official",
+    "Censoring": "childservices.rules.survival",
+    "FollowUp": "childservices.rules.survival",
+    "TimeToGood": "childservices.rules.survival",
     "Movement": "childservices.rules.trajectory",
     "Spell": "childservices.rules.trajectory",
     "Trajectory": "childservices.rules.trajectory",
@@ -109,6 +117,7 @@ __all__ = [
     "AuthorityKind",
     "AuthorityView",
     "Basis",
+    "Censoring",
     "ChildServicesError",
     "Citation",
     "CountingRule",
@@ -121,6 +130,7 @@ __all__ = [
     "DeliveryOnDate",
     "Direction",
     "Finding",
+    "FollowUp",
     "Framework",
     "Grade",
     "IdentifierScheme",
@@ -137,7 +147,9 @@ __all__ = [
     "LifecycleEvent",
     "LifecycleEventKind",
     "LifecycleState",
+    "Lineage",
     "Movement",
+    "NewAuthorities",
     "NoJudgement",
     "OfficialCount",
     "Outcome",
@@ -152,8 +164,10 @@ __all__ = [
     "Source",
     "Spell",
     "SurvivalRow",
+    "TimeToGood",
     "Trajectory",
     "TrustLifecycle",
+    "Unit",
     "UnknownAuthorityError",
     "__version__",
     "load",

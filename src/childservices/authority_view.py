@@ -52,6 +52,7 @@ if TYPE_CHECKING:
     import pendulum  # the type of the days handed out; imported where they are made
 
     from childservices.dataset import Dataset
+    from childservices.rules.lineage import Lineage
 
 __all__ = ["AuthorityView", "DeliveryOnDate", "ImprovementAfter"]
 
@@ -187,8 +188,42 @@ class AuthorityView:
         )
 
     @property
+    def lineage(self) -> Lineage:
+        """The authority's lineage: it, its predecessors and successors, and theirs, as one line of history.
+
+        >>> import childservices as cs
+        >>> cs.load().authority("Cumberland").lineage.members
+        ('cumberland', 'cumbria', 'westmorland-and-furness')
+        """
+        from childservices.rules.lineage import lineages
+
+        members: set[str] = set()
+        links: set[tuple[str, str]] = set()
+        stack = [self.id]
+        index = self.dataset.index
+        while stack:
+            current = stack.pop()
+            if current in members:
+                continue
+            members.add(current)
+            for predecessor in index.predecessors.get(current, ()):
+                links.add((predecessor, current))
+                stack.append(predecessor)
+            for successor in index.successors.get(current, ()):
+                links.add((current, successor))
+                stack.append(successor)
+        return lineages(members, links)[0]
+
+    @property
     def statistical_neighbours(self) -> tuple[AuthorityView, ...]:
-        """The authority's statistical neighbours, closest first."""
+        """The authority's statistical neighbours, closest first.
+
+        One list for every date: the DfE's neighbours as in Data to Insight's
+        LA lookup collected in March 2025 (see
+        :class:`~childservices.model.authority.StatisticalNeighbour`).
+        Councils abolished before then (Cumbria, Northamptonshire, Poole...)
+        have none.
+        """
         return tuple(
             self.dataset.authority(n.neighbour)
             for n in self.dataset.index.neighbours.get(self.id, ())
@@ -534,8 +569,12 @@ class AuthorityView:
         """For each change of delivery model and each statutory direction, the first improvement after it.
 
         A change of delivery model is the start of a recorded delivery
-        episode; a direction is the first step of each :attr:`directions`
-        chain. Events with a date known only to the month or year are placed
+        episode, except an episode that continues a predecessor's
+        arrangement from the day the authority was created (North and West
+        Northamptonshire's children's trust from 1 April 2021 continues
+        Northamptonshire's of November 2020: the change is the
+        predecessor's, counted once, there); a direction is the first step
+        of each :attr:`directions` chain. Events with a date known only to the month or year are placed
         at their last possible day. ``improvement`` is ``None`` when the
         rating had not improved by ``until``.
 
@@ -546,7 +585,9 @@ class AuthorityView:
         """
         trajectory = self.trajectory(until=until)
         events: list[tuple[str, str, pendulum.Date]] = [
-            (f"delivery:{e.model.value}", e.id, e.start.latest) for e in self.deliveries
+            (f"delivery:{e.model.value}", e.id, e.start.latest)
+            for e in self.deliveries
+            if not self._continued_from_predecessor(e)
         ]
         events += [
             ("direction", d.issued.id, d.issued.date.latest)
@@ -569,10 +610,26 @@ class AuthorityView:
             )
         return tuple(found)
 
+    def _continued_from_predecessor(self, episode: DeliveryEpisode) -> bool:
+        """Whether ``episode`` carries on a predecessor's arrangement from the authority's first day."""
+        if self.active_from is None or episode.start != self.active_from:
+            return False
+        return any(
+            earlier.model is episode.model
+            and earlier.provider == episode.provider
+            and (earlier.end is None or not earlier.end.certainly_before(episode.start))
+            for predecessor in self.predecessors
+            for earlier in predecessor.deliveries
+        )
+
     def peers_on(
         self, day: DateLike, *, frameworks: Collection[Framework] = SIF_AND_LATER
     ) -> tuple[tuple[AuthorityView, Overall | None], ...]:
         """The authority's statistical neighbours, closest first, each with its rating on ``day``.
+
+        The neighbours are the same whatever the day: one list, from the
+        LA lookup of March 2025 (:attr:`statistical_neighbours`), not the
+        list in force on ``day``; only the ratings are as of ``day``.
 
         >>> import childservices as cs
         >>> peers = cs.load().authority("Sandwell").peers_on("2019-06-01")

@@ -2,7 +2,9 @@
 
 ``summary`` describes the dataset; ``show AUTHORITY`` prints one authority's
 history with sources; ``ratings``, ``trusts`` and ``interventions`` answer
-"on this day" questions as tables (``--format table|csv|json``); ``export``
+"on this day" questions as tables (``--format table|csv|json``);
+``time-to-good`` gives the Kaplan-Meier estimate of the time from an
+inadequate judgement to good, by group; ``export``
 writes every table; ``validate`` checks a user's own record files;
 ``read-report`` reads Ofsted report PDFs. ``--extra PATH`` merges a user's
 records into the dataset for any command. The commands only call the
@@ -279,6 +281,80 @@ def _interventions(ds: Dataset, day: pendulum.Date) -> tuple[Rows, list[str]]:
     return rows, not_known
 
 
+def _round(value: float | None, places: int = 2) -> str | None:
+    return None if value is None else f"{value:.{places}f}"
+
+
+def _time_to_good(ds: Dataset, args: argparse.Namespace) -> tuple[Rows, Sequence[str]]:
+    from childservices.rules.lineage import Unit
+    from childservices.rules.survival import DAYS_PER_YEAR
+
+    results = ds.time_to_good(
+        from_grade=Grade(args.from_grade),
+        judged_from=args.judged_from,
+        judged_to=args.judged_to,
+        by=args.by,
+        unit=Unit(args.unit),
+        data_until=args.until,
+        confidence=args.confidence,
+    )
+    rows: Rows = []
+    if args.show == "steps":
+        for result in results:
+            for step in result.estimate.steps:
+                rows.append(
+                    {
+                        "group": result.group,
+                        "years": _round(step.time / DAYS_PER_YEAR),
+                        "at_risk": step.at_risk,
+                        "events": step.events,
+                        "censored": step.censored,
+                        "survival": _round(step.survival, 3),
+                        "lower": _round(step.lower, 3),
+                        "upper": _round(step.upper, 3),
+                    }
+                )
+        return rows, _TIME_TO_GOOD_COLUMNS["steps"]
+    if args.show == "units":
+        for result in results:
+            for follow_up in result.follow_ups:
+                rows.append(
+                    {
+                        "group": result.group,
+                        "unit": follow_up.unit,
+                        "entry": follow_up.entry.id,
+                        "start": follow_up.start,
+                        "end": follow_up.end,
+                        "years": _round(follow_up.years),
+                        "outcome": "reached good"
+                        if follow_up.censored is None
+                        else f"censored: {follow_up.censored.value}",
+                        "reached": None if follow_up.reached is None else follow_up.reached.id,
+                    }
+                )
+        return rows, _TIME_TO_GOOD_COLUMNS["units"]
+    for result in results:
+        median, lower, upper = result.median_years()
+        rows.append(
+            {
+                "group": result.group,
+                "units": len(result.follow_ups),
+                "reached_good": result.reached,
+                "censored": len(result.follow_ups) - result.reached,
+                "median_years": _round(median) or "not reached",
+                "lower": _round(lower) or "not reached",
+                "upper": _round(upper) or "not reached",
+            }
+        )
+    return rows, _TIME_TO_GOOD_COLUMNS["summary"]
+
+
+_TIME_TO_GOOD_COLUMNS: dict[str, tuple[str, ...]] = {
+    "summary": ("group", "units", "reached_good", "censored", "median_years", "lower", "upper"),
+    "steps": ("group", "years", "at_risk", "events", "censored", "survival", "lower", "upper"),
+    "units": ("group", "unit", "entry", "start", "end", "years", "outcome", "reached"),
+}
+
 _TABLE_COLUMNS = {
     "ratings": ("authority", "name", "rating", "framework", "published", "inspection"),
     "trusts": ("provider", "name", "kind", "authorities"),
@@ -505,6 +581,55 @@ def _parser() -> argparse.ArgumentParser:
     )
     interventions.add_argument("--on", required=True, type=_day, metavar="DATE", help="YYYY-MM-DD")
     _add_format(interventions)
+    survival = commands.add_parser(
+        "time-to-good",
+        help="time from an inadequate judgement to good: Kaplan-Meier estimates by group",
+        description="Follow each lineage (a council with its predecessors and successors, once) "
+        "from its first judgement at a grade (inadequate by default) to its first later good or "
+        "outstanding one; units not yet good are censored at the data's coverage date, at "
+        "abolition, or at a judgement with no overall grade. Prints the median time in years with "
+        "its confidence interval (Greenwood variance, log-log transformed), or every step of the "
+        "Kaplan-Meier estimate (--show steps), or every unit followed (--show units).",
+    )
+    survival.add_argument(
+        "--from-grade",
+        choices=[g.value for g in Grade if g not in (Grade.GOOD, Grade.OUTSTANDING)],
+        default=Grade.INADEQUATE.value,
+        help="the grade follow-up starts from (default: inadequate)",
+    )
+    survival.add_argument(
+        "--judged-from", type=_day, metavar="DATE", help="entry judgements published from this day"
+    )
+    survival.add_argument(
+        "--judged-to", type=_day, metavar="DATE", help="entry judgements published by this day"
+    )
+    survival.add_argument(
+        "--by",
+        choices=("delivery_model", "region", "era", "intervention"),
+        help="groups (default: one group, 'all')",
+    )
+    survival.add_argument(
+        "--unit",
+        choices=("lineage", "authority"),
+        default="lineage",
+        help="count lineages (default) or authorities, each followed until abolished",
+    )
+    survival.add_argument(
+        "--until",
+        type=_day,
+        metavar="DATE",
+        help="the coverage date at which follow-up stops (default: the latest report in the data)",
+    )
+    survival.add_argument(
+        "--confidence", type=float, default=0.95, help="confidence level (default: 0.95)"
+    )
+    survival.add_argument(
+        "--show",
+        choices=("summary", "steps", "units"),
+        default="summary",
+        help="medians by group (default), the estimate's steps, or each unit followed",
+    )
+    _add_format(survival)
     export = commands.add_parser(
         "export", help="every table, with the seed format's columns, as CSV files or JSON"
     )
@@ -622,6 +747,12 @@ def _run(args: argparse.Namespace, stream: TextIO) -> int:
                 + (f": {', '.join(not_known)}" if not_known else ""),
                 file=sys.stderr,
             )
+        elif args.command == "time-to-good":
+            if not 0 < args.confidence < 1:
+                print("childservices: --confidence must be between 0 and 1", file=sys.stderr)
+                return 2
+            rows, columns = _time_to_good(ds, args)
+            _emit(rows, columns, args.format, stream)
         elif args.command == "export":
             _export(ds, args.format, args.out, stream)
         else:

@@ -44,7 +44,9 @@ if TYPE_CHECKING:
 
     from childservices.rules.aggregate import PanelRow, SurvivalRow
     from childservices.rules.escalation import EscalationRule, Finding
+    from childservices.rules.lineage import Lineage, Unit
     from childservices.rules.official import CountingRule, OfficialCount
+    from childservices.rules.survival import TimeToGood
 
 __all__ = ["COMPANY_MODELS", "Dataset"]
 
@@ -179,6 +181,35 @@ class Dataset:
             chosen.append(self._view(record.id))
         return tuple(sorted(chosen, key=lambda a: (a.name, a.id)))
 
+    def lineages(self) -> tuple[Lineage, ...]:
+        """Every lineage: authorities joined by reorganisation as one line of history, by id.
+
+        See :mod:`childservices.rules.lineage` for when to count lineages
+        rather than authorities.
+
+        >>> import childservices as cs
+        >>> [l.members for l in cs.load().lineages() if l.id == "northamptonshire"]
+        [('north-northamptonshire', 'northamptonshire', 'west-northamptonshire')]
+        """
+        from childservices.rules.lineage import lineages
+
+        return lineages(
+            (a.id for a in self.tables.authorities),
+            ((r.predecessor, r.successor) for r in self.tables.reorganisations),
+        )
+
+    @property
+    def covered_until(self) -> pendulum.Date | None:
+        """The data's coverage date: :attr:`coverage`'s ``reports_to``, the latest publication
+        day of any inspection recorded.
+
+        Analyses over years stop following authorities here (they are
+        censored), rather than at today's date, so that months the data does
+        not cover are not read as months in which nothing happened.
+        """
+        latest = self.index.reports_to
+        return None if latest is None else as_date(latest)
+
     def __iter__(self) -> Iterator[AuthorityView]:
         """Every authority, sorted by name."""
         return iter(self.authorities())
@@ -190,7 +221,7 @@ class Dataset:
     # As-of questions over every authority ---------------------------------
 
     def delivery_on(self, day: str | datetime.date | PartialDate) -> dict[str, DeliveryOnDate]:
-        """Who ran each authority's services on ``day``, by authority id (authorities then in existence).
+        """Who ran each authority's services on ``day``, by authority id (unit: authorities then in existence).
 
         >>> import childservices as cs
         >>> cs.load().delivery_on("2019-06-01")["sunderland"].model
@@ -256,6 +287,9 @@ class Dataset:
         (see :mod:`childservices.rules.intervention`). Count them apart: they
         are not "under intervention".
 
+        Unit: authorities in existence on the day; a direction given to a
+        predecessor is not carried to its successors.
+
         >>> import childservices as cs
         >>> cs.load().under_intervention(on="2019-06-01")["sandwell"]
         <InterventionStatus.STATUTORY_DIRECTION: 'statutory_direction'>
@@ -282,10 +316,15 @@ class Dataset:
     ) -> dict[str, Overall | None]:
         """Every authority in existence on ``day`` with its rating (see :meth:`AuthorityView.rating_on`).
 
-        ``rating_basis`` chooses what the rating is read from (the overall
-        judgement by default; see :class:`~childservices.RatingBasis`). A day
-        after the newest report the record holds gives a
-        :class:`~childservices.CoverageWarning`.
+        Unit: authorities in existence on the day
+        (:attr:`~childservices.rules.lineage.Unit.AUTHORITY`). A council
+        created by reorganisation carries its single predecessor's rating until
+        its own first inspection, so after a split each successor carries the
+        same judgement; Ofsted's own count does not
+        (:meth:`official_count`). ``rating_basis`` chooses what the rating is
+        read from (the overall judgement by default; see
+        :class:`~childservices.RatingBasis`). A day after the newest report the
+        record holds gives a :class:`~childservices.CoverageWarning`.
 
         >>> import childservices as cs
         >>> cs.load().ratings_on("2019-06-01")["sandwell"]
@@ -317,6 +356,10 @@ class Dataset:
     ) -> tuple[PanelRow, ...]:
         """Every authority's rating, delivery model and intervention status on each day.
 
+        Unit: one row per authority in existence on each day (as
+        :meth:`ratings_on`); an authority's rows stop when it is abolished and
+        its successors' rows start.
+
         Use :func:`~childservices.rules.aggregate.monthly` or
         :func:`~childservices.rules.aggregate.quarterly` for regular days;
         ``rating_basis`` as for :meth:`ratings_on`.
@@ -344,12 +387,14 @@ class Dataset:
         """The share of authorities at each grade on ``day``, optionally by ``"kind"``,
         ``"region"`` or ``"delivery_model"``.
 
-        Authorities without a grade (none yet, unknown, or no overall judgement
-        under the 2026 framework) are not counted; shares in a group sum to 1.
-        ``rating_basis`` as for :meth:`ratings_on`: once most authorities'
-        latest inspection is a reformed one, shares of overall judgements
-        rest on few authorities, and a basis of one judgement area or of the
-        latest overall judgement keeps the series going.
+        Unit: authorities in existence on the day, with their ratings as
+        :meth:`ratings_on` gives them. Authorities without a grade (none yet,
+        unknown, or no overall judgement under the 2026 framework) are not
+        counted; shares in a group sum to 1. ``rating_basis`` as for
+        :meth:`ratings_on`: once most authorities' latest inspection is a
+        reformed one, shares of overall judgements rest on few authorities,
+        and a basis of one judgement area or of the latest overall judgement
+        keeps the series going.
 
         >>> import childservices as cs
         >>> shares = cs.load().shares_on("2019-06-01")["all"]
@@ -389,6 +434,12 @@ class Dataset:
     ) -> dict[str, Counter[tuple[Grade, Grade]]]:
         """Counts of grade changes between consecutive graded inspections.
 
+        Unit: each authority's own inspections
+        (:attr:`~childservices.rules.lineage.Unit.AUTHORITY`). A successor's
+        sequence starts with its own first inspection, never with its
+        predecessor's, so every inspection is in one authority's sequence and
+        each pair is counted once.
+
         ``by``: ``None`` (one group), ``"era"`` (the framework of the later
         inspection), ``"delivery_model"`` (in force when the later report was
         published) or ``"direction"`` (whether a statutory direction was
@@ -426,6 +477,52 @@ class Dataset:
             self.authorities(), frameworks=frameworks, group_of=None if by is None else group
         )
 
+    def time_to_good(
+        self,
+        *,
+        from_grade: Grade = Grade.INADEQUATE,
+        judged_from: str | datetime.date | None = None,
+        judged_to: str | datetime.date | None = None,
+        by: str | None = None,
+        unit: Unit | None = None,
+        data_until: str | datetime.date | None = None,
+        frameworks: Collection[Framework] = SIF_AND_LATER,
+        confidence: float = 0.95,
+    ) -> tuple[TimeToGood, ...]:
+        """Time from a judgement at ``from_grade`` to the first later good or outstanding one, by group.
+
+        A survival analysis (Kaplan-Meier, Greenwood variance, log-log
+        confidence intervals): see :func:`~childservices.rules.survival.time_to_good`
+        for the groups (``by=``: ``"delivery_model"``, ``"region"``, ``"era"``,
+        ``"intervention"``) and for how follow-up is censored. ``unit``:
+        lineages by default (:class:`~childservices.rules.lineage.Unit`).
+        ``data_until``: the coverage date at which follow-up stops (default
+        :attr:`covered_until`).
+
+        >>> import childservices as cs
+        >>> (everyone,) = cs.load().time_to_good(data_until="2026-08-20")
+        >>> sunderland = next(f for f in everyone.follow_ups if f.unit == "sunderland")
+        >>> str(sunderland.start), str(sunderland.end), sunderland.days  # inadequate 2015, outstanding 2021
+        ('2015-07-20', '2021-08-20', 2223)
+        """
+        from childservices.rules.lineage import Unit
+        from childservices.rules.survival import time_to_good
+
+        cut = self.covered_until if data_until is None else as_date(data_until)
+        if cut is None:
+            return ()
+        return time_to_good(
+            self.authorities(),
+            until=cut,
+            from_grade=from_grade,
+            judged_from=judged_from,
+            judged_to=judged_to,
+            unit=Unit.LINEAGE if unit is None else unit,
+            by=by,
+            frameworks=frameworks,
+            confidence=confidence,
+        )
+
     def reached_good(
         self,
         *,
@@ -433,9 +530,16 @@ class Dataset:
         judged_to: str | datetime.date,
         horizons: Sequence[int] = (1, 2, 3),
         data_until: str | datetime.date | None = None,
+        unit: Unit | None = None,
     ) -> tuple[SurvivalRow, ...]:
-        """Of authorities judged inadequate in a period, how many reached good within 1, 2, 3 years,
-        by delivery model (see :func:`~childservices.rules.aggregate.survival`).
+        """Of units judged inadequate in a period, how many reached good within 1, 2, 3 years,
+        by delivery model: a view of :meth:`time_to_good` (see
+        :func:`~childservices.rules.aggregate.survival`).
+
+        Unit: lineages by default, each counted once, so a council split in
+        two (Northamptonshire) or continued as a unitary council (Somerset)
+        is one unit with one entry judgement. ``reached_good_within[n]``
+        counts only units in ``followed_up[n]``.
 
         >>> import childservices as cs
         >>> rows = cs.load().reached_good(judged_from="2014-01-01", judged_to="2019-12-31", data_until="2026-06-30")
@@ -443,6 +547,7 @@ class Dataset:
         ['in-house', 'partnership', 'trust']
         """
         from childservices.rules.aggregate import survival
+        from childservices.rules.lineage import Unit
 
         return survival(
             self,
@@ -450,10 +555,17 @@ class Dataset:
             judged_to=judged_to,
             horizons=horizons,
             data_until=data_until,
+            unit=Unit.LINEAGE if unit is None else unit,
         )
 
     def official_count(self, rule: CountingRule) -> OfficialCount:
         """Ofsted's national count of judgements under an explicit :class:`~childservices.rules.official.CountingRule`.
+
+        Unit: authorities in existence on the rule's reference date. By
+        default a council created by reorganisation is counted from its own
+        first inspection, as Ofsted counts it (unless it kept its
+        predecessor's Ofsted URN); see
+        :class:`~childservices.rules.official.NewAuthorities`.
 
         >>> import childservices as cs
         >>> rule = cs.CountingRule(inspected_by="2025-03-31", published_by="2025-06-30")
@@ -471,6 +583,10 @@ class Dataset:
         rules: Iterable[EscalationRule] | None = None,
     ) -> tuple[Finding, ...]:
         """Where the record follows or departs from the intervention rules, as it stood on ``on``.
+
+        Unit: one finding per triggering record, a judgement or a
+        recommendation of the authority it concerns; a rating a successor
+        carries from its predecessor triggers nothing for the successor.
 
         ``rules`` defaults to :data:`~childservices.rules.escalation.SEED_RULES`.
 

@@ -4,7 +4,11 @@ Needs the ``test`` extra (``pip install childservices[test]``). Every
 strategy generates values the library itself accepts; ``lifecycles(valid=False)``
 generates event sequences that :class:`~childservices.TrustLifecycle` must
 refuse. :func:`record_sets` and :func:`datasets` generate small consistent
-datasets (``record_sets(valid=False)``: ones that break one cross-record rule).
+datasets (``record_sets(valid=False)``: ones that break one cross-record rule);
+:func:`reorganised_record_sets` and :func:`reorganised_datasets` generate
+datasets shaped by local government reorganisation (merges, splits, a county
+council continuing as a unitary council), for analyses that must count each
+council once.
 
 >>> from hypothesis import given
 >>> from childservices import strategies as st_cs
@@ -82,6 +86,8 @@ __all__ = [
     "providers",
     "record_sets",
     "reorganisations",
+    "reorganised_datasets",
+    "reorganised_record_sets",
     "sources",
     "statistical_neighbours",
 ]
@@ -715,3 +721,219 @@ def datasets(*, max_authorities: int = 3) -> st.SearchStrategy[Dataset]:
     from childservices.dataset import Dataset
 
     return record_sets(max_authorities=max_authorities).map(Dataset.from_records)
+
+
+# Datasets shaped by reorganisation ------------------------------------------------
+
+_REORGANISATION_KINDS = ("merge", "split", "continuation", "split_and_merge")
+"""Merge: several councils into one (Bournemouth and Poole, 2019). Split: one into
+several (Northamptonshire, 2021). Continuation: a county council continuing as the
+unitary council, keeping its Ofsted URN (Somerset, 2023). Split and merge: one
+predecessor's area passing partly to a merged council and partly to another
+(Dorset County, 2019)."""
+
+_REORGANISATION_FRAMEWORKS = (
+    Framework.SIF,
+    Framework.SIF,
+    Framework.ILACS,
+    Framework.ILACS,
+    Framework.ILACS,
+    Framework.ILACS_2026,
+    Framework.LAC,
+)
+
+
+@st.composite
+def _graded_history(
+    draw: st.DrawFn,
+    authority: str,
+    first: datetime.date,
+    last: datetime.date,
+    cite: tuple[Citation, ...],
+    max_size: int,
+) -> list[Inspection]:
+    """Inspections of one authority published between ``first`` and ``last``, mostly graded."""
+    if last < first:
+        return []
+    found = []
+    published = sorted(draw(st.lists(days(first, last), max_size=max_size, unique=True)))
+    for n, day in enumerate(published):
+        framework = draw(st.sampled_from(_REORGANISATION_FRAMEWORKS))
+        kinds = sorted((k for k in FRAMEWORK_KINDS[framework] if k.graded), key=lambda k: k.value)
+        kind = draw(st.sampled_from(kinds))
+        on_scale = [g for g in Grade if grade_fits_framework(g, framework)]
+        overall: Any
+        if framework is Framework.ILACS_2026:
+            overall = NOT_GIVEN
+        else:
+            # Now and then the sources do not give the overall judgement (unknown).
+            overall = None if draw(st.integers(0, 9)) == 0 else draw(st.sampled_from(on_scale))
+        found.append(
+            Inspection(
+                id=f"{authority}-inspection-{n}",
+                authority=authority,
+                framework=framework,
+                kind=kind,
+                published=PartialDate.from_date(day),
+                overall=overall,
+                citations=cite,
+            )
+        )
+    return found
+
+
+@st.composite
+def reorganised_record_sets(
+    draw: st.DrawFn, *, max_founding: int = 4, max_reorganisations: int = 3
+) -> RecordSet:
+    """A record set in which councils are merged, split and continued, with lifetimes to match.
+
+    One to ``max_founding`` councils exist from the start; up to
+    ``max_reorganisations`` reorganisations then each abolish councils still
+    in existence (their last day is the eve of the change) and create their
+    successors on the day: a **merge** (several into one), a **split** (one
+    into several), a **continuation** (a county council becoming the unitary
+    council, keeping its Ofsted URN, as Somerset did in 2023) or a **split and
+    merge** (one council's area passing partly to a council merged from
+    several, as Dorset County's did in 2019). Every council has an Ofsted URN,
+    graded inspections (and the occasional reformed inspection that gives no
+    overall judgement) within its lifetime, and perhaps a delivery episode
+    and an intervention.
+    """
+    cite = (Citation(source="source-0"),)
+    source = Source(id="source-0", title="A generated source")
+    lifetimes: dict[str, list[datetime.date | None]] = {}
+    continued: dict[str, str] = {}
+    founding = draw(st.integers(1, max_founding))
+    for n in range(founding):
+        lifetimes[f"council-{n}"] = [None, None]
+    links: list[Reorganisation] = []
+    day = datetime.date(2013, 6, 1)
+    for _ in range(draw(st.integers(0, max_reorganisations))):
+        day = day + datetime.timedelta(days=draw(st.integers(200, 1500)))
+        if day > datetime.date(2025, 12, 31):
+            break
+        alive = sorted(a for a, (_, end) in lifetimes.items() if end is None)
+        kind = draw(st.sampled_from(_REORGANISATION_KINDS))
+        if kind in ("merge", "split_and_merge") and len(alive) < 2:
+            kind = "split"
+        if kind == "split":
+            predecessors = [draw(st.sampled_from(alive))]
+            successors = [[0] for _ in range(draw(st.integers(2, 3)))]
+        elif kind == "continuation":
+            predecessors = [draw(st.sampled_from(alive))]
+            successors = [[0]]
+        else:
+            predecessors = draw(
+                st.lists(
+                    st.sampled_from(alive), min_size=2, max_size=min(3, len(alive)), unique=True
+                )
+            )
+            successors = [list(range(len(predecessors)))]
+            if kind == "split_and_merge":
+                successors.append([0])
+        created = []
+        for indexes in successors:
+            new_id = f"council-{len(lifetimes)}"
+            lifetimes[new_id] = [day, None]
+            created.append(new_id)
+            for index in indexes:
+                links.append(
+                    Reorganisation(
+                        predecessor=predecessors[index],
+                        successor=new_id,
+                        date=PartialDate.from_date(day),
+                        citations=cite,
+                    )
+                )
+        for predecessor in predecessors:
+            lifetimes[predecessor][1] = day - datetime.timedelta(days=1)
+        if kind == "continuation":
+            continued[created[0]] = predecessors[0]
+    urns: dict[str, str] = {}
+    for n, authority_id in enumerate(lifetimes):
+        urns[authority_id] = (
+            urns[continued[authority_id]] if authority_id in continued else f"{80000 + n}"
+        )
+    authority_records = []
+    identifier_records = []
+    inspection_records: list[Inspection] = []
+    delivery_records = []
+    intervention_records = []
+    provider = Provider(
+        id="a-trust", name="A Trust", kind=ProviderKind.CHILDRENS_TRUST, citations=cite
+    )
+    for authority_id, (start, end) in lifetimes.items():
+        authority_records.append(
+            Authority(
+                id=authority_id,
+                name=f"Council {authority_id.split('-')[1]}",
+                kind=draw(st.sampled_from(AuthorityKind)),
+                region=draw(st.sampled_from(Region)),
+                active_from=None if start is None else PartialDate.from_date(start),
+                active_to=None if end is None else PartialDate.from_date(end),
+                citations=cite,
+            )
+        )
+        identifier_records.append(
+            Identifier(
+                authority=authority_id,
+                scheme=IdentifierScheme.OFSTED_URN,
+                value=urns[authority_id],
+                valid_from=None if start is None else PartialDate.from_date(start),
+                valid_to=None if end is None else PartialDate.from_date(end),
+                citations=cite,
+            )
+        )
+        first = start or datetime.date(2013, 11, 1)
+        last = end or datetime.date(2026, 8, 31)
+        inspection_records.extend(
+            draw(_graded_history(authority_id, first, last, cite, max_size=4))
+        )
+        if draw(st.booleans()):
+            went_live = draw(days(first, last))
+            delivery_records.append(
+                DeliveryEpisode(
+                    id=f"{authority_id}-trust",
+                    authority=authority_id,
+                    model=DeliveryModel.CHILDRENS_TRUST,
+                    provider=provider.id,
+                    start=PartialDate.from_date(went_live),
+                    end=None
+                    if end is None
+                    else PartialDate.from_date(end + datetime.timedelta(days=1)),
+                    citations=cite,
+                )
+            )
+        if draw(st.booleans()):
+            issued = draw(days(first, last))
+            intervention_records.append(
+                Intervention(
+                    id=f"{authority_id}-direction",
+                    authority=authority_id,
+                    kind=InterventionKind.STATUTORY_DIRECTION,
+                    date=PartialDate.from_date(issued),
+                    citations=cite,
+                )
+            )
+    return RecordSet(
+        sources=(source,),
+        authorities=tuple(authority_records),
+        authority_identifiers=tuple(identifier_records),
+        reorganisations=tuple(links),
+        inspections=tuple(inspection_records),
+        interventions=tuple(intervention_records),
+        providers=(provider,) if delivery_records else (),
+        delivery=tuple(delivery_records),
+    )
+
+
+def reorganised_datasets(
+    *, max_founding: int = 4, max_reorganisations: int = 3
+) -> st.SearchStrategy[Dataset]:
+    """Checked datasets shaped by reorganisation (see :func:`reorganised_record_sets`)."""
+    from childservices.dataset import Dataset
+
+    return reorganised_record_sets(
+        max_founding=max_founding, max_reorganisations=max_reorganisations
+    ).map(Dataset.from_records)

@@ -116,7 +116,13 @@ class Reorganisation:
 
 @attrs.frozen(kw_only=True)
 class StatisticalNeighbour:
-    """One of an authority's ten statistical neighbours (rank 1 is the closest)."""
+    """One of an authority's ten statistical neighbours (rank 1 is the closest). The dataset
+    holds one list, used for every date: the ``stat_neighbours`` column of Data to Insight's
+    LA lookup as collected in March 2025 (source ``d2i-la-lookup``), for the councils then in
+    existence. The DfE's statistical neighbour model has been revised over the years (the
+    lookup keeps an earlier list, ``stat_neighbours_previous``, which is not used), so for a
+    date long before 2025 these need not be the neighbours analysts used at the time.
+    """
 
     authority: str = attrs.field(validator=slug)
     neighbour: str = attrs.field(validator=slug)

@@ -9,6 +9,10 @@ Counting rules, stated once:
   to 1 over the authorities counted.
 - **Transitions** are between an authority's consecutive graded inspections
   under the chosen frameworks (its own inspections, not its predecessor's).
+- **Reaching good** (:func:`survival`) counts units followed over years:
+  lineages by default (a council with its predecessors and successors,
+  once), each entering at one judgement of its own (see
+  :mod:`childservices.rules.lineage` and :mod:`childservices.rules.survival`).
 """
 
 from __future__ import annotations
@@ -35,6 +39,7 @@ from childservices.model import (
 )
 from childservices.rules.asof import SIF_AND_LATER, RatingBasis, counts_for_rating
 from childservices.rules.intervention import STALE_AFTER_YEARS, InterventionStatus, years_after
+from childservices.rules.lineage import Unit
 
 if TYPE_CHECKING:
     from childservices.authority_view import AuthorityView
@@ -239,14 +244,24 @@ def transitions(
 
 @attrs.frozen(kw_only=True)
 class SurvivalRow:
-    """Of the authorities judged inadequate in a period, how many reached good within each horizon."""
+    """Of the units judged inadequate in a period, how many reached good within each horizon.
+
+    A view of :func:`~childservices.rules.survival.time_to_good` grouped by
+    delivery model (:meth:`TimeToGood.followed_up
+    <childservices.rules.survival.TimeToGood.followed_up>` and
+    :meth:`~childservices.rules.survival.TimeToGood.reached_within`).
+    """
 
     group: str
     authorities: tuple[str, ...]
+    """The units counted, each once: lineage ids (an authority never reorganised is a lineage
+    of its own id) or, with ``unit=Unit.AUTHORITY``, authority ids."""
     reached_good_within: Mapping[int, int]
-    """Years -> how many of ``authorities`` reached good or outstanding within that many years."""
+    """Years -> how many of ``followed_up`` reached good or outstanding within that many years
+    (never more than ``followed_up``)."""
     followed_up: Mapping[int, int]
-    """Years -> how many could be followed that long (the horizon ends before the data does)."""
+    """Years -> how many could be followed that long: entered that long before the data's
+    coverage date, not ended by abolition, and no judgement without an overall grade first."""
 
 
 def delivery_group(authority: AuthorityView, start: pendulum.Date, end: pendulum.Date) -> str:
@@ -282,57 +297,38 @@ def survival(
     judged_to: str | datetime.date,
     horizons: Sequence[int] = (1, 2, 3),
     data_until: str | datetime.date | None = None,
+    unit: Unit = Unit.LINEAGE,
 ) -> tuple[SurvivalRow, ...]:
-    """Of authorities first judged inadequate in a period, how many reached good within N years.
+    """Of units first judged inadequate in a period, how many reached good within N years.
 
-    An authority enters at the publication of its first inadequate rating
-    published between ``judged_from`` and ``judged_to``; it reaches good when
-    a later rating is good or outstanding. Groups are by delivery model over
-    the longest horizon after entry (:func:`delivery_group`). An authority
-    counts in ``followed_up[n]`` only if ``n`` years after entry falls on or
-    before ``data_until`` (default: today).
+    A thin view of :func:`~childservices.rules.survival.time_to_good` with
+    ``by="delivery_model"``: a unit (a lineage by default, counted once
+    however it was reorganised) enters at its first inadequate judgement
+    published between ``judged_from`` and ``judged_to``, and reaches good at
+    its first later good or outstanding one. ``data_until`` is the data's
+    coverage date (default :attr:`Dataset.covered_until
+    <childservices.dataset.Dataset.covered_until>`). For the time to good
+    itself, with censoring, use the Kaplan-Meier estimate of ``time_to_good``.
     """
-    first, last = as_date(judged_from), as_date(judged_to)
-    cut = pendulum.today().date() if data_until is None else as_date(data_until)
-    cut = pendulum.Date(cut.year, cut.month, cut.day)
-    longest = max(horizons)
-    members: dict[str, list[str]] = defaultdict(list)
-    reached: dict[str, Counter[int]] = defaultdict(Counter)
-    followed: dict[str, Counter[int]] = defaultdict(Counter)
-    for authority in dataset.authorities():
-        trajectory = authority.trajectory(until=cut)
-        entry = next(
-            (
-                s
-                for s in trajectory.spells
-                if s.grade is Grade.INADEQUATE and first <= s.start <= last
-            ),
-            None,
-        )
-        if entry is None:
-            continue
-        group = delivery_group(authority, entry.start, entry.start.add(years=longest))
-        members[group].append(authority.id)
-        good = next(
-            (
-                s.start
-                for s in trajectory.spells
-                if s.start > entry.start and s.grade in (Grade.GOOD, Grade.OUTSTANDING)
-            ),
-            None,
-        )
-        for years in horizons:
-            horizon = entry.start.add(years=years)
-            if horizon <= cut:
-                followed[group][years] += 1
-            if good is not None and good <= horizon:
-                reached[group][years] += 1
+    from childservices.rules.survival import time_to_good
+
+    cut = dataset.covered_until if data_until is None else as_date(data_until)
+    if cut is None:
+        return ()
+    results = time_to_good(
+        dataset.authorities(),
+        until=cut,
+        judged_from=judged_from,
+        judged_to=judged_to,
+        unit=unit,
+        by="delivery_model",
+    )
     return tuple(
         SurvivalRow(
-            group=group,
-            authorities=tuple(sorted(ids)),
-            reached_good_within={y: reached[group][y] for y in horizons},
-            followed_up={y: followed[group][y] for y in horizons},
+            group=result.group,
+            authorities=tuple(sorted(f.unit for f in result.follow_ups)),
+            reached_good_within={y: result.reached_within(y) for y in horizons},
+            followed_up={y: result.followed_up(y) for y in horizons},
         )
-        for group, ids in sorted(members.items())
+        for result in results
     )

@@ -7,6 +7,26 @@ releases, 30 June from 2025). The single inspection framework era was
 reported on two bases: each authority's first SIF judgement, or its latest
 including re-inspections. :class:`CountingRule` names those choices so that
 a published figure can be reproduced and the rule behind it seen.
+
+**New councils.** Ofsted counts a council created by reorganisation as not
+yet inspected until its own first inspection: Dorset and Bournemouth,
+Christchurch and Poole from April 2019, North and West Northamptonshire from
+April 2021 until their inspections of 2022, Cumberland and Westmorland and
+Furness from April 2023 until 2024. A council that kept its predecessor's
+Ofsted URN (Buckinghamshire in 2020, North Yorkshire and Somerset in 2023,
+where the county council continued as the unitary council) keeps the
+predecessor's record. That is :attr:`NewAuthorities.OWN_INSPECTIONS`, the
+default here; :attr:`NewAuthorities.INHERIT` gives a new council its single
+predecessor's judgement instead, as
+:meth:`~childservices.AuthorityView.rating_on` does. Published counts that
+show the difference: the national director's speech to the ADCS conference
+in July 2022 (17 inadequate, not the 19 that inheriting gives: North and
+West Northamptonshire would carry Northamptonshire's 2019 inadequate), and
+the release "as at 31 March 2024" (60% good or outstanding of the 151
+councils inspected, 36% in the North West; inheriting gives 59% and 33%).
+
+Unit: authorities in existence on the reference date. Under the default
+rule no judgement is counted for two authorities.
 """
 
 from __future__ import annotations
@@ -22,11 +42,13 @@ import pendulum
 
 from childservices.model import Area, Framework, Grade, Inspection, InspectionKind, as_date
 from childservices.rules.asof import SIF_AND_LATER, RatingBasis, counts_for_rating, rating_from
+from childservices.rules.lineage import continues_record
 
 if TYPE_CHECKING:
+    from childservices.authority_view import AuthorityView
     from childservices.dataset import Dataset
 
-__all__ = ["Basis", "CountingRule", "OfficialCount", "official_count"]
+__all__ = ["Basis", "CountingRule", "NewAuthorities", "OfficialCount", "official_count"]
 
 
 class Basis(enum.Enum):
@@ -36,6 +58,18 @@ class Basis(enum.Enum):
     """The most recent judgement, re-inspections included."""
     FIRST_SIF = "first_sif"
     """Each authority's first single inspection framework judgement (no re-inspections)."""
+
+
+class NewAuthorities(enum.Enum):
+    """How a council created by reorganisation is counted before its own first inspection."""
+
+    OWN_INSPECTIONS = "own_inspections"
+    """Ofsted's practice: not yet inspected until its own first inspection, unless it kept its
+    predecessor's Ofsted URN (then it continues the predecessor's record; see
+    :func:`~childservices.rules.lineage.continues_record`)."""
+    INHERIT = "inherit"
+    """It carries its single predecessor's judgement (none if it had several), as
+    :meth:`~childservices.AuthorityView.rating_on` does."""
 
 
 def _to_day(value: str | datetime.date) -> pendulum.Date:
@@ -55,6 +89,9 @@ class CountingRule:
     :attr:`OfficialCount.not_given`; ``RatingBasis.LATEST_OVERALL`` counts its
     latest overall judgement however old; an :class:`~childservices.Area`
     counts that judgement's grades.
+    ``new_authorities``: how a council created by reorganisation counts
+    before its own first inspection (Ofsted's practice by default; see
+    :class:`NewAuthorities`).
     """
 
     inspected_by: pendulum.Date = attrs.field(converter=_to_day)
@@ -62,6 +99,7 @@ class CountingRule:
     basis: Basis = Basis.LATEST
     frameworks: frozenset[Framework] = attrs.field(default=SIF_AND_LATER, converter=frozenset)
     rating_basis: RatingBasis | Area = RatingBasis.OVERALL
+    new_authorities: NewAuthorities = NewAuthorities.OWN_INSPECTIONS
 
     def counts(self, inspection: Inspection) -> bool:
         """Whether an inspection is eligible under this rule."""
@@ -92,7 +130,8 @@ class OfficialCount:
     by_grade: Counter[Grade]
     judgements: dict[str, Inspection]
     not_inspected: tuple[str, ...]
-    """Authorities in existence at the reference date with no eligible judgement."""
+    """Authorities in existence at the reference date with no eligible judgement (under the
+    default rule, including new councils not yet inspected themselves)."""
     not_given: tuple[str, ...] = ()
     """Authorities whose counted inspection gave no overall judgement (the 2026 reform)."""
 
@@ -102,9 +141,10 @@ def official_count(
 ) -> OfficialCount:
     """Count each authority's judgement under ``rule`` (authorities in existence at the reference date).
 
-    The authority's own inspections count, and, for an authority formed from
-    exactly one predecessor, the predecessor's before its own first one (as
-    for :meth:`~childservices.AuthorityView.rating_on`).
+    The authority's own inspections count. Before its own first one, a
+    council created by reorganisation is not yet inspected under Ofsted's
+    practice (the default), unless it kept its predecessor's Ofsted URN; with
+    ``NewAuthorities.INHERIT`` it carries its single predecessor's judgement.
 
     >>> import childservices as cs
     >>> from childservices.rules.official import CountingRule, official_count
@@ -119,9 +159,7 @@ def official_count(
     for authority in dataset.authorities(active_on=rule.inspected_by):
         if authorities is not None and authority.id not in authorities:
             continue
-        eligible = [
-            i for i in authority.rating_inspections(frameworks=rule.frameworks) if rule.counts(i)
-        ]
+        eligible = [i for i in _history(authority, rule) if rule.counts(i)]
         if not eligible:
             missing.append(authority.id)
             continue
@@ -139,3 +177,29 @@ def official_count(
         not_inspected=tuple(missing),
         not_given=tuple(not_given),
     )
+
+
+def _history(authority: AuthorityView, rule: CountingRule) -> tuple[Inspection, ...]:
+    """The inspections that can count for ``authority``: its own, after those it carries on.
+
+    As :meth:`~childservices.AuthorityView.rating_inspections`, but a single
+    predecessor's are carried on only where the rule says so, link by link.
+    """
+    own = authority.rating_inspections(frameworks=rule.frameworks, follow_predecessors=False)
+    predecessors = authority.predecessors
+    if len(predecessors) != 1 or not _follows(authority, rule):
+        return own
+    earlier = _history(predecessors[0], rule)
+    if own:
+        first = own[0].published.latest
+        earlier = tuple(i for i in earlier if i.published.latest < first)
+    return earlier + own
+
+
+def _follows(authority: AuthorityView, rule: CountingRule) -> bool:
+    """Whether ``authority`` counts its predecessor's judgements before its own first one."""
+    if rule.new_authorities is NewAuthorities.INHERIT:
+        return True
+    predecessors = authority.predecessors
+    identifiers = {a.id: a.identifiers for a in (authority, *predecessors)}
+    return continues_record(authority.id, [p.id for p in predecessors], identifiers)

@@ -1,0 +1,537 @@
+"""Time to good as a survival analysis: Kaplan-Meier estimates with censoring, in plain Python.
+
+"How long do councils judged inadequate take to reach good?" Some have not
+reached good by the end of the data, some were abolished first, and under
+the framework reformed in April 2026 an inspection gives no overall grade
+at all: for them the time to good is only known to be longer than the time
+they were followed. Averaging the times of those that reached good, or
+counting the rest as "never", both mislead; the Kaplan-Meier estimator uses
+every council for as long as it was followed.
+
+**Follow-up.** Each unit (a lineage by default, or an authority: see
+:mod:`childservices.rules.lineage`) enters at its first judgement at the
+starting grade (inadequate by default) published in the period asked about,
+and is followed to the first later judgement that is good or outstanding
+(the **event**). Follow-up stops without the event (it is **censored**) at
+the first of:
+
+- the data's coverage date (:attr:`Censoring.COVERAGE`);
+- the end of the unit: an authority's abolition, or for a lineage the
+  abolition of its last council (:attr:`Censoring.ABOLISHED`);
+- a later judgement with no overall grade (:attr:`Censoring.NO_OVERALL_GRADE`:
+  ILACS as reformed in 2026, whose reports give none, or an overall
+  judgement the sources do not state): from then on whether the council is
+  good cannot be seen.
+
+Days are publication days (a date known to the month counts from its last
+day, as for ratings). A judgement counts once: a successor's follow-up never
+starts from its predecessor's judgement unless the two are one lineage, and
+then the lineage is one unit.
+
+**The estimator** (:func:`kaplan_meier`): the product-limit estimate
+S(t) = prod over event times t_i <= t of (1 - d_i / n_i), with d_i events
+among the n_i units still followed at t_i (a unit censored at t_i counts as
+followed at t_i). Its variance is Greenwood's, Var S(t) = S(t)^2 * sum
+d_i / (n_i (n_i - d_i)). Confidence intervals are pointwise and
+**log-log transformed** (Kalbfleisch and Prentice; the default of Stata's
+``sts`` and of the ``log-log`` option of R's ``survfit``): with
+sigma^2 = sum d_i / (n_i (n_i - d_i)) and theta = exp(z sigma / ln S(t)),
+the interval is [S(t)^(1/theta), S(t)^theta], which always lies in [0, 1].
+The **median** is the smallest event time at which S(t) <= 0.5 (computed
+exactly, in fractions); its confidence interval is where the pointwise
+interval crosses 0.5 (Brookmeyer and Crowley): the lower limit is the
+smallest event time at which the interval's lower bound is <= 0.5, the upper
+limit the smallest at which its upper bound is; a limit the data never reach
+is ``None`` (not reached).
+"""
+
+from __future__ import annotations
+
+import enum
+import math
+import statistics
+from collections.abc import Callable, Collection, Iterable, Sequence
+from fractions import Fraction
+from typing import TYPE_CHECKING
+
+import attrs
+
+from childservices.model import Framework, Grade, Inspection, as_date
+from childservices.rules.aggregate import delivery_group
+from childservices.rules.asof import SIF_AND_LATER
+from childservices.rules.intervention import InterventionStatus
+from childservices.rules.lineage import Unit, lineages
+
+if TYPE_CHECKING:
+    import datetime
+
+    import pendulum
+
+    from childservices.authority_view import AuthorityView
+
+__all__ = [
+    "DAYS_PER_YEAR",
+    "GROUPINGS",
+    "Censoring",
+    "FollowUp",
+    "KaplanMeier",
+    "KaplanMeierStep",
+    "TimeToGood",
+    "kaplan_meier",
+    "time_to_good",
+]
+
+DAYS_PER_YEAR = 365.25
+"""Days in a year, for times given in years (a Julian year: leap days averaged in)."""
+
+GROUPINGS: tuple[str, ...] = ("delivery_model", "region", "era", "intervention")
+"""The groupings :func:`time_to_good` knows (``by=``); ``None`` is one group, ``"all"``."""
+
+
+# The estimator -------------------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class KaplanMeierStep:
+    """The estimate just after one time at which something happened (an event or a censoring).
+
+    ``survival`` is the share estimated not to have had the event by
+    ``time``; ``std_err`` is Greenwood's standard error of it; ``lower`` and
+    ``upper`` bound its log-log transformed confidence interval. All three are
+    ``None`` before the first event (S = 1, no variance) and once S = 0,
+    where the transformed interval is not defined.
+    """
+
+    time: float
+    at_risk: int
+    """Units still followed at ``time`` (including those censored at it)."""
+    events: int
+    censored: int
+    survival: float
+    std_err: float | None
+    lower: float | None
+    upper: float | None
+
+
+@attrs.frozen(kw_only=True)
+class KaplanMeier:
+    """A Kaplan-Meier estimate: one step per time at which something happened, and the median.
+
+    ``median_lower`` and ``median_upper`` bound the median's confidence
+    interval (``None``: not reached within the follow-up). See the module's
+    description for the formulas.
+    """
+
+    steps: tuple[KaplanMeierStep, ...]
+    subjects: int
+    events: int
+    confidence: float
+    median: float | None
+    median_lower: float | None
+    median_upper: float | None
+
+    def survival_at(self, time: float) -> float:
+        """The estimate at ``time`` (1 before the first event)."""
+        found = 1.0
+        for step in self.steps:
+            if step.time > time:
+                break
+            found = step.survival
+        return found
+
+    def at_risk_at(self, time: float) -> int:
+        """How many units were still followed at ``time`` (had no event or censoring before it)."""
+        for step in self.steps:
+            if step.time >= time:
+                return step.at_risk
+        return 0
+
+
+def kaplan_meier(
+    times: Sequence[float], observed: Sequence[bool], *, confidence: float = 0.95
+) -> KaplanMeier:
+    """The Kaplan-Meier estimate from follow-up ``times`` and whether each ended in the event.
+
+    A time with ``observed`` false is a censoring: the unit was followed that
+    long without the event. At a time with both, events are counted first
+    (the censored units were at risk then).
+
+    >>> km = kaplan_meier([1, 2, 2, 3], [True, True, False, True])
+    >>> [(s.time, s.at_risk, s.events, s.censored, round(s.survival, 3)) for s in km.steps]
+    [(1, 4, 1, 0, 0.75), (2, 3, 1, 1, 0.5), (3, 1, 1, 0, 0.0)]
+    >>> km.median
+    2
+    """
+    if len(times) != len(observed):
+        raise ValueError(f"{len(times)} times but {len(observed)} event flags")
+    if not 0 < confidence < 1:
+        raise ValueError(f"confidence must be between 0 and 1, not {confidence!r}")
+    if any(t < 0 or math.isnan(t) for t in times):
+        raise ValueError("follow-up times must be numbers of at least 0")
+    z = statistics.NormalDist().inv_cdf((1 + confidence) / 2)
+    ordered = sorted(zip(times, observed, strict=True))
+    at_risk = len(ordered)
+    survival = Fraction(1)
+    greenwood = 0.0
+    steps: list[KaplanMeierStep] = []
+    median = None
+    index = 0
+    while index < len(ordered):
+        time = ordered[index][0]
+        events = censored = 0
+        while index < len(ordered) and ordered[index][0] == time:
+            if ordered[index][1]:
+                events += 1
+            else:
+                censored += 1
+            index += 1
+        if events:
+            survival *= Fraction(at_risk - events, at_risk)
+            if at_risk > events:
+                greenwood += events / (at_risk * (at_risk - events))
+            if median is None and survival <= Fraction(1, 2):
+                median = time
+        steps.append(_step(time, at_risk, events, censored, survival, greenwood, z))
+        at_risk -= events + censored
+    return KaplanMeier(
+        steps=tuple(steps),
+        subjects=len(ordered),
+        events=sum(1 for _, seen in ordered if seen),
+        confidence=confidence,
+        median=median,
+        median_lower=_crossing(steps, lambda s: s.lower),
+        median_upper=_crossing(steps, lambda s: s.upper),
+    )
+
+
+def _step(
+    time: float,
+    at_risk: int,
+    events: int,
+    censored: int,
+    survival: Fraction,
+    greenwood: float,
+    z: float,
+) -> KaplanMeierStep:
+    value = float(survival)
+    std_err = lower = upper = None
+    if 0 < survival < 1:
+        std_err = value * math.sqrt(greenwood)
+        theta = math.exp(z * math.sqrt(greenwood) / math.log(value))
+        lower, upper = value ** (1 / theta), value**theta
+    elif survival == 0:
+        std_err = 0.0
+    return KaplanMeierStep(
+        time=time,
+        at_risk=at_risk,
+        events=events,
+        censored=censored,
+        survival=value,
+        std_err=std_err,
+        lower=lower,
+        upper=upper,
+    )
+
+
+def _crossing(
+    steps: Sequence[KaplanMeierStep], bound: Callable[[KaplanMeierStep], float | None]
+) -> float | None:
+    """The first event time at which a confidence bound is at most one half.
+
+    Where the bound is not defined (S = 0 after the last unit had the event)
+    the curve itself, 0, is used.
+    """
+    for step in steps:
+        if not step.events:
+            continue
+        value = bound(step)
+        if (step.survival if value is None else value) <= 0.5:
+            return step.time
+    return None
+
+
+# Time to good --------------------------------------------------------------------------
+
+
+class Censoring(enum.Enum):
+    """Why a unit's follow-up stopped before it reached good."""
+
+    COVERAGE = "coverage"
+    """Not good by the data's coverage date."""
+    ABOLISHED = "abolished"
+    """The authority was abolished first (for a lineage: its last council)."""
+    NO_OVERALL_GRADE = "no_overall_grade"
+    """A later judgement gave no overall grade (ILACS as reformed in 2026) or the sources do
+    not state it: whether the council was good cannot be seen after it."""
+
+
+@attrs.frozen(kw_only=True)
+class FollowUp:
+    """One unit followed from its entry judgement to good, or to the day it was censored."""
+
+    unit: str
+    """The authority's id, or the lineage's id (see :class:`~childservices.rules.lineage.Lineage`)."""
+    authorities: tuple[str, ...]
+    """The authorities whose judgements were followed (one, or every member of the lineage)."""
+    group: str
+    entry: Inspection
+    """The judgement that started the follow-up (at the starting grade)."""
+    start: pendulum.Date
+    end: pendulum.Date
+    """The day the unit reached good, or the day it was censored."""
+    reached: Inspection | None
+    """The first later judgement that was good or outstanding, if any by ``end``."""
+    censored: Censoring | None
+    observable_until: pendulum.Date
+    """The last day the outcome could have been seen: the coverage date or the unit's end
+    (the censoring day for a unit censored without reaching good)."""
+
+    @property
+    def days(self) -> int:
+        """Days from entry to ``end``."""
+        return (self.end - self.start).days
+
+    @property
+    def years(self) -> float:
+        """:attr:`days` in years of :data:`DAYS_PER_YEAR` days."""
+        return self.days / DAYS_PER_YEAR
+
+
+@attrs.frozen(kw_only=True)
+class TimeToGood:
+    """Time to good for one group: its follow-ups and their Kaplan-Meier estimate (times in days)."""
+
+    group: str
+    follow_ups: tuple[FollowUp, ...]
+    estimate: KaplanMeier
+
+    @property
+    def reached(self) -> int:
+        """How many units reached good within their follow-up."""
+        return sum(f.reached is not None for f in self.follow_ups)
+
+    def followed_up(self, years: int) -> int:
+        """Units whose outcome could be seen for ``years`` years after entry.
+
+        They entered at least that long before the coverage date, their unit
+        was not ended within that time, and no judgement without an overall
+        grade came before they reached good.
+        """
+        return sum(self._followed(f, years) for f in self.follow_ups)
+
+    def reached_within(self, years: int) -> int:
+        """Of :meth:`followed_up`, how many reached good within ``years`` years: never more."""
+        return sum(
+            self._followed(f, years) and f.reached is not None and f.end <= f.start.add(years=years)
+            for f in self.follow_ups
+        )
+
+    @staticmethod
+    def _followed(follow_up: FollowUp, years: int) -> bool:
+        return follow_up.observable_until >= follow_up.start.add(years=years)
+
+    def median_years(self) -> tuple[float | None, float | None, float | None]:
+        """The median time to good and its confidence limits, in years (``None``: not reached)."""
+        km = self.estimate
+        return (
+            _in_years(km.median),
+            _in_years(km.median_lower),
+            _in_years(km.median_upper),
+        )
+
+
+def _in_years(days: float | None) -> float | None:
+    return None if days is None else days / DAYS_PER_YEAR
+
+
+_GOOD = (Grade.GOOD, Grade.OUTSTANDING)
+_STRENGTH = {
+    InterventionStatus.NONE: 0,
+    InterventionStatus.IMPROVEMENT_NOTICE: 1,
+    InterventionStatus.STATUTORY_DIRECTION: 2,
+}
+_DELIVERY_ORDER = ("trust", "partnership", "in-house")
+
+
+def time_to_good(
+    authorities: Iterable[AuthorityView],
+    *,
+    until: str | datetime.date,
+    from_grade: Grade = Grade.INADEQUATE,
+    judged_from: str | datetime.date | None = None,
+    judged_to: str | datetime.date | None = None,
+    unit: Unit = Unit.LINEAGE,
+    by: str | None = None,
+    frameworks: Collection[Framework] = SIF_AND_LATER,
+    confidence: float = 0.95,
+) -> tuple[TimeToGood, ...]:
+    """Time from a judgement at ``from_grade`` to the first later good or outstanding one, by group.
+
+    ``authorities``: every authority to consider (their predecessors and
+    successors among them make the lineages). ``until``: the data's coverage
+    date. ``judged_from``/``judged_to``: the period in which the entry
+    judgement was published (open by default). ``frameworks``: whose
+    judgements count (SIF and later by default). ``by``: ``None`` (one group,
+    ``"all"``), ``"delivery_model"`` (``"trust"`` if a trust or company ran
+    services at any time during follow-up, else ``"partnership"`` if a
+    partnership or shared service did, else ``"in-house"``), ``"region"``
+    (of the authority judged at entry), ``"era"`` (the framework of the entry
+    judgement) or ``"intervention"`` (the strongest notice or direction in
+    force at any time during follow-up, ``"none recorded"`` for authorities
+    with no intervention history in the dataset, which is not the same as
+    none). The groups defined by what happened during follow-up describe the
+    record; they do not measure an effect (a trust set up years after entry
+    puts the whole follow-up in ``"trust"``).
+    """
+    if from_grade in _GOOD:
+        raise ValueError(f"{from_grade.value!r} is already good or better: choose a lower grade")
+    if by is not None and by not in GROUPINGS:
+        raise ValueError(f"cannot group by {by!r}: use one of {', '.join(GROUPINGS)}")
+    cut = as_date(until)
+    first = None if judged_from is None else as_date(judged_from)
+    last = None if judged_to is None else as_date(judged_to)
+    views = {a.id: a for a in authorities}
+    if unit is Unit.LINEAGE:
+        links = {(p.id, a.id) for a in views.values() for p in a.predecessors}
+        units = [(lineage.id, lineage.members) for lineage in lineages(views, links)]
+    else:
+        units = [(a, (a,)) for a in sorted(views)]
+    found: dict[str, list[FollowUp]] = {}
+    for unit_id, members in units:
+        follow_up = _follow(
+            unit_id,
+            [views[m] for m in members],
+            cut=cut,
+            from_grade=from_grade,
+            first=first,
+            last=last,
+            frameworks=frameworks,
+            by=by,
+            views=views,
+        )
+        if follow_up is not None:
+            found.setdefault(follow_up.group, []).append(follow_up)
+    return tuple(
+        TimeToGood(
+            group=group,
+            follow_ups=tuple(items),
+            estimate=kaplan_meier(
+                [f.days for f in items],
+                [f.reached is not None for f in items],
+                confidence=confidence,
+            ),
+        )
+        for group, items in sorted(found.items())
+    )
+
+
+def _follow(
+    unit_id: str,
+    members: Sequence[AuthorityView],
+    *,
+    cut: pendulum.Date,
+    from_grade: Grade,
+    first: pendulum.Date | None,
+    last: pendulum.Date | None,
+    frameworks: Collection[Framework],
+    by: str | None,
+    views: dict[str, AuthorityView],
+) -> FollowUp | None:
+    judgements = sorted(
+        (
+            i
+            for member in members
+            for i in member.rating_inspections(frameworks=frameworks, follow_predecessors=False)
+        ),
+        key=lambda i: (i.published.latest, i.id),
+    )
+    entry = next(
+        (
+            i
+            for i in judgements
+            if i.overall is from_grade
+            and (first is None or i.published.latest >= first)
+            and (last is None or i.published.latest <= last)
+            and i.published.latest < cut
+        ),
+        None,
+    )
+    if entry is None:
+        return None
+    start = entry.published.latest
+    ends = [m.active_to for m in members]
+    gone = (
+        None
+        if any(e is None for e in ends)
+        else max(e.latest for e in ends if e is not None).add(days=1)
+    )
+    horizon = cut if gone is None or gone > cut else gone
+    reached = None
+    censored: Censoring | None = Censoring.COVERAGE if horizon == cut else Censoring.ABOLISHED
+    end = horizon
+    for judgement in judgements:
+        day = judgement.published.latest
+        if day <= start:
+            continue
+        if day > horizon:
+            break
+        if judgement.overall in _GOOD:
+            reached, censored, end = judgement, None, day
+            break
+        if not isinstance(judgement.overall, Grade):
+            censored, end = Censoring.NO_OVERALL_GRADE, day
+            break
+    group = _group(by, members, entry, start, end, views)
+    return FollowUp(
+        unit=unit_id,
+        authorities=tuple(m.id for m in members),
+        group=group,
+        entry=entry,
+        start=start,
+        end=end,
+        reached=reached,
+        censored=censored,
+        observable_until=end if censored is not None else horizon,
+    )
+
+
+def _group(
+    by: str | None,
+    members: Sequence[AuthorityView],
+    entry: Inspection,
+    start: pendulum.Date,
+    end: pendulum.Date,
+    views: dict[str, AuthorityView],
+) -> str:
+    if by is None:
+        return "all"
+    if by == "era":
+        return entry.framework.value
+    if by == "region":
+        region = views[entry.authority].region
+        return "unknown" if region is None else region.value
+    if by == "delivery_model":
+        found = {delivery_group(m, start, end) for m in members}
+        return next(g for g in _DELIVERY_ORDER if g in found)
+    return _intervention_group(members, start, end)
+
+
+def _intervention_group(
+    members: Sequence[AuthorityView], start: pendulum.Date, end: pendulum.Date
+) -> str:
+    if not any(m.interventions for m in members):
+        return "none recorded"
+    strongest = InterventionStatus.NONE
+    for member in members:
+        days = {start}
+        for step in member.interventions:
+            for boundary in (step.date, step.end):
+                if boundary is not None and start <= boundary.latest < end:
+                    days.add(boundary.latest)
+        for day in days:
+            if member.active_on(day) is False:
+                continue
+            status = member.intervention_status_on(day)
+            if _STRENGTH[status] > _STRENGTH[strongest]:
+                strongest = status
+    return strongest.value
