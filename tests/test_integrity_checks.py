@@ -98,6 +98,46 @@ def test_a_record_without_a_source_is_found(records: RecordSet) -> None:
     assert any(p.field == "citations" and "no source" in p.message for p in problems)
 
 
+def _index(records: RecordSet, table: str, ident: str) -> int:
+    return next(i for i, r in enumerate(getattr(records, table)) if r.id == ident)
+
+
+def test_a_commissioner_with_no_notice_or_direction(records: RecordSet) -> None:
+    index = _index(records, "interventions", "exampleton-commissioner-2015")
+    early = _replace(records, "interventions", index, date=PartialDate(2014, 1, 10))
+    problems = check_records(early)
+    assert [p.record for p in problems] == ["interventions exampleton-commissioner-2015"]
+    assert problems[0].field == "exception"
+    # Saying why is allowed.
+    said = _replace(
+        early, "interventions", index, exception="appointed to review before any notice"
+    )
+    assert check_records(said) == []
+    # A commissioner after the direction was revoked has no footing either.
+    late = _replace(records, "interventions", index, date=PartialDate(2021, 1, 10))
+    assert [p.record for p in check_records(late)] == ["interventions exampleton-commissioner-2015"]
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"intervention": None}, "name its record in the interventions table"),
+        ({"intervention": "no-such-act"}, "no intervention 'no-such-act'"),
+        ({"intervention": "exampleton-commissioner-2015"}, "not a direction or a decision"),
+        ({"date": PartialDate(2017, 5)}, "the act it names (exampleton-direction) is dated"),
+    ],
+)
+def test_a_lifecycle_direction_names_its_act(
+    records: RecordSet, change: dict[str, object], message: str
+) -> None:
+    index = _index(records, "lifecycle", "exampleton-trust-direction")
+    changed = _replace(records, "lifecycle", index, **change)
+    problems = [
+        p for p in check_records(changed) if p.record == "lifecycle exampleton-trust-direction"
+    ]
+    assert any(message in p.message for p in problems), problems
+
+
 def test_tool_prints_counts_and_passes_on_the_bundle(capsys: pytest.CaptureFixture[str]) -> None:
     assert _tool().main([]) == 0
     out = capsys.readouterr().out
@@ -106,7 +146,10 @@ def test_tool_prints_counts_and_passes_on_the_bundle(capsys: pytest.CaptureFixtu
         "every fact has a source",
         "no two delivery models overlap",
         "within their authority's lifetime",
+        "commissioners are appointed under a notice or direction",
+        "lifecycles name the DfE acts they refer to",
         "all checks passed",
+        "Coverage of the intervention record",
     ):
         assert phrase in out
     assert "FAILED" not in out

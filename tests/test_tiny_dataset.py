@@ -98,6 +98,7 @@ def test_interventions_in_order(ds) -> None:  # type: ignore[no-untyped-def]
     assert ids == [
         "exampleton-undated-commissioner",
         "exampleton-notice-2015",
+        "exampleton-commissioner-2015",  # same day as the direction: by id
         "exampleton-direction",
         "exampleton-direction-revised",
         "exampleton-notice-lifted",

@@ -11,15 +11,18 @@ any finds a problem. CI runs it before the tests.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from importlib import resources
 from pathlib import Path
 
+from childservices.coverage import newest_publication
 from childservices.data.bundle import BUNDLE_NAME, read_bundle
 from childservices.data.checks import run_checks
 from childservices.errors import DatasetError, Problem
-from childservices.model import RecordSet
+from childservices.model import Intervention, RecordSet
 from childservices.records import read_seed_folder
+from childservices.rules.responses import ENDS_BEFORE, intervention_coverage
 
 
 def _records(seeds: Path | None) -> tuple[RecordSet, str]:
@@ -56,7 +59,29 @@ def main(argv: list[str] | None = None) -> int:
             print(f"         ... and {len(result.problems) - 20} more")
         failed += not result.ok
     print("all checks passed" if not failed else f"{failed} checks failed")
+    _print_intervention_coverage(records)
     return 1 if failed else 0
+
+
+def _print_intervention_coverage(records: RecordSet) -> None:
+    """The intervention record's coverage figures (rules.responses), beside their targets."""
+    by_authority: dict[str, list[Intervention]] = {}
+    for step in records.interventions:
+        by_authority.setdefault(step.authority, []).append(step)
+    until = newest_publication(records.inspections) or dt.date.today()
+    figures = intervention_coverage(records.inspections, by_authority, until=until)
+    print("Coverage of the intervention record (measured, not checked; targets of issue 13):")
+    print(
+        f"  DfE response recorded for {figures.responded} of {figures.judgements} inadequate "
+        f"SIF/ILACS judgements: {figures.response_share:.1%} (target 95%)"
+    )
+    print(
+        f"  end recorded (or continuing per a source of the last 12 months) for {figures.ended} "
+        f"of {figures.interventions} notices and directions begun before "
+        f"{ENDS_BEFORE.isoformat()}: {figures.end_share:.1%} (target 90%)"
+    )
+    print(f"  without a recorded response: {', '.join(figures.without_response) or 'none'}")
+    print(f"  without a recorded end: {', '.join(figures.without_end) or 'none'}")
 
 
 if __name__ == "__main__":

@@ -16,6 +16,7 @@ from typing import Any
 import attrs
 
 from childservices.data.index import build_lifecycles
+from childservices.data.intervention_checks import commissioners_under_notice, lifecycle_acts
 from childservices.errors import Problem
 from childservices.model import (
     Authority,
@@ -96,6 +97,8 @@ def run_checks(records: RecordSet) -> tuple[CheckResult, ...]:
     for episode in records.delivery:
         delivery_groups[(episode.authority, episode.scope)] += 1
     lifecycles = {event.provider for event in records.lifecycle}
+    commissioners = commissioners_under_notice(records)
+    acts = lifecycle_acts(records)
     return (
         result(
             "ids are unique",
@@ -145,6 +148,13 @@ def run_checks(records: RecordSet) -> tuple[CheckResult, ...]:
             f"providers ({len(records.lifecycle)} events)",
             build_lifecycles(records.lifecycle)[1],
         ),
+        result(
+            "commissioners are appointed under a notice or direction",
+            commissioners[0],
+            "dated appointments",
+            commissioners[1],
+        ),
+        result("lifecycles name the DfE acts they refer to", acts[0], "events", acts[1]),
     )
 
 

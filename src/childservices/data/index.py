@@ -98,10 +98,10 @@ class Index:
         "providers",
         "lifecycles",
         "sources",
-        "reports_to",
         "sources_to",
     )
-    """The names of the lookups."""
+    """The names of the lookups (each a read-only mapping; :attr:`reports_to`, one date
+    derived from the inspections, is built the same way but is not a lookup)."""
 
     __slots__ = ("_built", "_lock", "_tables")
     _built: dict[str, Any]

@@ -107,7 +107,12 @@ _STATE_AFTER = {
 
 @attrs.frozen(kw_only=True)
 class LifecycleEvent:
-    """One dated step in a provider's life; ``authority`` is ``None`` for provider-wide steps."""
+    """One dated step in a provider's life; ``authority`` is ``None`` for provider-wide steps.
+
+    A step that is a DfE act (a direction, or a minister's decision on who
+    runs the services) is recorded once, in the interventions table:
+    ``intervention`` names that record, and every ``direction`` event must.
+    """
 
     id: str = attrs.field(validator=slug)
     provider: str = attrs.field(validator=slug)
@@ -115,6 +120,9 @@ class LifecycleEvent:
     event: LifecycleEventKind
     date: PartialDate
     details: str | None = attrs.field(default=None, validator=optional_non_empty)
+    intervention: str | None = attrs.field(
+        default=None, validator=attrs.validators.optional(slug)
+    )
     citations: tuple[Citation, ...] = attrs.field(validator=cited)
 
 
