@@ -211,6 +211,78 @@ def currency_lines(ds: cs.Dataset) -> list[str]:
     ]
 
 
+def intervention_coverage_lines(ds: cs.Dataset) -> list[str]:
+    """The intervention record's coverage figures and, per authority, what is and is not found."""
+    from childservices.rules.intervention import direction_chains
+    from childservices.rules.responses import ENDS_BEFORE, intervention_coverage
+
+    figures = intervention_coverage(
+        ds.records.inspections, ds.index.interventions, until=ds.coverage.reports_to
+    )
+    missing_response = set(figures.without_response)
+    open_ = set(figures.without_end)
+    judged: dict[str, list[str]] = collections.defaultdict(list)
+    for inspection in ds.records.inspections:
+        if (
+            inspection.framework in (Framework.SIF, Framework.ILACS)
+            and inspection.overall is cs.Grade.INADEQUATE
+        ):
+            judged[inspection.authority].append(inspection.id)
+    rows = []
+    for authority_id in sorted(set(judged) | set(ds.index.interventions)):
+        steps = ds.index.interventions.get(authority_id, ())
+        notices = [s for s in steps if s.kind is cs.InterventionKind.IMPROVEMENT_NOTICE]
+        chains = direction_chains(steps)
+        searched = sorted({str(s.end_searched) for s in steps if s.end_searched is not None})
+        answered = [j for j in judged[authority_id] if j not in missing_response]
+        rows.append(
+            (
+                ds.index.authorities[authority_id].name,
+                len(steps),
+                f"{len(answered)} of {len(judged[authority_id])}" if judged[authority_id] else "",
+                len(notices),
+                len(chains),
+                ", ".join(f"`{i}`" for i in sorted(open_) if i.startswith(f"{authority_id}-"))
+                or "",
+                ", ".join(searched),
+            )
+        )
+    return [
+        "Computed from the record by {mod}`childservices.rules.responses` (also printed by",
+        "`tools/check_integrity.py`):",
+        "",
+        f"- the DfE's response is recorded for **{figures.responded} of {figures.judgements}**"
+        f" inadequate SIF and ILACS judgements ({figures.response_share:.0%}; the target is"
+        " 95%): a notice, direction or commissioner within a year either side of the report,"
+        " or a notice or direction already in force;",
+        f"- an end is recorded for **{figures.ended} of {figures.interventions}** notices and"
+        f" directions begun before {ENDS_BEFORE.day} {ENDS_BEFORE:%B %Y} ({figures.end_share:.0%}; the target"
+        " is 90%), or a source of the year before the newest report says it continues.",
+        "",
+        "Judgements with no response recorded: "
+        + ", ".join(f"`{i}`" for i in figures.without_response)
+        + ".",
+        "",
+        "Per authority: the steps recorded, the inadequate judgements answered, the"
+        " notices and directions (a direction with its revisions counted once), those begun"
+        " before 2024 with no end recorded, and when an end was last searched for and not"
+        " found.",
+        "",
+        *_table(
+            [
+                "authority",
+                "steps",
+                "judgements answered",
+                "notices",
+                "directions",
+                "no end recorded",
+                "end searched",
+            ],
+            rows,
+        ),
+    ]
+
+
 def coverage_page(ds: cs.Dataset) -> list[str]:
     """Inspections per year of publication and framework, and per framework and kind."""
     frameworks = list(Framework)
@@ -360,6 +432,7 @@ def generate(docs_dir: Path) -> None:
     _write(folder, "sources.md", sources_page(ds))
     _write(folder, "coverage.md", coverage_page(ds))
     _write(folder, "timeline.md", timeline_page(ds))
+    _write(folder, "intervention-coverage.md", intervention_coverage_lines(ds))
 
 
 def _on_builder_inited(app: Any) -> None:
