@@ -81,7 +81,7 @@ def test_out_of_order_dates(seeds: Path) -> None:
 def test_invalid_lifecycle_names_the_event(seeds: Path) -> None:
     _append(
         seeds / "lifecycle" / "test.csv",
-        "exampleton-trust-renewal,exampleton-trust,exampleton,contract_renewal,2015-01,,test-doc,",
+        "exampleton-trust-renewal,exampleton-trust,exampleton,contract_renewal,2015-01,,,test-doc,",
     )
     (problem,) = _problems(seeds)
     assert "lifecycle of exampleton-trust" in problem and "'exampleton-trust-renewal'" in problem

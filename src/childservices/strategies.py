@@ -309,6 +309,11 @@ def interventions() -> st.SearchStrategy[Intervention]:
             outcome=outcome,
             ends_all=flags[0] and kind.ends_something,
             end_searched=span[0] if flags[1] and span[1] is None else None,
+            # A made-up appointment need not rest on a notice or direction (the check of
+            # that rule has its own tests); the record says so, as the rule asks.
+            exception="a made-up appointment"
+            if kind is InterventionKind.COMMISSIONER_APPOINTED
+            else None,
             citations=cites,
         ),
         ids(),
@@ -592,10 +597,28 @@ def record_sets(draw: st.DrawFn, *, max_authorities: int = 3, valid: bool = True
     for provider_id in provider_ids:
         if draw(st.booleans()):
             authority_id = draw(st.sampled_from(authority_ids))
-            lifecycle_records.extend(
-                attrs.evolve(e, authority=authority_id, citations=_pool_citations(draw, pool))
-                for e in draw(lifecycles(provider=provider_id))
-            )
+            for lifecycle_event in draw(lifecycles(provider=provider_id)):
+                act = None
+                if lifecycle_event.event is LifecycleEventKind.DIRECTION:
+                    # One act, one record: the direction is an intervention the event names.
+                    act = f"{lifecycle_event.id}-act"
+                    intervention_records.append(
+                        Intervention(
+                            id=act,
+                            authority=authority_id,
+                            kind=InterventionKind.MINISTERIAL_DECISION,
+                            date=lifecycle_event.date,
+                            citations=_pool_citations(draw, pool),
+                        )
+                    )
+                lifecycle_records.append(
+                    attrs.evolve(
+                        lifecycle_event,
+                        authority=authority_id,
+                        intervention=act,
+                        citations=_pool_citations(draw, pool),
+                    )
+                )
     delivery_records = []
     insourcing_records = []
     for authority_id in authority_ids:

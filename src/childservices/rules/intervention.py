@@ -144,10 +144,12 @@ def _status(
     inspections: Sequence[Inspection],
 ) -> bool | None:
     """The status of a step, or of a direction followed through its revisions (``chain``)."""
-    first, last = chain[0], chain[-1]
-    if first.date is None or not first.date.possibly_by(day):
+    last = chain[-1]
+    # A direction known only from a dated revision (its own date not found) began by then.
+    began = next((member.date for member in chain if member.date is not None), None)
+    if began is None or not began.possibly_by(day):
         return False
-    known = first.date.certainly_by(day)
+    known = began.certainly_by(day)
     members = {member.id for member in chain}
     boundaries = [e.date for m in chain for e in enders(m, steps) if e.id not in members]
     boundaries.append(last.end)
@@ -164,7 +166,7 @@ def _status(
         acts = [
             s.date.last_day()
             for s in steps
-            if s.date is not None and not s.date.certainly_before(first.date)
+            if s.date is not None and not s.date.certainly_before(began)
         ]
         last_act = max(acts)
         if day > years_after(last_act, STALE_AFTER_YEARS):
