@@ -42,6 +42,11 @@ html_theme = "furo"
 html_title = f"childservices {release}"
 
 autodoc_member_order = "bysource"
+# The docstrings are plain prose and reST; Google-style parsing would read a first line
+# such as "The not-for-profit company models: what the sector counts as trusts" on a
+# constant as "type: description" and render the prose as a type.
+napoleon_google_docstring = False
+napoleon_numpy_docstring = False
 autodoc_typehints = "description"
 autodoc_typehints_format = "short"
 python_use_unqualified_type_names = True

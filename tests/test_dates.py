@@ -103,4 +103,17 @@ def test_as_day_refuses_what_partial_dates_refuse(text: str) -> None:
         as_day(text)
     with pytest.raises(InvalidDateError) as from_parse:
         PartialDate.parse(text)
-    assert str(from_day.value) == str(from_parse.value)
+    # The day's message says what the date's says, after the forms a day may take.
+    assert str(from_day.value).endswith(str(from_parse.value))
+    assert "DD/MM/YYYY" in str(from_day.value)
+
+
+def test_days_as_uk_users_write_them() -> None:
+    assert as_day("31/03/2024") == datetime.date(2024, 3, 31)
+    assert as_day("1/6/2019") == datetime.date(2019, 6, 1)
+    with pytest.raises(InvalidDateError, match="DD/MM/YYYY") as caught:
+        as_day("31/02/2024")
+    assert "'31/02/2024'" in str(caught.value)
+    # A year or month alone is not a day: the message says how to write one.
+    with pytest.raises(InvalidDateError, match="for example 2019-12-31 or 31/12/2019"):
+        as_day("2019")

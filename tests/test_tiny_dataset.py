@@ -39,6 +39,18 @@ def test_unknown_names_suggest_near_misses(ds) -> None:  # type: ignore[no-untyp
         ds.authority("Nowhere")
 
 
+def test_unknown_names_suggest_by_prefix_and_word() -> None:
+    # The bundled record has two Kingstons; a word they share, or the start of a name,
+    # suggests them rather than nothing.
+    real = cs.load()
+    with pytest.raises(UnknownAuthorityError) as caught:
+        real.authority("Kingston")
+    assert "'Kingston upon Thames'" in str(caught.value)
+    assert "'Kingston Upon Hull, City of'" in str(caught.value)
+    with pytest.raises(UnknownAuthorityError, match="did you mean 'Sandwell'"):
+        real.authority("Sandw")
+
+
 def test_inspections_are_chronological_and_sources_merge(ds) -> None:  # type: ignore[no-untyped-def]
     inspections = ds.authority("exampleton").inspections
     assert [i.published.isoformat() for i in inspections] == [

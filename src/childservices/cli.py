@@ -37,6 +37,7 @@ from childservices.errors import (
     CoverageWarning,
     DatasetError,
     InvalidDateError,
+    MissingExtraError,
 )
 from childservices.export import to_csv, to_json
 from childservices.loading import load, merge_files
@@ -421,22 +422,15 @@ def _progress(done: int, total: int, name: str) -> None:
 
 
 def _read_reports(paths: Sequence[str], fmt: str, progress: bool | None, out: TextIO) -> int:
-    try:
-        from childservices.reports import read_report
-    except ImportError as exc:  # pragma: no cover - depends on the environment
-        raise ChildServicesError(
-            f"reading reports needs the reports extra: pip install 'childservices[reports]' ({exc})"
-        ) from None
+    from childservices.reports import read_report
     show = progress if progress is not None else (len(paths) > 1 and sys.stderr.isatty())
     rows: Rows = []
     failures: list[tuple[str, str]] = []
     for n, name in enumerate(paths, start=1):
         try:
             inspection = read_report(name)
-        except ImportError as exc:
-            raise ChildServicesError(
-                f"reading reports needs pypdf: pip install 'childservices[reports]' ({exc})"
-            ) from None
+        except MissingExtraError:
+            raise
         except (ChildServicesError, OSError, ValueError) as exc:
             failures.append((name, str(exc)))
         else:

@@ -133,17 +133,30 @@ class Dataset:
         candidates = index.names.get(normalise_name(text)) or index.names.get(short_name(text))
         if candidates:
             return self._view(self._prefer_current(candidates))
+        raise UnknownAuthorityError(text, self._suggestions(text))
+
+    def _suggestions(self, text: str) -> list[str]:
+        """Names for a query that named no authority: those it begins or is a word of, then
+        close spellings (at most five)."""
         import difflib  # only a failed lookup needs it
 
-        suggestions = difflib.get_close_matches(
-            normalise_name(text), list(index.names), n=3, cutoff=0.75
-        )
-        names = []
-        for key in suggestions:
-            name = index.authorities[index.names[key][0]].name
-            if name not in names:
-                names.append(name)
-        raise UnknownAuthorityError(text, names)
+        index = self.index
+        folded = normalise_name(text)
+        words = folded.split()
+        keys = [
+            key
+            for key in index.names
+            if folded
+            and (key.startswith(folded) or all(word in key.split() for word in words))
+        ]
+        keys += difflib.get_close_matches(folded, list(index.names), n=3, cutoff=0.75)
+        names: list[str] = []
+        for key in keys:
+            for authority_id in index.names[key]:
+                name = index.authorities[authority_id].name
+                if name not in names:
+                    names.append(name)
+        return names[:5]
 
     def _prefer_current(self, candidates: tuple[str, ...]) -> str:
         current = [c for c in candidates if self.index.authorities[c].active_to is None]

@@ -19,6 +19,7 @@ __all__ = [
     "IncomparableGradesError",
     "InvalidDateError",
     "LifecycleError",
+    "MissingExtraError",
     "Problem",
     "ReportError",
     "UnknownAuthorityError",
@@ -106,6 +107,10 @@ class IncomparableGradesError(ChildServicesError, TypeError):
 
 class LifecycleError(ChildServicesError, ValueError):
     """Events of an alternative delivery model's life in an order that cannot happen."""
+
+
+class MissingExtraError(ChildServicesError, ImportError):
+    """An optional package a feature needs is not installed; the message names the extra."""
 
 
 class ReportError(ChildServicesError, ValueError):

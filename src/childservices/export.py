@@ -260,8 +260,10 @@ def to_frames(data: Dataset | RecordSet) -> dict[str, Any]:
     """
     try:
         import pandas as pd
-    except ImportError as exc:  # pragma: no cover - depends on the environment
-        raise ImportError("to_frames needs pandas: pip install 'childservices[pandas]'") from exc
+    except ImportError:
+        from childservices.extras import require
+
+        pd = require("pandas", feature="to_frames (data frames)")
 
     tables, cites = _frame_rows(_records(data))
     frames: dict[str, Any] = {}

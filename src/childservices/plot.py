@@ -1,7 +1,9 @@
 """Figures of the record: one authority's timeline, national grades over time, every alternative delivery model.
 
-Needs the ``plot`` extra (``pip install childservices[plot]``, which installs
-matplotlib). matplotlib is imported only when a figure is drawn, so
+Needs the ``plot`` extra (``pip install 'childservices[plot]'``, in a checkout
+``pip install '.[plot]'``, which installs matplotlib; without it a figure
+raises :class:`~childservices.MissingExtraError`). matplotlib is imported only
+when a figure is drawn, so
 ``import childservices`` never needs it. Every function returns a
 :class:`matplotlib.figure.Figure` built without :mod:`matplotlib.pyplot`, so
 drawing touches no global state; save it with ``figure.savefig("out.png")``
@@ -102,8 +104,16 @@ _FRAMEWORK_STARTS = (
 """When the single inspection framework, ILACS and reformed ILACS began (for guide lines)."""
 
 
+def _matplotlib() -> None:
+    """Raise :class:`~childservices.MissingExtraError` unless matplotlib is installed."""
+    from childservices.extras import require
+
+    require("matplotlib", feature="drawing figures (childservices.plot)")
+
+
 def _num(value: datetime.date) -> float:
     """A day as a matplotlib date number."""
+    _matplotlib()
     import matplotlib.dates as mdates
 
     plain = datetime.date(value.year, value.month, value.day)
@@ -128,6 +138,7 @@ def _model_label(model: DeliveryModel) -> str:
 
 
 def _new_figure(width: float, height: float) -> tuple[Figure, Axes]:
+    _matplotlib()
     from matplotlib.figure import Figure
 
     figure = Figure(figsize=(width, height), layout="constrained")
@@ -193,6 +204,7 @@ def authority_timeline(
     :meth:`~childservices.AuthorityView.rating_on` gives it by default.
     The axis runs from the first recorded fact to ``until`` (default: today).
     """
+    _matplotlib()
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
 

@@ -199,14 +199,9 @@ def _feed_bytes(feed: str | os.PathLike[str], timeout: float) -> tuple[bytes, st
 def _table(body: bytes, where: str) -> list[list[Any]]:
     """The feed's cells, row by row: from an xlsx workbook's first sheet, or from CSV text."""
     if body.startswith(b"PK\x03\x04"):
-        try:
-            import openpyxl
-        except ImportError:
-            raise UpdateError(
-                f"the feed {where} is a spreadsheet (xlsx), and reading one needs openpyxl: "
-                "pip install 'childservices[update]' (in a checkout: pip install '.[update]'), "
-                "or pass a CSV feed"
-            ) from None
+        from childservices.extras import require
+
+        openpyxl = require("openpyxl", feature=f"reading the feed {where}, a spreadsheet (xlsx),")
         try:
             book = openpyxl.load_workbook(io.BytesIO(body), read_only=True, data_only=True)
             sheet = book.worksheets[0]

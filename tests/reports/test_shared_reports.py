@@ -26,7 +26,7 @@ from childservices.reports import (
     read_report_facts,
 )
 
-pytestmark = pytest.mark.shared
+pytestmark = [pytest.mark.shared, pytest.mark.slow]
 
 RI = Grade.REQUIRES_IMPROVEMENT
 D = datetime.date

@@ -199,11 +199,18 @@ class PartialDate:
         return self.isoformat()
 
 
+_UK_DAY = re.compile(r"(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>\d{4})")
+"""A day written as UK users write it: ``31/03/2024`` (day first)."""
+
+_DAY_FORMS = "a day as YYYY-MM-DD (2024-03-31) or DD/MM/YYYY (31/03/2024)"
+
+
 def as_date(value: str | datetime.date | PartialDate) -> pendulum.Date:
     """A full day for an as-of question, as a pendulum date.
 
-    Accepts ``"2019-06-01"``, a :class:`datetime.date` (or pendulum date) or a
-    day-precision :class:`PartialDate`. A vaguer date is refused with
+    Accepts ``"2019-06-01"`` or, as UK users write it, ``"01/06/2019"`` (day
+    first), a :class:`datetime.date` (or pendulum date) or a day-precision
+    :class:`PartialDate`. A vaguer date is refused with
     :class:`~childservices.InvalidDateError`: "in 2019" has no single answer.
     """
     return pendulum_date(as_day(value))
@@ -228,11 +235,25 @@ def as_day(value: str | datetime.date | PartialDate) -> datetime.date:
                     return datetime.date(year, month, day)
                 except ValueError:
                     pass  # PartialDate.parse says what is wrong
-        partial = PartialDate.parse(value)
+        uk = _UK_DAY.fullmatch(value.strip()) if len(value) <= 64 else None
+        if uk is not None:
+            try:
+                return PartialDate(int(uk["year"]), int(uk["month"]), int(uk["day"])).first_day()
+            except InvalidDateError as exc:
+                raise InvalidDateError(f"expected {_DAY_FORMS}: {_shown(value)}: {exc}") from None
+        try:
+            partial = PartialDate.parse(value)
+        except InvalidDateError as exc:
+            raise InvalidDateError(f"expected {_DAY_FORMS}: {exc}") from None
     else:
-        raise InvalidDateError(f"expected a date or an ISO date string, got {_shown(value)}")
+        raise InvalidDateError(f"expected {_DAY_FORMS}, got {_shown(value)}")
     if partial.precision is not Precision.DAY:
-        raise InvalidDateError(f"{partial} is not a single day; as-of questions need YYYY-MM-DD")
+        what = "a year" if partial.precision is Precision.YEAR else "a month"
+        example = partial.last_day()
+        raise InvalidDateError(
+            f"{partial} is {what}, not a single day: as-of questions need {_DAY_FORMS}, "
+            f"for example {example.isoformat()} or {example:%d/%m/%Y} for its last day"
+        )
     return partial.first_day()
 
 

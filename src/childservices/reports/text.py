@@ -43,7 +43,8 @@ def extract_text(path: Path, *, pages: int | None = None, cache: Path | None = N
     """The text of the PDF at ``path``, pages separated by form feeds.
 
     Only the first ``pages`` pages when given. Needs the optional dependency
-    pypdf (the ``reports`` extra). ``cache`` is a folder in which to keep each
+    pypdf (the ``reports`` extra; without it :class:`~childservices.MissingExtraError`).
+    ``cache`` is a folder in which to keep each
     text, keyed by the file's content, the pages read and pypdf's version, so
     that reading the same file again costs nothing; the folder is created if
     need be and is safe to delete at any time.
@@ -70,13 +71,9 @@ def extract_text(path: Path, *, pages: int | None = None, cache: Path | None = N
 
 
 def _pypdf() -> ModuleType:
-    try:
-        import pypdf
-    except ImportError as exc:  # pragma: no cover - depends on the installation
-        raise ReportError(
-            "reading Ofsted report PDFs needs pypdf: pip install childservices[reports]"
-        ) from exc
-    return pypdf
+    from childservices.extras import require
+
+    return require("pypdf", feature="reading Ofsted report PDFs")
 
 
 def _write_atomically(entry: Path, text: str) -> None:
