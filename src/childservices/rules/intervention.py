@@ -145,8 +145,12 @@ def _status(
 ) -> bool | None:
     """The status of a step, or of a direction followed through its revisions (``chain``)."""
     last = chain[-1]
-    # A direction known only from a dated revision (its own date not found) began by then.
-    began = next((member.date for member in chain if member.date is not None), None)
+    # The direction began with its earliest dated step (a revision may be the only one dated).
+    began = min(
+        (member.date for member in chain if member.date is not None),
+        key=lambda date: date.first_day(),
+        default=None,
+    )
     if began is None or not began.possibly_by(day):
         return False
     known = began.certainly_by(day)
