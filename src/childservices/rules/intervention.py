@@ -277,35 +277,30 @@ class Direction:
 
 
 def directions(steps: Sequence[Intervention]) -> tuple[Direction, ...]:
-    """An authority's statutory directions, each followed through the steps that replace it."""
+    """An authority's statutory directions, each followed through the steps that replace it.
+
+    A direction is a chain of :func:`direction_chains` that begins with a statutory
+    direction (one that replaces a notice counts: an escalation); its revocation is
+    the last one recorded for any step of the chain.
+    """
     replaced = _replaced_by(steps)
     found = []
-    for step in steps:
-        if step.kind is not InterventionKind.STATUTORY_DIRECTION or step.replaces is not None:
-            continue
-        revisions: list[Intervention] = []
-        revoked = None
-        current = step
-        seen = {step.id}
-        while True:
-            followers = [f for f in replaced.get(current.id, ()) if f.id not in seen]
-            revision = next((f for f in followers if f.kind in _DIRECTIONS), None)
-            revocation = next(
-                (f for f in followers if f.kind is InterventionKind.DIRECTION_REVOKED), None
-            )
-            if revocation is not None:
-                revoked = revocation
-            if revision is None:
-                break
-            revisions.append(revision)
-            seen.add(revision.id)
-            current = revision
+    for chain in direction_chains(steps):
+        issued = chain[0]
+        if issued.kind is not InterventionKind.STATUTORY_DIRECTION:
+            continue  # a revised direction whose original is not in the record
+        revocations = [
+            follower
+            for member in chain
+            for follower in replaced.get(member.id, ())
+            if follower.kind is InterventionKind.DIRECTION_REVOKED
+        ]
         found.append(
             Direction(
-                authority=step.authority,
-                issued=step,
-                revisions=tuple(revisions),
-                revoked=revoked,
+                authority=issued.authority,
+                issued=issued,
+                revisions=chain[1:],
+                revoked=revocations[-1] if revocations else None,
             )
         )
     return tuple(found)
