@@ -664,7 +664,7 @@ class Dataset:
         >>> import childservices as cs
         >>> rows = [r for r in cs.load().history_table().records() if r["local_authority"] == "sandwell"]
         >>> [(str(r["publication_date"]), r["inspection_framework"], r["overall_effectiveness_grade"]) for r in rows][:2]
-        [('2025-12-02', 'standard', 'good'), ('2022-07-19', 'standard', 'requires improvement')]
+        [('2025-12-02', 'standard', 'good'), ('2022-07-05', 'standard', 'requires improvement')]
         """
         from childservices.layouts import HISTORY_FRAMEWORKS, d2i_history
 

@@ -57,8 +57,8 @@ children in care and care leavers together: that grade is in the
 >>> row = table.row("80549")  # Sandwell's URN
 >>> row["local_authority"], row["overall_effectiveness_grade"], row["publication_date"]
 ('sandwell', 'good', datetime.date(2025, 12, 2))
->>> table.text_rows()[0][:3]
-['80426', '370', 'YH']
+>>> table.text_rows()[0][:3]  # Barking and Dagenham, the first by name
+['80486', '301', 'GL']
 """
 
 from __future__ import annotations
@@ -67,8 +67,9 @@ import csv
 import datetime
 import io
 import os
+import tempfile
 from collections import Counter
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, TextIO
@@ -301,8 +302,12 @@ class LayoutTable:
     def to_csv(self, out: str | os.PathLike[str] | TextIO) -> None:
         """Write the table as CSV (a file name, or an open text stream)."""
         if isinstance(out, str | os.PathLike):
-            with Path(out).open("w", encoding="utf-8", newline="") as handle:
-                self._write_csv(handle)
+
+            def write(path: Path) -> None:
+                with path.open("w", encoding="utf-8", newline="") as handle:
+                    self._write_csv(handle)
+
+            _write_whole(Path(out), write)
         else:
             self._write_csv(out)
 
@@ -354,7 +359,20 @@ class LayoutTable:
                     target.value = value
                     if isinstance(value, datetime.date) and n in formats:
                         target.number_format = formats[n]
-        book.save(os.fspath(path))
+        _write_whole(Path(path), lambda target: book.save(os.fspath(target)))
+
+
+def _write_whole(path: Path, write: Callable[[Path], None]) -> None:
+    """Write ``path`` through a temporary file beside it: the file is whole or untouched."""
+    handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(handle)
+    temporary = Path(name)
+    try:
+        write(temporary)
+        os.replace(temporary, path)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
 
 
 def _xlsx_format(pattern: str) -> str:
@@ -736,11 +754,20 @@ def d2i_history(
     abolished council keeps its own). ``inspector_name`` is spelled as the
     record has it (the tool's history keeps the report's capitals).
     ``parser_version`` holds ``version`` (the dataset's data version): what
-    produced the row, as the tool's parser version does.
+    produced the row, as the tool's parser version does. ``local_authority``
+    is the name of the authority that holds the URN now, as the tool lists every
+    report under its provider's current name (the county council's reports under
+    North Yorkshire's).
     """
+    chosen = list(authorities)
+    holders = {
+        identifier.value: _d2i_name(authority)
+        for authority in chosen
+        for identifier in authority.identifiers
+        if identifier.scheme is IdentifierScheme.OFSTED_URN and identifier.valid_to is None
+    }
     rows = []
-    for authority in authorities:
-        name = _d2i_name(authority)
+    for authority in chosen:
         for inspection in authority.inspections:
             if not counts_for_rating(inspection, frameworks):
                 continue
@@ -751,7 +778,7 @@ def d2i_history(
             )
             row: dict[str, Cell] = {
                 "urn": _number(urn),
-                "local_authority": name,
+                "local_authority": holders.get(urn or "", _d2i_name(authority)),
                 "inspection_link": _file_link(inspection, sources),
                 "pdf_filename": _file_name(inspection),
                 "publication_date": _day_cell(inspection.published),
