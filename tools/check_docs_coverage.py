@@ -77,6 +77,7 @@ REQUIRED_MODULES: tuple[str, ...] = (
     "childservices.plot",
     "childservices.errors",
     "childservices.export",
+    "childservices.layouts",
     "childservices.cli",
 )
 """The public modules: each must have an ``automodule`` directive in the reference."""

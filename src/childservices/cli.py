@@ -5,7 +5,8 @@ history with sources; ``ratings``, ``trusts`` and ``interventions`` answer
 "on this day" questions as tables (``--format table|csv|json``);
 ``time-to-good`` gives the Kaplan-Meier estimate of the time from an
 inadequate judgement to good, by group; ``export``
-writes every table; ``validate`` checks a user's own record files;
+writes every table, or one drop-in table (``--layout``: the spreadsheets
+analysts already use, for any day); ``validate`` checks a user's own record files;
 ``read-report`` reads Ofsted report PDFs. ``--extra PATH`` merges a user's
 records into the dataset for any command. The commands only call the
 library; a user's mistake is one line on standard error and a non-zero exit,
@@ -257,8 +258,6 @@ def _trusts(ds: Dataset, day: pendulum.Date) -> Rows:
     ]
 
 
-
-
 def _interventions(ds: Dataset, day: pendulum.Date) -> tuple[Rows, list[str]]:
     """The authorities certainly under a notice or direction, and those the record cannot say about."""
     rows = []
@@ -396,6 +395,63 @@ def _export(ds: Dataset, fmt: str, folder: str, out: TextIO) -> None:
     out.write(
         f"wrote {len(files)} tables under {folder} (a seeds folder: load it with load_seeds)\n"
     )
+
+
+def _add_layout_options(export: argparse.ArgumentParser) -> None:
+    """The drop-in tables of ``childservices.layouts``, added to ``export``."""
+    export.add_argument(
+        "--layout",
+        choices=("seed", "d2i-summary", "d2i-history", "ofsted-as-at"),
+        default="seed",
+        help="'seed' (default): every table in the seed format; 'd2i-summary': Data to "
+        "Insight's summary of every authority's latest inspection on --on; 'd2i-history': its "
+        "history of every report; 'ofsted-as-at': Ofsted's 'as at' sheet for --on and "
+        "--published-by. A layout is one table: --out is a file ('-' for standard output, CSV)",
+    )
+    export.add_argument(
+        "--on", type=_day, metavar="DATE", help="the day of the table (d2i-summary, ofsted-as-at)"
+    )
+    export.add_argument(
+        "--published-by",
+        type=_day,
+        metavar="DATE",
+        help="ofsted-as-at: count reports published by this day (default: --on)",
+    )
+
+
+def _export_layout(ds: Dataset, args: argparse.Namespace, out: TextIO) -> int:
+    """Write one drop-in table (``--layout``) as CSV or xlsx."""
+    from childservices.rules.official import CountingRule
+
+    if args.format == "json":
+        print("childservices: a --layout table is written as csv or xlsx", file=sys.stderr)
+        return 2
+    if args.layout != "d2i-history" and args.on is None:
+        print(f"childservices: --layout {args.layout} needs --on DATE", file=sys.stderr)
+        return 2
+    if args.layout == "d2i-summary":
+        table = ds.summary_table(on=args.on)
+    elif args.layout == "d2i-history":
+        table = ds.history_table()
+    else:
+        rule = CountingRule(inspected_by=args.on, published_by=args.published_by or args.on)
+        table = ds.as_at_table(rule)
+    if args.out == "-":
+        if args.format == "xlsx":
+            print("childservices: xlsx needs a file: --out FILE.xlsx", file=sys.stderr)
+            return 2
+        table.to_csv(out)
+    else:
+        if args.format == "xlsx":
+            table.to_xlsx(args.out)
+        else:
+            table.to_csv(args.out)
+        out.write(f"wrote {len(table)} rows of {args.layout} to {args.out}\n")
+    if args.on is not None:
+        note = _coverage_note(ds, args.on)
+        if note:
+            print(f"childservices: note: {note}", file=sys.stderr)
+    return 0
 
 
 _REPORT_COLUMNS = (
@@ -627,7 +683,8 @@ def _parser() -> argparse.ArgumentParser:
     export = commands.add_parser(
         "export", help="every table, with the seed format's columns, as CSV files or JSON"
     )
-    export.add_argument("--format", choices=("csv", "json"), default="csv")
+    export.add_argument("--format", choices=("csv", "json", "xlsx"), default="csv")
+    _add_layout_options(export)
     export.add_argument(
         "--out",
         required=True,
@@ -747,7 +804,12 @@ def _run(args: argparse.Namespace, stream: TextIO) -> int:
                 return 2
             rows, columns = _time_to_good(ds, args)
             _emit(rows, columns, args.format, stream)
+        elif args.command == "export" and args.layout != "seed":
+            return _export_layout(ds, args, stream)
         elif args.command == "export":
+            if args.format == "xlsx":
+                print("childservices: xlsx is for --layout tables", file=sys.stderr)
+                return 2
             _export(ds, args.format, args.out, stream)
         else:
             _summary(ds, stream)

@@ -42,6 +42,7 @@ if TYPE_CHECKING:
 
     import pendulum
 
+    from childservices.layouts import LayoutTable
     from childservices.rules.aggregate import PanelRow, SurvivalRow
     from childservices.rules.escalation import EscalationRule, Finding
     from childservices.rules.lineage import Lineage, Unit
@@ -639,6 +640,71 @@ class Dataset:
     def lifecycles(self) -> tuple[TrustLifecycle, ...]:
         """Every recorded provider lifecycle, by provider id."""
         return tuple(self.index.lifecycles[k] for k in sorted(self.index.lifecycles))
+
+    # Drop-in tables (see childservices.layouts) ----------------------------
+
+    def summary_table(
+        self,
+        on: str | datetime.date | PartialDate,
+        *,
+        frameworks: Collection[Framework] = SIF_AND_LATER,
+    ) -> LayoutTable:
+        """Data to Insight's summary table (every authority's latest inspection) as it stood ``on`` a day.
+
+        The columns, values and date formats of the tool's daily snapshots,
+        rebuilt from the record (see :func:`~childservices.layouts.d2i_summary`).
+        Write it with ``to_csv`` or ``to_xlsx``.
+
+        >>> import childservices as cs
+        >>> table = cs.load().summary_table(on="2026-06-29")
+        >>> len(table), table.row("80489")["overall_effectiveness_grade"]  # Brent, reformed framework
+        (153, 'not_reported_post_reform')
+        """
+        from childservices.layouts import d2i_summary
+
+        when = as_day(on)
+        warn_if_after(self.index.reports_to, when, stacklevel=2)
+        return d2i_summary(
+            self.authorities(), when, sources=self.index.sources, frameworks=frameworks
+        )
+
+    def history_table(self, *, frameworks: Collection[Framework] | None = None) -> LayoutTable:
+        """Every report, one row each, with the columns of Data to Insight's history CSV.
+
+        Every framework from 2009 by default (see
+        :func:`~childservices.layouts.d2i_history`).
+
+        >>> import childservices as cs
+        >>> rows = [r for r in cs.load().history_table().records() if r["local_authority"] == "sandwell"]
+        >>> [(str(r["publication_date"]), r["inspection_framework"], r["overall_effectiveness_grade"]) for r in rows][:2]
+        [('2025-12-02', 'standard', 'good'), ('2022-07-05', 'standard', 'requires improvement')]
+        """
+        from childservices.layouts import HISTORY_FRAMEWORKS, d2i_history
+
+        return d2i_history(
+            self.authorities(),
+            sources=self.index.sources,
+            frameworks=HISTORY_FRAMEWORKS if frameworks is None else frameworks,
+            version=self.data_version,
+        )
+
+    def as_at_table(self, rule: CountingRule) -> LayoutTable:
+        """Ofsted's "as at" sheet (every authority's most recent judgement) under a counting rule.
+
+        The columns of the sheet ``Inspections_as_at_31_March`` of Ofsted's
+        official statistics, for any reference date and cut-off (see
+        :func:`~childservices.layouts.ofsted_as_at` and :meth:`official_count`).
+
+        >>> import childservices as cs
+        >>> rule = cs.CountingRule(inspected_by="2025-03-31", published_by="2025-06-30")
+        >>> table = cs.load().as_at_table(rule)
+        >>> row = table.records()[0]
+        >>> row["Local authority name"], row["Overall effectiveness"]
+        ('Barking and Dagenham', 'Requires improvement to be good')
+        """
+        from childservices.layouts import ofsted_as_at
+
+        return ofsted_as_at(self.authorities(), self.official_count(rule))
 
     # Exports (see childservices.export) -------------------------------------
 

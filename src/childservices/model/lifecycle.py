@@ -120,9 +120,7 @@ class LifecycleEvent:
     event: LifecycleEventKind
     date: PartialDate
     details: str | None = attrs.field(default=None, validator=optional_non_empty)
-    intervention: str | None = attrs.field(
-        default=None, validator=attrs.validators.optional(slug)
-    )
+    intervention: str | None = attrs.field(default=None, validator=attrs.validators.optional(slug))
     citations: tuple[Citation, ...] = attrs.field(validator=cited)
 
 
