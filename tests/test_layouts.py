@@ -26,6 +26,7 @@ from childservices.errors import ChildServicesError
 from childservices.layouts import (
     D2I_HISTORY,
     D2I_SUMMARY,
+    INSPECTIONS,
     LAYOUTS,
     OFSTED_AS_AT,
     POST_REFORM_CELL,
@@ -255,7 +256,8 @@ def test_as_at_for_a_day_ofsted_never_published() -> None:
 def test_csv_round_trips(
     name: str, summary: LayoutTable, history: LayoutTable, as_at: LayoutTable
 ) -> None:
-    table = {"d2i-summary": summary, "d2i-history": history, "ofsted-as-at": as_at}[name]
+    tables = {"d2i-summary": summary, "d2i-history": history, "ofsted-as-at": as_at}
+    table = tables[name] if name in tables else cs.load().inspections_table()
     back = read_csv(table.layout, io.StringIO(table.csv_text()))
     expected = tuple(tuple(c.url if isinstance(c, Link) else c for c in row) for row in table.rows)
     assert back.rows == expected
@@ -647,3 +649,22 @@ def test_history_against_the_report_files(shared_dir: Path, history: LayoutTable
         assert names == {folder.name.partition("_")[2]}, folder.name
     assert files == 497
     assert sum(len(v) for v in listed.values()) == 497 - len(not_rows)
+
+
+def test_the_wide_inspections_table() -> None:
+    # Sandwell's SIF re-inspection report of 29 January 2018 (first page, read with
+    # pdftotext): fieldwork 6 to 30 November 2017, lead inspector Karen Wareing, children
+    # who need help and protection inadequate, care leavers requires improvement.
+    table = cs.load().inspections_table()
+    assert len(table) == len(cs.load().records.inspections)
+    row = table.row("sandwell-sif-2018-01-29")
+    assert (row["start"], row["end"]) == (datetime.date(2017, 11, 6), datetime.date(2017, 11, 30))
+    assert row["lead_inspector"] == "Karen Wareing"
+    assert row["help_and_protection"] == "inadequate"
+    assert row["care_leavers"] == "requires_improvement"
+    assert row["impact_of_leaders"] is None  # not an area of the SIF
+    assert "https://reports.ofsted.gov.uk/provider/44/80549" in str(row["sources"])
+    # A date known only to the year stays as the record has it, and the CSV reads back.
+    assert cs.load().inspections_table().row("essex-jar-2008")["published"] == "2008"
+    again = read_csv(INSPECTIONS, io.StringIO(table.csv_text()))
+    assert again.rows == table.rows

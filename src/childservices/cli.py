@@ -401,9 +401,10 @@ def _add_layout_options(export: argparse.ArgumentParser) -> None:
     """The drop-in tables of ``childservices.layouts``, added to ``export``."""
     export.add_argument(
         "--layout",
-        choices=("seed", "d2i-summary", "d2i-history", "ofsted-as-at"),
+        choices=("seed", "inspections", "d2i-summary", "d2i-history", "ofsted-as-at"),
         default="seed",
-        help="'seed' (default): every table in the seed format; 'd2i-summary': Data to "
+        help="'seed' (default): every table in the seed format; 'inspections': one row per "
+        "inspection with a column per judgement area and its sources; 'd2i-summary': Data to "
         "Insight's summary of every authority's latest inspection on --on; 'd2i-history': its "
         "history of every report; 'ofsted-as-at': Ofsted's 'as at' sheet for --on and "
         "--published-by. A layout is one table: --out is a file ('-' for standard output, CSV)",
@@ -426,13 +427,15 @@ def _export_layout(ds: Dataset, args: argparse.Namespace, out: TextIO) -> int:
     if args.format == "json":
         print("childservices: a --layout table is written as csv or xlsx", file=sys.stderr)
         return 2
-    if args.layout != "d2i-history" and args.on is None:
+    if args.layout in ("d2i-summary", "ofsted-as-at") and args.on is None:
         print(f"childservices: --layout {args.layout} needs --on DATE", file=sys.stderr)
         return 2
     if args.layout == "d2i-summary":
         table = ds.summary_table(on=args.on)
     elif args.layout == "d2i-history":
         table = ds.history_table()
+    elif args.layout == "inspections":
+        table = ds.inspections_table()
     else:
         rule = CountingRule(inspected_by=args.on, published_by=args.published_by or args.on)
         table = ds.as_at_table(rule)

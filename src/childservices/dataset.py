@@ -688,6 +688,24 @@ class Dataset:
             version=self.data_version,
         )
 
+    def inspections_table(self) -> LayoutTable:
+        """The analyst's wide table: one row per inspection, a column per judgement area.
+
+        Its columns are :data:`~childservices.layouts.INSPECTIONS`: the
+        inspection's id, authority (id and name), framework, kind, dates,
+        overall judgement, lead inspector, each area's grade and the addresses
+        of its sources. ``.to_csv(path)``, ``.to_xlsx(path)`` or
+        ``pandas.DataFrame(table.records())``.
+
+        >>> import childservices as cs
+        >>> row = cs.load().inspections_table().row("sandwell-sif-2018-01-29")
+        >>> row["overall"], row["help_and_protection"], row["lead_inspector"]
+        ('inadequate', 'inadequate', 'Karen Wareing')
+        """
+        from childservices.layouts import inspections_wide
+
+        return inspections_wide(self.authorities(), sources=self.index.sources)
+
     def as_at_table(self, rule: CountingRule) -> LayoutTable:
         """Ofsted's "as at" sheet (every authority's most recent judgement) under a counting rule.
 

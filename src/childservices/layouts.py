@@ -102,6 +102,7 @@ __all__ = [
     "D2I_HISTORY",
     "D2I_SUMMARY",
     "HISTORY_FRAMEWORKS",
+    "INSPECTIONS",
     "LAYOUTS",
     "NOT_GIVEN_CELL",
     "OFSTED_AS_AT",
@@ -113,6 +114,7 @@ __all__ = [
     "Link",
     "d2i_history",
     "d2i_summary",
+    "inspections_wide",
     "ofsted_as_at",
     "read_csv",
 ]
@@ -256,8 +258,33 @@ OFSTED_AS_AT = Layout(
 )
 """Ofsted's sheet ``Inspections_as_at_31_March`` (official statistics, 2025 release)."""
 
+INSPECTIONS = Layout(
+    name="inspections",
+    columns=(
+        "inspection",
+        "authority",
+        "authority_name",
+        "framework",
+        "kind",
+        "start",
+        "end",
+        "published",
+        "overall",
+        "lead_inspector",
+        *(area.value for area in Area),
+        "sources",
+    ),
+    date_formats={"start": "%Y-%m-%d", "end": "%Y-%m-%d", "published": "%Y-%m-%d"},
+    sheet="inspections",
+    description="the analyst's wide table: one row per inspection, a column per judgement area",
+)
+"""One row per inspection (and visit) of every framework, with a column per judgement area
+(empty where the inspection gave no grade for it), the dates, the lead inspector and the
+addresses of its sources. Values are the record's own (``requires_improvement``,
+``not_given``); a date known only to the month or year is written as the record has it."""
+
 LAYOUTS: Mapping[str, Layout] = MappingProxyType(
-    {layout.name: layout for layout in (D2I_SUMMARY, D2I_HISTORY, OFSTED_AS_AT)}
+    {layout.name: layout for layout in (D2I_SUMMARY, D2I_HISTORY, OFSTED_AS_AT, INSPECTIONS)}
 )
 """Every drop-in layout by name."""
 
@@ -798,6 +825,49 @@ def d2i_history(
             )
     rows.sort(key=lambda r: (r[0], -r[1].toordinal(), r[2]))
     return LayoutTable(layout=D2I_HISTORY, rows=tuple(r[3] for r in rows))
+
+
+def inspections_wide(
+    authorities: Iterable[AuthorityView], *, sources: Mapping[str, Source]
+) -> LayoutTable:
+    """Every inspection of ``authorities`` in :data:`INSPECTIONS`'s columns, by authority and date."""
+    rows = []
+    for authority in authorities:
+        for inspection in authority.inspections:
+            grades = inspection.grades
+            urls: list[str] = []
+            for citation in inspection.citations:
+                source = sources.get(citation.source)
+                url = None if source is None else source.url
+                if url and url not in urls:
+                    urls.append(url)
+            row: dict[str, Cell] = {
+                "inspection": inspection.id,
+                "authority": authority.id,
+                "authority_name": authority.name,
+                "framework": inspection.framework.value,
+                "kind": None if inspection.kind is None else inspection.kind.value,
+                "start": _iso_cell(inspection.start),
+                "end": _iso_cell(inspection.end),
+                "published": _iso_cell(inspection.published),
+                "overall": None if inspection.overall is None else inspection.overall.value,
+                "lead_inspector": inspection.lead_inspector,
+                **{area.value: grades[area].value if area in grades else None for area in Area},
+                "sources": "; ".join(urls) or None,
+            }
+            rows.append((authority.id, publication_key(inspection), inspection.id, row))
+    rows.sort(key=lambda r: (r[0], r[1], r[2]))
+    return LayoutTable(
+        layout=INSPECTIONS,
+        rows=tuple(tuple(r[3].get(c) for c in INSPECTIONS.columns) for r in rows),
+    )
+
+
+def _iso_cell(date: PartialDate | None) -> datetime.date | str | None:
+    """A day as a date; a month or year as the record writes it (``2014-10``, ``2014``)."""
+    if date is None:
+        return None
+    return date.first_day() if date.day is not None else str(date)
 
 
 # Ofsted's "as at" table --------------------------------------------------------------
