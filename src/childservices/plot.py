@@ -96,7 +96,7 @@ INTERVENTION_MARKERS: dict[InterventionKind, str] = {
     InterventionKind.COMMISSIONER_APPOINTED: "^",
     InterventionKind.COMMISSIONER_RECOMMENDATION: "*",
     InterventionKind.MINISTERIAL_DECISION: "P",
-    InterventionKind.CONTINUES: ".",
+    InterventionKind.CONTINUES: "|",
 }
 """The marker of each intervention step (matplotlib marker codes)."""
 
