@@ -54,9 +54,10 @@ def test_authority_timeline_shows_spells_delivery_and_interventions() -> None:
     figure = plot.authority_timeline(sandwell, until=UNTIL)
     _png(figure)
     (ax,) = figure.axes
-    assert ax.get_title() == "Sandwell: Ofsted ratings, delivery and interventions"
+    assert ax.get_title() == "Sandwell: Ofsted ratings and visits, delivery and interventions"
     assert [t.get_text() for t in ax.get_yticklabels()] == [
         "Ofsted rating",
+        "Ofsted visits",
         "delivery model",
         "interventions",
     ]
@@ -71,6 +72,51 @@ def test_authority_timeline_shows_spells_delivery_and_interventions() -> None:
     legend = _legend_texts(figure)
     for label in ("inadequate", "good", "children's trust", "in house", "statutory direction"):
         assert label in legend
+
+
+def test_authority_timeline_marks_visits_and_what_focused_letters_found() -> None:
+    ds = cs.load(updates=False)
+    halton = ds.authority("Halton")
+    figure = plot.authority_timeline(halton, until=UNTIL)
+    _png(figure)
+    (ax,) = figure.axes
+    # The DfE's page on Halton's notice (focused visit of October 2021, 2 areas for priority
+    # action) and the 2023 workbook's in-year sheet, row 34 (focused visit, 2022-11-23).
+    assert _gids(ax, "visit ") == [
+        "visit halton-focused-visit-2021-10",
+        "visit halton-focused-visit-2022-11-23",
+    ]
+    markers = {line.get_gid(): line.get_markerfacecolor() for line in ax.get_lines()}
+    assert markers["visit halton-focused-visit-2021-10"] == "#c2334d"  # priority action named
+    assert markers["visit halton-focused-visit-2022-11-23"] == "#ffffff"  # not known
+    legend = _legend_texts(figure)
+    assert "focused visit, priority action named" in legend
+    assert "focused visit, findings not known" in legend
+
+
+def test_visits_over_time_counts_each_visit_once_and_shades_the_gaps() -> None:
+    ds = cs.load(updates=False)
+    figure = plot.visits_over_time(ds)
+    _png(figure)
+    (ax,) = figure.axes
+    heights: dict[str, float] = {}
+    for patch in ax.patches:
+        gid = patch.get_gid() or ""
+        if gid.startswith("visits "):
+            heights[gid] = patch.get_height()
+    assert sum(heights.values()) == len(ds.records.visits)
+    by_kind = {
+        kind: sum(h for gid, h in heights.items() if gid.split()[1] == kind.value)
+        for kind in cs.VisitKind
+    }
+    assert by_kind == {
+        kind: sum(1 for v in ds.records.visits if v.kind is kind) for kind in cs.VisitKind
+    }
+    # The 2023 workbook's latest visits began on 2023-02-21 (LA_level_in_year_2022-23 rows 56
+    # and 81), the 2025 workbook's earliest on 2024-04-03 (In-year_inspections row 68): no
+    # visit is recorded from March 2023 to March 2024, and that stretch is shaded.
+    gaps = sorted(p.get_gid() for p in ax.patches if (p.get_gid() or "").startswith("gap "))
+    assert "gap 2023-03-01" in gaps
 
 
 def test_authority_timeline_keeps_adequate_apart_and_follows_frameworks() -> None:

@@ -35,7 +35,6 @@ def _brute_force(
         i
         for i in history
         if i.framework in frameworks
-        and (i.kind is None or i.kind.graded)
         and i.published.latest <= day
     ]
     if not eligible:

@@ -23,6 +23,7 @@ from childservices.model import (
     Reorganisation,
     Source,
     StatisticalNeighbour,
+    Visit,
 )
 
 CASES: list[tuple[type[Any], st.SearchStrategy[Any]]] = [
@@ -33,6 +34,7 @@ CASES: list[tuple[type[Any], st.SearchStrategy[Any]]] = [
     (Reorganisation, st_cs.reorganisations()),
     (StatisticalNeighbour, st_cs.statistical_neighbours()),
     (Inspection, st_cs.inspections()),
+    (Visit, st_cs.visits()),
     (Intervention, st_cs.interventions()),
     (Provider, st_cs.providers()),
     (DeliveryEpisode, st_cs.delivery_episodes()),

@@ -25,6 +25,7 @@ RECORD_STRATEGIES: list[tuple[str, st.SearchStrategy[Any]]] = [
     ("reorganisations", st_cs.reorganisations()),
     ("statistical_neighbours", st_cs.statistical_neighbours()),
     ("inspections", st_cs.inspections()),
+    ("visits", st_cs.visits()),
     ("interventions", st_cs.interventions()),
     ("providers", st_cs.providers()),
     ("delivery", st_cs.delivery_episodes()),

@@ -1,8 +1,9 @@
 """Rebuild every generated seed row from ../shared/sources, then the bundle.
 
 Usage: ``python tools/rebuild_seeds.py [--shared ../shared]``. Runs, in order,
-the authority import (la-lookup.csv), the official workbooks, the summary
-snapshots (their ids depend on the workbooks' rows), the report PDFs, and
+the authority import (la-lookup.csv), the official workbooks, the visits in
+the workbooks' in-year sheets, the summary snapshots (their ids depend on the
+workbooks' rows), the report PDFs, and
 finally ``build_bundle.py``, which checks every row and every hand
 correction. Each step prints its own progress and what it could not read;
 the first step that fails stops the rebuild. Hand-written files (corrections,
@@ -27,6 +28,7 @@ def steps(shared: Path) -> list[list[str]]:
     return [
         ["import_authorities.py", str(sources / "la-lookup.csv"), "--seeds", seeds],
         ["import_official.py", "--sources", str(sources), "--seeds", seeds],
+        ["import_visits.py", "--sources", str(sources), "--seeds", seeds],
         ["import_snapshots.py", "--sources", str(sources), "--seeds", seeds],
         ["import_reports.py", str(sources / "ofsted-reports"), "--seeds", seeds],
         ["build_bundle.py"],

@@ -3,8 +3,9 @@
 ``docs/data.md`` includes the Markdown files this writes under
 ``docs/_generated/``: the table and field reference (from
 :data:`childservices.records.TABLES` and the attrs record classes), the
-sources by publisher, inspection coverage, and the delivery and intervention
-timelines (from the bundled dataset, :func:`childservices.load`). Nothing
+sources by publisher, inspection coverage, the coverage of Ofsted's visits, and
+the delivery and intervention timelines (from the bundled dataset,
+:func:`childservices.load`). Nothing
 here is typed by hand, so the page cannot drift from the code or the data.
 """
 
@@ -325,6 +326,71 @@ def coverage_page(ds: cs.Dataset) -> list[str]:
     return lines
 
 
+def _ofsted_year(day: Any) -> int:
+    """The first calendar year of Ofsted's reporting year (1 April to 31 March) holding ``day``."""
+    return int(day.year if day.month >= 4 else day.year - 1)
+
+
+def visits_coverage_lines(ds: cs.Dataset) -> list[str]:
+    """Visits in the record by Ofsted's year and kind, with the sources they come from."""
+    visits = ds.records.visits
+    kinds = list(cs.VisitKind)
+    per_year: dict[int, collections.Counter[cs.VisitKind]] = collections.defaultdict(
+        collections.Counter
+    )
+    sources_per_year: dict[int, collections.Counter[str]] = collections.defaultdict(
+        collections.Counter
+    )
+    per_sheet: dict[tuple[str, str], collections.Counter[cs.VisitKind]] = (
+        collections.defaultdict(collections.Counter)
+    )
+    for visit in visits:
+        year = _ofsted_year(visit.date.latest)
+        per_year[year][visit.kind] += 1
+        first = visit.citations[0]
+        sources_per_year[year][first.source] += 1
+        sheet = (first.locator or "").split(",")[0]
+        per_sheet[(first.source, sheet if sheet.startswith("sheet ") else "")][visit.kind] += 1
+    last = ds.coverage.reports_to or max(v.date.latest for v in visits)
+    years = range(2017, _ofsted_year(last) + 1)  # ILACS began in January 2018
+    titles = {s.id: s.title for s in ds.records.sources}
+
+    def named(source: str) -> str:
+        return f"{titles.get(source, source)} (`{source}`)"
+
+    rows = []
+    for year in years:
+        counts = per_year.get(year, collections.Counter())
+        cited = sources_per_year.get(year, collections.Counter())
+        rows.append(
+            (
+                f"{year}-{(year + 1) % 100:02d}",
+                *(counts[k] or "" for k in kinds),
+                sum(counts.values()) or "**none recorded**",
+                "; ".join(f"{named(s)}: {n}" for s, n in sorted(cited.items())),
+            )
+        )
+    totals = collections.Counter({k: sum(c[k] for c in per_year.values()) for k in kinds})
+    rows.append(("**all**", *(totals[k] for k in kinds), sum(totals.values()), ""))
+    sheet_rows = [
+        (named(source), f"`{sheet[6:]}`" if sheet else "", *(c[k] or "" for k in kinds))
+        for (source, sheet), c in sorted(per_sheet.items())
+    ]
+    return [
+        f"{len(visits)} visits, by Ofsted's reporting year (1 April to 31 March) of the day",
+        "their fieldwork began, and kind, with the sources that state them. A year marked",
+        "**none recorded** is a year the record's sources do not list, not a year without",
+        "visits.",
+        "",
+        *_table(
+            ["year", *(f"`{k.value}`" for k in kinds), "all", "sources (visits)"], rows
+        ),
+        "The same visits by the source and sheet that list them:",
+        "",
+        *_table(["source", "sheet", *(f"`{k.value}`" for k in kinds)], sheet_rows),
+    ]
+
+
 def _date_key(day: PartialDate | None) -> tuple[Any, ...]:
     """Order by date, undated last."""
     return (0, day.sort_key()) if day is not None else (1,)
@@ -433,6 +499,7 @@ def generate(docs_dir: Path) -> None:
     _write(folder, "coverage.md", coverage_page(ds))
     _write(folder, "timeline.md", timeline_page(ds))
     _write(folder, "intervention-coverage.md", intervention_coverage_lines(ds))
+    _write(folder, "visits.md", visits_coverage_lines(ds))
 
 
 def _on_builder_inited(app: Any) -> None:

@@ -32,6 +32,7 @@ def _figures(ds: cs.Dataset) -> dict[str, Callable[[], Any]]:
         "isle-of-wight-timeline.png": lambda: plot.authority_timeline(
             ds.authority("Isle of Wight")
         ),
+        "halton-timeline.png": lambda: plot.authority_timeline(ds.authority("Halton")),
         # Up to the record's newest report, on the basis that carries the series across
         # the 2026 reform (see "Ratings across the 2026 reform" on the domain page).
         "national-grades.png": lambda: plot.national_grades(
@@ -40,6 +41,7 @@ def _figures(ds: cs.Dataset) -> dict[str, Callable[[], Any]]:
             rating_basis=cs.RatingBasis.LATEST_OVERALL,
         ),
         "adm-timeline.png": lambda: plot.adm_timeline(ds),
+        "visits-over-time.png": lambda: plot.visits_over_time(ds),
     }
 
 

@@ -51,6 +51,9 @@ from childservices.model import (
     Region,
     Source,
     TrustLifecycle,
+    Visit,
+    VisitKind,
+    VisitTheme,
 )
 from childservices.rules.asof import ALL_FRAMEWORKS, SIF_AND_LATER, RatingBasis
 from childservices.rules.intervention import Direction, InterventionStatus
@@ -171,6 +174,9 @@ __all__ = [
     "TrustLifecycle",
     "Unit",
     "UnknownAuthorityError",
+    "Visit",
+    "VisitKind",
+    "VisitTheme",
     "__version__",
     "load",
     "load_seeds",

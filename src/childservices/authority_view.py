@@ -28,6 +28,7 @@ from childservices.model import (
     PartialDate,
     ProgrammeMembership,
     Region,
+    Visit,
     as_date,
     as_day,
 )
@@ -46,7 +47,7 @@ from childservices.rules.intervention import (
     status_on,
     step_status_on,
 )
-from childservices.rules.trajectory import Spell, Trajectory, build_spells
+from childservices.rules.trajectory import Spell, Trajectory, build_spells, visits_in
 
 if TYPE_CHECKING:
     import pendulum  # the type of the days handed out; imported where they are made
@@ -249,6 +250,34 @@ class AuthorityView:
             collected.extend(self.dataset.index.inspections.get(current, ()))
             stack.extend(self.dataset.index.predecessors.get(current, ()))
         return tuple(sorted(collected, key=lambda i: (i.published.latest, i.id)))
+
+    @property
+    def visits(self) -> tuple[Visit, ...]:
+        """Ofsted's focused and monitoring visits to the authority, in date order.
+
+        Visits give no grade: they never change :meth:`rating_on`. The record
+        holds the visits of Ofsted's 2022-23 and 2024-25 in-year lists only
+        (see the coverage of visits in the data documentation).
+
+        >>> import childservices as cs  # the 2023 workbook's in-year sheet, row 13; the 2025's, rows 14 and 13
+        >>> [(v.kind.value, str(v.start)) for v in cs.load().authority("Bradford").visits]
+        [('monitoring', '2022-07-27'), ('monitoring', '2024-05-22'), ('monitoring', '2025-02-11')]
+        """
+        return self.dataset.index.visits.get(self.id, ())
+
+    def visits_with_predecessors(self) -> tuple[Visit, ...]:
+        """Its visits and those of every authority it succeeded, in date order."""
+        seen: set[str] = set()
+        collected: list[Visit] = []
+        stack = [self.id]
+        while stack:
+            current = stack.pop()
+            if current in seen:
+                continue
+            seen.add(current)
+            collected.extend(self.dataset.index.visits.get(current, ()))
+            stack.extend(self.dataset.index.predecessors.get(current, ()))
+        return tuple(sorted(collected, key=lambda v: (v.date.sort_key(), v.id)))
 
     @property
     def interventions(self) -> tuple[Intervention, ...]:
@@ -504,9 +533,10 @@ class AuthorityView:
     ) -> Trajectory:
         """The authority's spells at each rating, cut at ``until`` (default: today).
 
-        Each spell says which inspection set it and which delivery models and
-        intervention statuses were in force during it. Every day in a spell
-        has that spell's grade as :meth:`rating_on`.
+        Each spell says which inspection set it, which delivery models and
+        intervention statuses were in force during it, and which of Ofsted's
+        visits (the authority's and its predecessors') fell in it. Every day
+        in a spell has that spell's grade as :meth:`rating_on`.
 
         >>> import childservices as cs
         >>> spells = cs.load().authority("Sunderland").trajectory(until="2026-06-30").spells
@@ -515,6 +545,7 @@ class AuthorityView:
         """
         cut = as_date(datetime.date.today() if until is None else until)
         end_of_life = None if self.active_to is None else self.active_to.latest.add(days=1)
+        visits = self.visits_with_predecessors()
         spells = []
         for inspection, start, end in build_spells(
             self.rating_inspections(frameworks=frameworks, follow_predecessors=follow_predecessors),
@@ -524,7 +555,7 @@ class AuthorityView:
                 break
             if end is not None and end > cut:
                 end = None
-            spells.append(self._spell(inspection, start, end, cut))
+            spells.append(self._spell(inspection, start, end, cut, visits))
         return Trajectory(authority=self.id, spells=tuple(spells), until=cut)
 
     def _spell(
@@ -533,6 +564,7 @@ class AuthorityView:
         start: pendulum.Date,
         end: pendulum.Date | None,
         cut: pendulum.Date,
+        visits: tuple[Visit, ...] = (),
     ) -> Spell:
         stop = end or cut
         days = {start}
@@ -561,6 +593,7 @@ class AuthorityView:
             inspection=inspection,
             delivery_models=tuple(models),
             intervention_statuses=tuple(statuses),
+            visits=visits_in(visits, start, stop),
         )
 
     def improvements_after_changes(

@@ -48,6 +48,8 @@ from childservices.model import (
     Grade,
     Inspection,
     PartialDate,
+    Visit,
+    VisitKind,
     as_date,
 )
 from childservices.rules.asof import ALL_FRAMEWORKS, SIF_AND_LATER, RatingBasis, rating_from
@@ -66,6 +68,12 @@ def _summary(ds: Dataset, out: TextIO) -> None:
     by_framework = Counter(i.framework.value for i in records.inspections)
     for framework, count in sorted(by_framework.items()):
         out.write(f"    {framework}: {count}\n")
+    by_kind = Counter(v.kind.value for v in records.visits)
+    out.write(
+        f"  visits: {len(records.visits)} ("
+        + ", ".join(f"{kind} {n}" for kind, n in sorted(by_kind.items()))
+        + "; no grade, and only the years the sources list)\n"
+    )
     out.write(f"  interventions: {len(records.interventions)}\n")
     out.write(
         f"  delivery episodes: {len(records.delivery)}; providers: {len(records.providers)}\n"
@@ -105,6 +113,16 @@ def _inspection_line(ds: Dataset, inspection: Inspection, prefix: str) -> str:
     if areas:
         text += f"\n      areas: {areas}"
     return text + f"\n      source: {sources}"
+
+
+def _visit_line(ds: Dataset, visit: Visit, prefix: str) -> str:
+    theme = visit.theme.value if visit.theme else "theme not known"
+    text = f"  {prefix}{visit.start or 'start not known'}  {visit.kind.value} visit: {theme}"
+    text += f"; published {visit.published or 'not known'}"
+    if visit.kind is VisitKind.FOCUSED:
+        found = {True: "yes", False: "no", None: "not known"}[visit.priority_action]
+        text += f"; areas for priority action: {found}"
+    return text + f"\n      source: {_sources(ds, visit.citations)}"
 
 
 def _sources(ds: Dataset, citations: Sequence[Citation]) -> str:
@@ -151,6 +169,12 @@ def _show(ds: Dataset, authority: AuthorityView, out: TextIO) -> None:
         prefix = "" if inspection.authority == authority.id else f"[{inspection.authority}] "
         out.write(_inspection_line(ds, inspection, prefix) + "\n")
     if not authority.inspections_with_predecessors():
+        out.write("  none recorded\n")
+    out.write("Visits (no grade; the record holds some years only):\n")
+    for visit in authority.visits_with_predecessors():
+        prefix = "" if visit.authority == authority.id else f"[{visit.authority}] "
+        out.write(_visit_line(ds, visit, prefix) + "\n")
+    if not authority.visits_with_predecessors():
         out.write("  none recorded\n")
     out.write("Interventions:\n")
     for intervention in authority.interventions:

@@ -30,6 +30,7 @@ from childservices.model import (
     Region,
     Source,
     TrustLifecycle,
+    Visit,
     as_date,
     as_day,
 )
@@ -368,11 +369,13 @@ class Dataset:
         frameworks: Collection[Framework] = SIF_AND_LATER,
         rating_basis: RatingBasis | Area = RatingBasis.OVERALL,
     ) -> tuple[PanelRow, ...]:
-        """Every authority's rating, delivery model and intervention status on each day.
+        """Every authority's rating, delivery model and intervention status on each day, and
+        Ofsted's visits in each row's period.
 
         Unit: one row per authority in existence on each day (as
         :meth:`ratings_on`); an authority's rows stop when it is abolished and
-        its successors' rows start.
+        its successors' rows start. A row's period runs to the next day asked
+        (see :class:`~childservices.rules.aggregate.PanelRow`).
 
         Use :func:`~childservices.rules.aggregate.monthly` or
         :func:`~childservices.rules.aggregate.quarterly` for regular days;
@@ -382,6 +385,9 @@ class Dataset:
         >>> rows = cs.load().panel(cs.quarterly("2019-01-01", "2019-12-31"))
         >>> [(str(r.day), r.rating.value) for r in rows if r.authority == "sandwell"]
         [('2019-01-01', 'inadequate'), ('2019-04-01', 'inadequate'), ('2019-07-01', 'inadequate'), ('2019-10-01', 'inadequate')]
+        >>> rows = cs.load().panel(cs.quarterly("2024-04-01", "2025-04-01"))
+        >>> [(str(r.day), r.visits) for r in rows if r.authority == "bradford"]  # 2025 workbook, in-year sheet rows 14, 13
+        [('2024-04-01', ('bradford-monitoring-visit-2024-05-22',)), ('2024-07-01', ()), ('2024-10-01', ()), ('2025-01-01', ('bradford-monitoring-visit-2025-02-11',)), ('2025-04-01', None)]
         """
         from childservices.rules.aggregate import panel
 
@@ -628,6 +634,13 @@ class Dataset:
             return self.index.inspections_by_id[inspection_id]
         except KeyError:
             raise KeyError(f"no inspection {inspection_id!r}") from None
+
+    def visit(self, visit_id: str) -> Visit:
+        """The visit (focused or monitoring) with this id."""
+        try:
+            return self.index.visits_by_id[visit_id]
+        except KeyError:
+            raise KeyError(f"no visit {visit_id!r}") from None
 
     def lifecycle(self, provider: str) -> TrustLifecycle:
         """The lifecycle of the provider (trust, company, partnership) with this id."""

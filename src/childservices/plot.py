@@ -1,4 +1,5 @@
-"""Figures of the record: one authority's timeline, national grades over time, every alternative delivery model.
+"""Figures of the record: one authority's timeline, national grades over time, every alternative
+delivery model, Ofsted's visits over time.
 
 Needs the ``plot`` extra (``pip install 'childservices[plot]'``, in a checkout
 ``pip install '.[plot]'``, which installs matplotlib; without it a figure
@@ -42,6 +43,7 @@ from childservices.model import (
     InterventionKind,
     NoJudgement,
     PartialDate,
+    VisitKind,
     as_date,
 )
 from childservices.rules.asof import ALL_FRAMEWORKS, SIF_AND_LATER, RatingBasis
@@ -58,9 +60,12 @@ __all__ = [
     "DELIVERY_COLOURS",
     "GRADE_COLOURS",
     "INTERVENTION_MARKERS",
+    "VISIT_COLOURS",
+    "VISIT_MARKERS",
     "adm_timeline",
     "authority_timeline",
     "national_grades",
+    "visits_over_time",
 ]
 
 GRADE_COLOURS: dict[Grade | NoJudgement | None, str] = {
@@ -96,6 +101,34 @@ INTERVENTION_MARKERS: dict[InterventionKind, str] = {
     InterventionKind.CONTINUES: "|",
 }
 """The marker of each intervention step (matplotlib marker codes)."""
+
+VISIT_MARKERS: dict[VisitKind, str] = {
+    VisitKind.FOCUSED: "v",
+    VisitKind.MONITORING: "d",
+}
+"""The marker of each kind of visit (matplotlib marker codes)."""
+
+VISIT_COLOURS: dict[VisitKind, str] = {
+    VisitKind.FOCUSED: "#5e8fbf",
+    VisitKind.MONITORING: "#8c6bb1",
+}
+"""The colour of each kind of visit."""
+
+_PRIORITY_FILL: dict[bool | None, str] = {True: "#c2334d", False: "#7fbf7b", None: "#ffffff"}
+"""A focused visit's marker fill: red where areas for priority action were named, green
+where the letter named none, white where no source says."""
+
+def _visit_fill(kind: VisitKind, priority_action: bool | None) -> str:
+    """A visit marker's fill: a focused visit's says what its letter found."""
+    return _PRIORITY_FILL[priority_action] if kind is VisitKind.FOCUSED else VISIT_COLOURS[kind]
+
+
+def _visit_label(kind: VisitKind, priority_action: bool | None) -> str:
+    if kind is not VisitKind.FOCUSED:
+        return f"{kind.value} visit"
+    found = {True: "priority action named", False: "no priority action", None: "findings not known"}
+    return f"focused visit, {found[priority_action]}"
+
 
 _FRAMEWORK_STARTS = (
     (datetime.date(2013, 11, 1), "SIF"),
@@ -192,13 +225,18 @@ def authority_timeline(
 ) -> Figure:
     """One authority's history on one time axis.
 
-    Three rows: the **Ofsted rating** in force (each spell of the
+    Four rows: the **Ofsted rating** in force (each spell of the
     authority's :meth:`~childservices.AuthorityView.trajectory` as a bar
-    coloured by its grade, from the report's publication), the **delivery
-    model** (a band: in-house where no episode is recorded, each trust,
-    company or partnership episode in its colour) and the **interventions**
-    (a marker per dated step: notices, directions and their revisions and
-    revocations, commissioners, recommendations, ministerial decisions).
+    coloured by its grade, from the report's publication), Ofsted's
+    **visits** (a marker at each focused or monitoring visit's fieldwork
+    start, of the authority and its predecessors; a focused visit's marker is
+    filled red where its letter named areas for priority action, green where
+    it named none, white where no source says; visits give no grade and the
+    record holds some years only), the **delivery model** (a band: in-house
+    where no episode is recorded, each trust, company or partnership episode
+    in its colour) and the **interventions** (a marker per dated step:
+    notices, directions and their revisions and revocations, commissioners,
+    recommendations, ministerial decisions).
     ``frameworks`` defaults to every framework, so the 2009-2013 judgements
     show too ('adequate' in its own colour); pass
     :data:`~childservices.SIF_AND_LATER` for the rating as
@@ -213,9 +251,11 @@ def authority_timeline(
     trajectory = authority.trajectory(until=cut, frameworks=frameworks)
     steps = [s for s in authority.interventions if s.date is not None and s.date.earliest < cut]
     episodes = [e for e in authority.deliveries if e.start.earliest < cut]
+    visits = [v for v in authority.visits_with_predecessors() if v.date.latest < cut]
     starts = [s.start for s in trajectory.spells]
     starts += [e.start.earliest for e in episodes]
     starts += [s.date.earliest for s in steps if s.date is not None]
+    starts += [v.date.earliest for v in visits]
     first = min(starts, default=pendulum.Date(2009, 1, 1))
     first = pendulum.Date(first.year, 1, 1)
     if authority.active_from is not None and authority.active_from.earliest > first:
@@ -224,8 +264,8 @@ def authority_timeline(
     if authority.active_to is not None and authority.active_to.latest < cut:
         last = authority.active_to.latest.add(days=1)
 
-    figure, ax = _new_figure(10, 3.2)
-    rows = {"rating": 2.0, "delivery": 1.0, "interventions": 0.0}
+    figure, ax = _new_figure(10, 3.8)
+    rows = {"rating": 3.0, "visits": 2.0, "delivery": 1.0, "interventions": 0.0}
     height = 0.7
 
     seen_grades: list[Grade | NoJudgement | None] = []
@@ -241,6 +281,22 @@ def authority_timeline(
         )
         if spell.grade not in seen_grades:
             seen_grades.append(spell.grade)
+
+    seen_visits: list[tuple[VisitKind, bool | None]] = []
+    for visit in visits:
+        ax.plot(
+            [_num(visit.date.latest)],
+            [rows["visits"]],
+            marker=VISIT_MARKERS[visit.kind],
+            linestyle="none",
+            markerfacecolor=_visit_fill(visit.kind, visit.priority_action),
+            markeredgecolor=VISIT_COLOURS[visit.kind],
+            markersize=7,
+            gid=f"visit {visit.id}",
+        )
+        if (visit.kind, visit.priority_action) not in seen_visits:
+            seen_visits.append((visit.kind, visit.priority_action))
+    seen_visits.sort(key=lambda k: (list(VisitKind).index(k[0]), str(k[1])))
 
     ax.broken_barh(
         [_span(first, last)],
@@ -277,13 +333,28 @@ def authority_timeline(
             seen_kinds.append(step.kind)
 
     ax.set_xlim(_num(first), _num(last))
-    ax.set_ylim(-0.6, 2.6)
-    ax.set_yticks(list(rows.values()), labels=["Ofsted rating", "delivery model", "interventions"])
+    ax.set_ylim(-0.6, 3.6)
+    ax.set_yticks(
+        list(rows.values()),
+        labels=["Ofsted rating", "Ofsted visits", "delivery model", "interventions"],
+    )
     _date_axis(ax)
-    ax.set_title(f"{authority.name}: Ofsted ratings, delivery and interventions")
+    ax.set_title(f"{authority.name}: Ofsted ratings and visits, delivery and interventions")
     handles: list[Any] = [
         Patch(facecolor=GRADE_COLOURS[g], edgecolor="#555555", label=_grade_label(g))
         for g in seen_grades
+    ]
+    handles += [
+        Line2D(
+            [],
+            [],
+            marker=VISIT_MARKERS[kind],
+            linestyle="none",
+            markerfacecolor=_visit_fill(kind, found),
+            markeredgecolor=VISIT_COLOURS[kind],
+            label=_visit_label(kind, found),
+        )
+        for kind, found in seen_visits
     ]
     handles += [Patch(facecolor=DELIVERY_COLOURS[m], label=_model_label(m)) for m in seen_models]
     handles += [
@@ -455,4 +526,79 @@ def adm_timeline(
         fontsize=8,
         frameon=False,
     )
+    return figure
+
+
+def visits_over_time(dataset: Dataset, *, gap_months: int = 6) -> Figure:
+    """Ofsted's focused and monitoring visits in the record, per month of fieldwork, stacked by kind.
+
+    A visit counts in the month its fieldwork began (its publication's month
+    when that is not known; the last month it could be, for a date given
+    only to the year). The record holds the visits of some years only (the
+    in-year lists of Ofsted's workbooks, and a few from other sources), so a
+    month without a bar is a month with no visit *recorded*: every run of at
+    least ``gap_months`` such months between the first and last recorded
+    visit is shaded grey (and, from a year long, labelled as not in the
+    record).
+    """
+    visits = dataset.records.visits
+    if not visits:
+        raise ValueError("the dataset records no visit")
+    counts: dict[tuple[int, int], dict[VisitKind, int]] = {}
+    for visit in visits:
+        day = visit.date.latest
+        tally = counts.setdefault((day.year, day.month), dict.fromkeys(VisitKind, 0))
+        tally[visit.kind] += 1
+    first_year, first_month = min(counts)
+    last_year, last_month = max(counts)
+    months: list[pendulum.Date] = []
+    day = pendulum.Date(first_year, first_month, 1)
+    while (day.year, day.month) <= (last_year, last_month):
+        months.append(day)
+        day = day.add(months=1)
+    figure, ax = _new_figure(10, 3.6)
+    bottoms = [0.0] * len(months)
+    for kind in VisitKind:
+        heights = [counts.get((m.year, m.month), {}).get(kind, 0) for m in months]
+        left = [_num(m) for m in months]
+        widths = [_num(m.add(months=1)) - _num(m) for m in months]
+        bars = ax.bar(
+            left,
+            heights,
+            width=[w * 0.9 for w in widths],
+            bottom=bottoms,
+            align="edge",
+            color=VISIT_COLOURS[kind],
+            label=f"{kind.value} visits",
+        )
+        for bar, month in zip(bars, months, strict=True):
+            bar.set_gid(f"visits {kind.value} {month.year}-{month.month:02d}")
+        bottoms = [b + h for b, h in zip(bottoms, heights, strict=True)]
+    top = max(bottoms)
+    run: list[pendulum.Date] = []
+    for gap in [*months, None]:
+        if gap is not None and (gap.year, gap.month) not in counts:
+            run.append(gap)
+            continue
+        if len(run) >= gap_months:
+            start, end = run[0], run[-1].add(months=1)
+            patch = ax.axvspan(_num(start), _num(end), color="#eeeeee", zorder=0)
+            patch.set_gid(f"gap {start.isoformat()}")
+        if len(run) >= max(gap_months, 12):
+            ax.text(
+                (_num(run[0]) + _num(run[-1].add(months=1))) / 2,
+                top * 0.5,
+                "no visits in the record\n(not in its sources)",
+                ha="center",
+                va="center",
+                fontsize=8,
+                color="#555555",
+            )
+        run = []
+    ax.set_xlim(_num(months[0]), _num(months[-1].add(months=1)))
+    ax.set_ylim(0, top * 1.1)
+    ax.set_ylabel("visits begun in the month")
+    _date_axis(ax)
+    ax.set_title("Ofsted's focused and monitoring visits in the record")
+    figure.legend(loc="outside right center", fontsize=8, frameon=False)
     return figure

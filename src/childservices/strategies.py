@@ -60,6 +60,9 @@ from childservices.model import (
     Reorganisation,
     Source,
     StatisticalNeighbour,
+    Visit,
+    VisitKind,
+    VisitTheme,
 )
 from childservices.model.inspection import grade_fits_framework
 
@@ -90,6 +93,7 @@ __all__ = [
     "reorganised_record_sets",
     "sources",
     "statistical_neighbours",
+    "visits",
 ]
 
 _FIRST = datetime.date(2009, 1, 1)
@@ -249,22 +253,17 @@ def inspections(
         st.none() | st.sampled_from(sorted(FRAMEWORK_KINDS[framework_], key=lambda k: k.value))
     )
     on_scale = [g for g in Grade if grade_fits_framework(g, framework_)]
-    graded = kind is None or kind.graded
-    if framework_ in (Framework.SLAC, Framework.ILACS_2026) or not graded:
+    if framework_ in (Framework.SLAC, Framework.ILACS_2026):
         overall: Any = draw(st.sampled_from([NOT_GIVEN, None]))
     else:
         overall = draw(st.none() | st.sampled_from(on_scale))
-    judgements: tuple[Judgement, ...] = ()
-    if graded:
-        areas = sorted(FRAMEWORK_AREAS[framework_], key=lambda a: a.value)
-        chosen = (
-            draw(st.lists(st.sampled_from(areas), unique=True, max_size=len(areas)))
-            if areas
-            else []
-        )
-        if Area.IN_CARE_AND_CARE_LEAVERS in chosen and Area.IN_CARE in chosen:
-            chosen.remove(Area.IN_CARE)
-        judgements = tuple(Judgement(area=a, grade=draw(st.sampled_from(on_scale))) for a in chosen)
+    areas = sorted(FRAMEWORK_AREAS[framework_], key=lambda a: a.value)
+    chosen = (
+        draw(st.lists(st.sampled_from(areas), unique=True, max_size=len(areas))) if areas else []
+    )
+    if Area.IN_CARE_AND_CARE_LEAVERS in chosen and Area.IN_CARE in chosen:
+        chosen.remove(Area.IN_CARE)
+    judgements = tuple(Judgement(area=a, grade=draw(st.sampled_from(on_scale))) for a in chosen)
     when = published or draw(partial_dates())
     start = end = None
     if when.precision.value == "day" and draw(st.booleans()):
@@ -293,6 +292,45 @@ def inspection_histories(
     """One authority's inspections with distinct ids, in no particular order."""
     items = draw(st.lists(inspections(authority=authority), max_size=max_size))
     return tuple(attrs.evolve(item, id=f"{authority}-{n}") for n, item in enumerate(items))
+
+
+@st.composite
+def visits(
+    draw: st.DrawFn,
+    *,
+    authority: str | None = None,
+    kind: VisitKind | None = None,
+    first: datetime.date = _FIRST,
+    last: datetime.date = _LAST,
+) -> Visit:
+    """A visit: fieldwork dates (to the day, month or year), a publication not before them, a
+    theme, and for a focused visit whether priority actions were named (often unknown).
+
+    Every date falls between ``first`` and ``last``.
+    """
+    kind_ = kind or draw(st.sampled_from(VisitKind))
+    start = draw(st.none() | partial_dates(first, last))
+    end = None
+    if start is not None and start.precision.value == "day" and draw(st.booleans()):
+        later = start.last_day() + datetime.timedelta(days=draw(st.integers(0, 3)))
+        end = PartialDate.from_date(min(later, last))
+    published = None
+    if start is None or draw(st.booleans()):
+        fieldwork = end or start
+        after = first if fieldwork is None else min(fieldwork.last_day(), last)
+        published = draw(partial_dates(max(first, after), last))
+    priority = draw(st.none() | st.booleans()) if kind_ is VisitKind.FOCUSED else None
+    return Visit(
+        id=draw(ids()),
+        authority=authority or draw(ids()),
+        kind=kind_,
+        start=start,
+        end=end,
+        published=published,
+        theme=draw(st.none() | st.sampled_from(VisitTheme)),
+        priority_action=priority,
+        citations=draw(citations()),
+    )
 
 
 def interventions() -> st.SearchStrategy[Intervention]:
@@ -474,6 +512,7 @@ _SCHEME_VALUES = {
 }
 _BREAKAGES = (
     "unknown_authority",
+    "visit_of_unknown_authority",
     "unknown_source",
     "duplicate_id",
     "delivery_overlap",
@@ -500,13 +539,14 @@ def record_sets(draw: st.DrawFn, *, max_authorities: int = 3, valid: bool = True
     statistical neighbours and a chain of reorganisations; their inspection
     histories, interventions (some revising earlier ones), providers with
     valid lifecycles, delivery episodes that follow one another, insourcing
-    and programmes; every record cites one of a few sources. Ids are unique
-    and every reference resolves.
+    and programmes, and Ofsted's visits to each; every record cites one of a
+    few sources. Ids are unique and every reference resolves.
 
     ``valid=False`` breaks exactly one cross-record rule (a reference to an
-    authority or source that does not exist, an id used twice, overlapping
-    delivery episodes, a cycle of reorganisations, or a lifecycle out of
-    order): :meth:`Dataset.from_records` must refuse the result.
+    authority or source that does not exist, from an alias or a visit, an id
+    used twice, overlapping delivery episodes, a cycle of reorganisations,
+    or a lifecycle out of order): :meth:`Dataset.from_records` must refuse
+    the result.
     """
     pool = [f"source-{n}" for n in range(draw(st.integers(1, 3)))]
     source_records = tuple(attrs.evolve(draw(sources()), id=source_id) for source_id in pool)
@@ -564,11 +604,20 @@ def record_sets(draw: st.DrawFn, *, max_authorities: int = 3, valid: bool = True
         if first != second and draw(st.booleans())
     )
     inspection_records: list[Inspection] = []
+    visit_records: list[Visit] = []
     intervention_records: list[Intervention] = []
     for authority_id in authority_ids:
         history = draw(inspection_histories(authority=authority_id, max_size=4))
         inspection_records.extend(
             attrs.evolve(i, citations=_pool_citations(draw, pool)) for i in history
+        )
+        visit_records.extend(
+            attrs.evolve(
+                visit, id=f"{authority_id}-visit-{n}", citations=_pool_citations(draw, pool)
+            )
+            for n, visit in enumerate(
+                draw(st.lists(visits(authority=authority_id), max_size=3))
+            )
         )
         steps = draw(st.lists(interventions(), max_size=3))
         for n, step in enumerate(steps):
@@ -670,6 +719,7 @@ def record_sets(draw: st.DrawFn, *, max_authorities: int = 3, valid: bool = True
         reorganisations=reorganisations_,
         statistical_neighbours=neighbours,
         inspections=tuple(inspection_records),
+        visits=tuple(visit_records),
         interventions=tuple(intervention_records),
         providers=provider_records,
         delivery=tuple(delivery_records),
@@ -689,6 +739,15 @@ def _break(draw: st.DrawFn, records: RecordSet) -> RecordSet:
     if breakage == "unknown_authority":
         alias = Alias(authority="no-such-authority", alias="Nowhere", citations=cite)
         return attrs.evolve(records, authority_aliases=(*records.authority_aliases, alias))
+    if breakage == "visit_of_unknown_authority":
+        visit = Visit(
+            id="visit-of-nobody",
+            authority="no-such-authority",
+            kind=VisitKind.MONITORING,
+            start=PartialDate(2024, 5, 1),
+            citations=cite,
+        )
+        return attrs.evolve(records, visits=(*records.visits, visit))
     if breakage == "unknown_source":
         alias = Alias(
             authority=first.id, alias="Elsewhere", citations=(Citation(source="no-such-source"),)
@@ -782,7 +841,7 @@ def _graded_history(
     published = sorted(draw(st.lists(days(first, last), max_size=max_size, unique=True)))
     for n, day in enumerate(published):
         framework = draw(st.sampled_from(_REORGANISATION_FRAMEWORKS))
-        kinds = sorted((k for k in FRAMEWORK_KINDS[framework] if k.graded), key=lambda k: k.value)
+        kinds = sorted(FRAMEWORK_KINDS[framework], key=lambda k: k.value)
         kind = draw(st.sampled_from(kinds))
         on_scale = [g for g in Grade if grade_fits_framework(g, framework)]
         overall: Any

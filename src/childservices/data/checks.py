@@ -38,6 +38,7 @@ _ID_TABLES = tuple(
 # The dated facts about an authority that must fall within its lifetime.
 _DATED = (
     ("inspections", ("start", "published")),
+    ("visits", ("start", "published")),
     ("interventions", ("date",)),
     ("delivery", ("start",)),
     ("lifecycle", ("date",)),
@@ -176,6 +177,7 @@ def _reference_count(records: RecordSet) -> int:
         "reorganisations": ("predecessor", "successor"),
         "statistical_neighbours": ("authority", "neighbour"),
         "inspections": ("authority",),
+        "visits": ("authority",),
         "interventions": ("authority", "replaces"),
         "delivery": ("authority", "provider"),
         "lifecycle": ("authority", "provider"),
@@ -230,6 +232,7 @@ def _references(records: RecordSet) -> list[Problem]:
         "reorganisations": ("predecessor", "successor"),
         "statistical_neighbours": ("authority", "neighbour"),
         "inspections": ("authority",),
+        "visits": ("authority",),
         "interventions": ("authority",),
         "delivery": ("authority",),
         "lifecycle": ("authority",),
@@ -326,8 +329,8 @@ def _dated_facts(
 ) -> Iterator[tuple[str, Any, str, PartialDate, Authority]]:
     """Each dated fact about a known authority: ``(table, record, field, date, authority)``.
 
-    An inspection is placed by its fieldwork start when that is known, else by
-    its publication.
+    An inspection or a visit is placed by its fieldwork start when that is
+    known, else by its publication.
     """
     authorities = {a.id: a for a in records.authorities}
     for table, names in _DATED:
@@ -339,14 +342,18 @@ def _dated_facts(
                 when = getattr(record, name)
                 if when is None:
                     continue
-                if table == "inspections" and name == "published" and record.start is not None:
+                if (
+                    table in ("inspections", "visits")
+                    and name == "published"
+                    and record.start is not None
+                ):
                     continue
                 yield table, record, name, when, authority
 
 
 def _lifetimes(records: RecordSet) -> list[Problem]:
-    """Inspections, interventions, delivery, lifecycle events, returns in-house and programme
-    places dated certainly before their authority existed or after it was abolished."""
+    """Inspections, visits, interventions, delivery, lifecycle events, returns in-house and
+    programme places dated certainly before their authority existed or after it was abolished."""
     problems = []
     for table, record, name, when, authority in _dated_facts(records):
         problems += _outside_lifetime(table, record, name, when, authority)

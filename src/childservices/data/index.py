@@ -29,6 +29,7 @@ from childservices.model import (
     Source,
     StatisticalNeighbour,
     TrustLifecycle,
+    Visit,
 )
 from childservices.rules.asof import publication_key
 
@@ -91,6 +92,8 @@ class Index:
         "inspections",
         "inspection_keys",
         "inspections_by_id",
+        "visits",
+        "visits_by_id",
         "interventions",
         "delivery",
         "insourcing",
@@ -231,6 +234,19 @@ class Index:
         return self._piece(
             "inspections_by_id", lambda t: MappingProxyType({i.id: i for i in t.inspections})
         )
+
+    @property
+    def visits(self) -> Mapping[str, tuple[Visit, ...]]:
+        """Each authority's visits in date order (fieldwork start, else publication)."""
+        return self._piece(
+            "visits",
+            lambda t: _group(t.visits, lambda v: v.authority, lambda v: (v.date.sort_key(), v.id)),
+        )
+
+    @property
+    def visits_by_id(self) -> Mapping[str, Visit]:
+        """Visits by id."""
+        return self._piece("visits_by_id", lambda t: MappingProxyType({v.id: v for v in t.visits}))
 
     @property
     def interventions(self) -> Mapping[str, tuple[Intervention, ...]]:

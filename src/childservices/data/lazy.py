@@ -1,6 +1,6 @@
 """The packaged bundle's tables, each read and built when it is first asked for.
 
-A question about ratings needs three of the thirteen tables (authorities,
+A question about ratings needs three of the fourteen tables (authorities,
 their reorganisations and inspections); reading and building the others
 (sources, statistical neighbours, identifiers and their thousands of
 citations) would be most of the cost of loading. :class:`LazyRecords` keeps
@@ -40,6 +40,7 @@ from childservices.model import (
     Reorganisation,
     Source,
     StatisticalNeighbour,
+    Visit,
 )
 
 __all__ = ["LazyRecords", "Tables", "parse_line", "structure", "structure_table"]
@@ -128,6 +129,7 @@ class LazyRecords:
     reorganisations = _Table[Reorganisation]()
     statistical_neighbours = _Table[StatisticalNeighbour]()
     inspections = _Table[Inspection]()
+    visits = _Table[Visit]()
     interventions = _Table[Intervention]()
     providers = _Table[Provider]()
     delivery = _Table[DeliveryEpisode]()

@@ -34,6 +34,7 @@ from childservices.model.lifecycle import (
 from childservices.model.programme import ProgrammeKind, ProgrammeMembership
 from childservices.model.recordset import RecordSet
 from childservices.model.source import Citation, Source
+from childservices.model.visit import Visit, VisitKind, VisitTheme
 
 __all__ = [
     "FRAMEWORK_AREAS",
@@ -74,6 +75,9 @@ __all__ = [
     "Source",
     "StatisticalNeighbour",
     "TrustLifecycle",
+    "Visit",
+    "VisitKind",
+    "VisitTheme",
     "as_date",
     "as_day",
 ]

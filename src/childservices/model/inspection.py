@@ -56,19 +56,16 @@ _PRE_SIF = frozenset({Framework.JAR, Framework.SLAC, Framework.CPI, Framework.LA
 
 
 class InspectionKind(enum.Enum):
-    """What sort of inspection or visit it was within its framework."""
+    """What sort of inspection it was within its framework.
+
+    Ofsted's focused and monitoring visits are not inspections: they are
+    :class:`~childservices.model.visit.Visit` records, which give no grade.
+    """
 
     STANDARD = "standard"
     SHORT = "short"
     """ILACS short inspection, for authorities previously judged good or outstanding."""
     REINSPECTION = "reinspection"
-    FOCUSED_VISIT = "focused_visit"
-    MONITORING_VISIT = "monitoring_visit"
-
-    @property
-    def graded(self) -> bool:
-        """Whether this kind of inspection gives grades (visits do not)."""
-        return self not in (InspectionKind.FOCUSED_VISIT, InspectionKind.MONITORING_VISIT)
 
 
 class Area(enum.Enum):
@@ -129,22 +126,8 @@ FRAMEWORK_KINDS: Mapping[Framework, frozenset[InspectionKind]] = MappingProxyTyp
         Framework.CPI: frozenset({InspectionKind.STANDARD, InspectionKind.REINSPECTION}),
         Framework.LAC: frozenset({InspectionKind.STANDARD}),
         Framework.SIF: frozenset({InspectionKind.STANDARD, InspectionKind.REINSPECTION}),
-        Framework.ILACS: frozenset(
-            {
-                InspectionKind.STANDARD,
-                InspectionKind.SHORT,
-                InspectionKind.FOCUSED_VISIT,
-                InspectionKind.MONITORING_VISIT,
-            }
-        ),
-        Framework.ILACS_2026: frozenset(
-            {
-                InspectionKind.STANDARD,
-                InspectionKind.SHORT,
-                InspectionKind.FOCUSED_VISIT,
-                InspectionKind.MONITORING_VISIT,
-            }
-        ),
+        Framework.ILACS: frozenset({InspectionKind.STANDARD, InspectionKind.SHORT}),
+        Framework.ILACS_2026: frozenset({InspectionKind.STANDARD, InspectionKind.SHORT}),
     }
 )
 """The kinds of inspection each framework has."""
@@ -173,14 +156,15 @@ def _sorted_judgements(value: tuple[Judgement, ...]) -> tuple[Judgement, ...]:
 
 @attrs.frozen(kw_only=True)
 class Inspection:
-    """One Ofsted inspection (or visit) of an authority's children's services.
+    """One Ofsted inspection of an authority's children's services.
 
     ``overall`` is a :class:`Grade`, :data:`~childservices.NOT_GIVEN` when the
     framework gives no overall judgement, or ``None`` when unknown. ``kind``
     is ``None`` when the sources do not say (an ILACS report does not say
     whether it was short or standard). ``start`` and ``end`` are the
     inspection's fieldwork dates; ``published`` is when the report was
-    published, which is what as-of questions go by.
+    published, which is what as-of questions go by. Focused and monitoring
+    visits are not inspections (:class:`~childservices.model.visit.Visit`).
     """
 
     id: str = attrs.field(validator=slug)
@@ -221,8 +205,6 @@ def _check_inspection(inspection: Inspection) -> None:
             raise ValueError(
                 f"overall grade {overall.value!r} is not on {framework.value!r}'s scale"
             )
-    if inspection.kind is not None and not inspection.kind.graded and inspection.judgements:
-        raise ValueError(f"a {inspection.kind.value} gives no grades")
     allowed = FRAMEWORK_AREAS[framework]
     areas = [j.area for j in inspection.judgements]
     if len(set(areas)) != len(areas):

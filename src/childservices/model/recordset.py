@@ -18,6 +18,7 @@ from childservices.model.intervention import Intervention
 from childservices.model.lifecycle import LifecycleEvent
 from childservices.model.programme import ProgrammeMembership
 from childservices.model.source import Source
+from childservices.model.visit import Visit
 
 __all__ = ["RecordSet"]
 
@@ -36,6 +37,7 @@ class RecordSet:
     reorganisations: tuple[Reorganisation, ...] = ()
     statistical_neighbours: tuple[StatisticalNeighbour, ...] = ()
     inspections: tuple[Inspection, ...] = ()
+    visits: tuple[Visit, ...] = ()
     interventions: tuple[Intervention, ...] = ()
     providers: tuple[Provider, ...] = ()
     delivery: tuple[DeliveryEpisode, ...] = ()

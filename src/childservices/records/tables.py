@@ -27,6 +27,7 @@ from childservices.model import (
     Reorganisation,
     Source,
     StatisticalNeighbour,
+    Visit,
 )
 
 __all__ = ["CITATION_COLUMNS", "TABLES", "Table"]
@@ -108,6 +109,7 @@ TABLES: Mapping[str, Table] = MappingProxyType(
                 columns=("inspection", "area", "grade"),
                 record_type=None,
             ),
+            _table("visits", Visit, ("id",)),
             _table("interventions", Intervention, ("id",)),
             _table("providers", Provider, ("id",)),
             _table("delivery", DeliveryEpisode, ("id",)),

@@ -35,6 +35,7 @@ from childservices.model import (
     Inspection,
     Overall,
     PartialDate,
+    Visit,
     as_date,
 )
 from childservices.rules.asof import SIF_AND_LATER, RatingBasis, counts_for_rating
@@ -90,13 +91,24 @@ def quarterly(start: str | datetime.date, end: str | datetime.date) -> tuple[pen
 
 @attrs.frozen(kw_only=True)
 class PanelRow:
-    """One authority on one day: its rating, delivery model and intervention status."""
+    """One authority on one day: its rating, delivery model and intervention status, and the
+    visits in the row's period.
+
+    The row's period runs from its day to the next later day of the panel
+    (exclusive): a monthly panel's row of 1 February holds the visits of
+    February. ``visits`` are the ids of Ofsted's visits to the authority
+    placed in that period (see :func:`~childservices.rules.trajectory.visits_in`),
+    in order, or ``None`` on the panel's last day, whose period has no end.
+    An empty tuple means no visit recorded: the record holds the visits of
+    some years only (see the coverage of visits in the data documentation).
+    """
 
     authority: str
     day: pendulum.Date
     rating: Overall | None
     delivery_model: DeliveryModel | None
     intervention: InterventionStatus
+    visits: tuple[str, ...] | None = None
 
 
 def _change_days(
@@ -147,12 +159,18 @@ def panel(
     :meth:`~childservices.AuthorityView.rating_on`,
     :meth:`~childservices.AuthorityView.delivery_on` and
     :meth:`~childservices.AuthorityView.intervention_status_on` day by day.
+    ``visits`` are the authority's own visits in each row's period (see
+    :class:`PanelRow`).
     """
     chosen = sorted(authorities, key=lambda a: a.id)
     asked = [as_date(raw) for raw in days]
+    distinct = sorted(set(asked))
+    next_day = dict(zip(distinct, [*distinct[1:], None], strict=True))
     by_authority: list[list[PanelRow | None]] = []
     for authority in chosen:
         changes = _change_days(authority, frameworks)
+        visits = authority.visits
+        placed = [v.date.latest for v in visits]
         answers: dict[int, _Answer | None] = {}
         rows: list[PanelRow | None] = []
         for day in asked:
@@ -169,6 +187,7 @@ def panel(
                     rating=answer[0],
                     delivery_model=answer[1],
                     intervention=answer[2],
+                    visits=_visits_between(visits, placed, day, next_day[day]),
                 )
             )
         by_authority.append(rows)
@@ -181,6 +200,18 @@ def panel(
 
 
 _Answer = tuple[Overall | None, DeliveryModel | None, InterventionStatus]
+
+
+def _visits_between(
+    visits: Sequence[Visit],
+    placed: Sequence[pendulum.Date],
+    start: pendulum.Date,
+    end: pendulum.Date | None,
+) -> tuple[str, ...] | None:
+    """The ids of ``visits`` (in date order; ``placed`` their days) in ``[start, end)``."""
+    if end is None:
+        return None
+    return tuple(v.id for v, day in zip(visits, placed, strict=True) if start <= day < end)
 
 
 def _answer(

@@ -104,9 +104,12 @@ def publication_key(inspection: Inspection) -> datetime.date:
 
 
 def counts_for_rating(inspection: Inspection, frameworks: Collection[Framework]) -> bool:
-    """Whether an inspection can set a rating: a graded kind under one of ``frameworks``."""
-    kind = inspection.kind
-    return inspection.framework in frameworks and (kind is None or kind.graded)
+    """Whether an inspection can set a rating: one under one of ``frameworks``.
+
+    Every kind of inspection can; visits (:class:`~childservices.model.visit.Visit`)
+    are not inspections and never set one.
+    """
+    return inspection.framework in frameworks
 
 
 def latest_inspection(

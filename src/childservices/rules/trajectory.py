@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from childservices.model import DeliveryModel, Grade, Inspection, Overall
+from childservices.model import DeliveryModel, Grade, Inspection, Overall, Visit
 from childservices.rules.intervention import InterventionStatus
 
 if TYPE_CHECKING:
@@ -32,6 +32,7 @@ __all__ = [
     "Trajectory",
     "build_spells",
     "compare",
+    "visits_in",
 ]
 
 
@@ -43,7 +44,9 @@ class Spell:
     spell was still running when the trajectory was cut. ``delivery_models``
     and ``intervention_statuses`` are the distinct values in force at any
     time during the spell, in the order met (``None`` for a delivery model
-    that is uncertain on a boundary day).
+    that is uncertain on a boundary day). ``visits`` are Ofsted's focused and
+    monitoring visits placed in the spell (see :func:`visits_in`), in order:
+    they never change its grade.
     """
 
     grade: Overall | None
@@ -52,6 +55,7 @@ class Spell:
     inspection: Inspection
     delivery_models: tuple[DeliveryModel | None, ...] = ()
     intervention_statuses: tuple[InterventionStatus, ...] = ()
+    visits: tuple[Visit, ...] = ()
 
     def duration_days(self, until: pendulum.Date) -> int:
         """Days in the spell, counting an open spell up to ``until`` (exclusive)."""
@@ -120,6 +124,11 @@ class Trajectory:
             if spell.contains(day):
                 return spell
         return None
+
+    @property
+    def visits(self) -> tuple[Visit, ...]:
+        """The visits of every spell, in order (visits before the first rating are not in it)."""
+        return tuple(visit for spell in self.spells for visit in spell.visits)
 
     @property
     def graded_spells(self) -> tuple[Spell, ...]:
@@ -255,3 +264,18 @@ def build_spells(
         end = days[i + 1] if i + 1 < len(days) else end_of_life
         out.append((by_day[day], day, end))
     return out
+
+
+def visits_in(
+    visits: Sequence[Visit], start: pendulum.Date, end: pendulum.Date | None
+) -> tuple[Visit, ...]:
+    """The visits placed in ``[start, end)`` (``end`` ``None``: open), in date order.
+
+    A visit is placed at the last day its fieldwork could have begun (its
+    publication's, when the fieldwork date is not known), as as-of questions
+    place events given to the month or year.
+    """
+    placed = [
+        v for v in visits if start <= v.date.latest and (end is None or v.date.latest < end)
+    ]
+    return tuple(sorted(placed, key=lambda v: (v.date.sort_key(), v.id)))
