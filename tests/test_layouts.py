@@ -194,7 +194,7 @@ def test_history_has_every_inspection_from_2009(history: LayoutTable) -> None:
     expected = [
         i
         for i in ds.records.inspections
-        if i.framework is not cs.Framework.JAR and (i.kind is None or i.kind.graded)
+        if i.framework is not cs.Framework.JAR  # visits are records of their own, not inspections
     ]
     assert len(history) == len(expected)
     rows = history.records()
