@@ -257,9 +257,9 @@ _TABLE_COLUMNS = {
 # validate, export, read-report ------------------------------------------------
 
 
-def _validate(paths: Sequence[str], alone: bool, out: TextIO) -> int:
+def _validate(paths: Sequence[str], alone: bool, follow_links: bool, out: TextIO) -> int:
     try:
-        ds = merge_files(paths, base=None if alone else load())
+        ds = merge_files(paths, base=None if alone else load(), follow_links=follow_links)
     except DatasetError as exc:
         for problem in exc.problems:
             out.write(f"{problem}\n")
@@ -402,6 +402,11 @@ def _parser() -> argparse.ArgumentParser:
         help="your own records (a seeds-style folder or <table>.csv) merged into the bundled "
         "dataset for this command; may be repeated",
     )
+    parser.add_argument(
+        "--follow-links",
+        action="store_true",
+        help="follow links in your record folders that lead out of them (refused by default)",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     commands.add_parser("summary", help="what the bundled dataset holds, and today's ratings")
     show = commands.add_parser("show", help="one authority's history, with sources")
@@ -472,10 +477,10 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
     args = parser.parse_args(argv)
     try:
         if args.command == "validate":
-            return _validate(args.paths, args.alone, stream)
+            return _validate(args.paths, args.alone, args.follow_links, stream)
         if args.command == "read-report":
             return _read_reports(args.paths, args.format, args.progress, stream)
-        ds = load(extra=args.extra or None)
+        ds = load(extra=args.extra or None, follow_links=args.follow_links)
         if args.command == "show":
             authority = ds.authority(args.authority)
             _show(ds, authority, stream)

@@ -13,8 +13,11 @@ from collections.abc import Iterable, Sequence
 import attrs
 
 __all__ = [
+    "ArgumentTypeError",
+    "ArgumentValueError",
     "ChildServicesError",
     "DatasetError",
+    "FileRefusedError",
     "IncomparableGradesError",
     "InvalidDateError",
     "LifecycleError",
@@ -100,3 +103,17 @@ class LifecycleError(ChildServicesError, ValueError):
 
 class ReportError(ChildServicesError, ValueError):
     """An Ofsted report that cannot be read: not a PDF, or text not recognised."""
+
+
+class ArgumentTypeError(ChildServicesError, TypeError):
+    """A public function was given an argument of the wrong type (a number where a path goes)."""
+
+
+class ArgumentValueError(ChildServicesError, ValueError):
+    """A public function was given an argument of the right type but a value it does not take
+    (an authority kind that does not exist, say)."""
+
+
+class FileRefusedError(ChildServicesError, OSError):
+    """A file that is not read, on purpose: not a regular file (a FIFO, a device), or larger
+    than the bound for its kind."""
