@@ -12,8 +12,12 @@ from typing import TYPE_CHECKING, Any
 from childservices.authority_view import AuthorityView, DeliveryOnDate, ImprovementAfter
 from childservices.dataset import COMPANY_MODELS, Dataset
 from childservices.errors import (
+    ArgumentTypeError,
+    ArgumentValueError,
     ChildServicesError,
     DatasetError,
+    ExportError,
+    FileRefusedError,
     IncomparableGradesError,
     InvalidDateError,
     LifecycleError,
@@ -103,6 +107,8 @@ __all__ = [
     "NOT_GIVEN",
     "SIF_AND_LATER",
     "Area",
+    "ArgumentTypeError",
+    "ArgumentValueError",
     "Authority",
     "AuthorityKind",
     "AuthorityView",
@@ -116,6 +122,8 @@ __all__ = [
     "DeliveryModel",
     "DeliveryOnDate",
     "Direction",
+    "ExportError",
+    "FileRefusedError",
     "Finding",
     "Framework",
     "Grade",

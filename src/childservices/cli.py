@@ -29,7 +29,7 @@ from childservices import __version__
 from childservices.authority_view import AuthorityView
 from childservices.dataset import COMPANY_MODELS, Dataset
 from childservices.errors import ChildServicesError, DatasetError, InvalidDateError
-from childservices.export import to_csv, to_json
+from childservices.export import to_csv, to_json, write_json
 from childservices.loading import load, merge_files
 from childservices.model import (
     Citation,
@@ -272,18 +272,15 @@ def _validate(paths: Sequence[str], alone: bool, follow_links: bool, out: TextIO
     return 0
 
 
-def _export(ds: Dataset, fmt: str, folder: str, out: TextIO) -> None:
+def _export(ds: Dataset, fmt: str, folder: str, force: bool, out: TextIO) -> None:
     if fmt == "json":
-        text = to_json(ds, indent=1)
         if folder == "-":
-            out.write(text)
+            out.write(to_json(ds, indent=1))
             return
-        path = Path(folder) / "childservices.json"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+        path = write_json(ds, folder, overwrite=force)
         out.write(f"wrote {path}\n")
         return
-    files = to_csv(ds, folder)
+    files = to_csv(ds, folder, overwrite=force)
     out.write(
         f"wrote {len(files)} tables under {folder} (a seeds folder: load it with load_seeds)\n"
     )
@@ -442,6 +439,11 @@ def _parser() -> argparse.ArgumentParser:
         help="folder to write to (CSV: one sub-folder per table, like seeds/; "
         "JSON: DIR/childservices.json, or '-' for standard output)",
     )
+    export.add_argument(
+        "--force",
+        action="store_true",
+        help="replace the export's files if DIR already holds them (never done without it)",
+    )
     validate = commands.add_parser(
         "validate",
         help="check your own records files (seed format); list every problem",
@@ -493,7 +495,7 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
             rows = _interventions(ds, args.on)
             _emit(rows, _TABLE_COLUMNS["interventions"], args.format, stream)
         elif args.command == "export":
-            _export(ds, args.format, args.out, stream)
+            _export(ds, args.format, args.out, args.force, stream)
         else:
             _summary(ds, stream)
     except DatasetError as exc:

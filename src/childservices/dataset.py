@@ -454,11 +454,18 @@ class Dataset:
 
     # Exports (see childservices.export) -------------------------------------
 
-    def to_csv(self, folder: str | os.PathLike[str]) -> list[pathlib.Path]:
-        """Write every table as CSV files laid out like ``seeds/``; returns the files written."""
+    def to_csv(
+        self, folder: str | os.PathLike[str], *, overwrite: bool = False
+    ) -> list[pathlib.Path]:
+        """Write every table as CSV files laid out like ``seeds/``; returns the files written.
+
+        Existing files are replaced only with ``overwrite=True``; nothing is
+        written through a link, and a failure leaves nothing half-written
+        (see :func:`childservices.export.write_files`).
+        """
         from childservices.export import to_csv
 
-        return to_csv(self, folder)
+        return to_csv(self, folder, overwrite=overwrite)
 
     def to_json(self, *, indent: int | None = None) -> str:
         """Every table as JSON text, with the seed format's columns."""

@@ -17,6 +17,7 @@ __all__ = [
     "ArgumentValueError",
     "ChildServicesError",
     "DatasetError",
+    "ExportError",
     "FileRefusedError",
     "IncomparableGradesError",
     "InvalidDateError",
@@ -117,3 +118,18 @@ class ArgumentValueError(ChildServicesError, ValueError):
 class FileRefusedError(ChildServicesError, OSError):
     """A file that is not read, on purpose: not a regular file (a FIFO, a device), or larger
     than the bound for its kind."""
+
+
+class ExportError(ChildServicesError, OSError):
+    """An export that was not written: it would replace files without ``overwrite=True``
+    (``--force``), write through a link, or the disk refused it. ``path`` is the file or
+    folder concerned; nothing of the export is left half-written."""
+
+    path: str
+
+    def __init__(self, path: object, message: str) -> None:
+        self.path = str(path)
+        super().__init__(f"{self.path}: {message}")
+
+    def __str__(self) -> str:
+        return str(self.args[0])
