@@ -281,7 +281,7 @@ def test_read_report_progress_bar_on_request(tmp_path: Path) -> None:
 
 def test_read_report_reads_a_real_report(shared_dir: Path) -> None:
     reports = shared_dir / "sources" / "ofsted-reports"
-    pdf = next(iter(sorted((reports / "2532283_dorset").glob("*.pdf"))))
+    pdf = reports / "2532283_dorset" / "children's services inspection - 19 november 2021.pdf"
     result = _run("read-report", str(pdf), "--format", "json")
     assert result.returncode == 0, result.stderr
     (item,) = json.loads(result.stdout)

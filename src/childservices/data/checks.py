@@ -469,33 +469,64 @@ def _replace_cycles(by_id: dict[str, Intervention]) -> list[Problem]:
 
 
 def _identifier_clashes(identifiers: Iterable[Identifier]) -> list[Problem]:
+    """Identifiers that name two authorities at once.
+
+    One pass over each (scheme, value) in order of ``valid_from``: each
+    identifier is compared with the earlier one of another authority that
+    stays valid longest (so the check is linear, however many there are).
+    """
     problems = []
     groups: dict[tuple[str, str], list[Identifier]] = defaultdict(list)
     for identifier in identifiers:
         groups[(identifier.scheme.value, identifier.value)].append(identifier)
     for (scheme, value), group in groups.items():
-        for i, first in enumerate(group):
-            for second in group[i + 1 :]:
-                if first.authority == second.authority:
-                    continue
-                apart = (
-                    first.valid_to is not None
-                    and second.valid_from is not None
-                    and first.valid_to.certainly_before(second.valid_from)
-                ) or (
-                    second.valid_to is not None
-                    and first.valid_from is not None
-                    and second.valid_to.certainly_before(first.valid_from)
-                )
-                if not apart:
-                    problems.append(
-                        Problem(
-                            record=f"authority_identifiers {second.authority}/{scheme}/{value}",
-                            field="valid_from",
-                            message=f"{scheme} {value!r} also names {first.authority!r} at the same time",
-                        )
+        if len({i.authority for i in group}) < 2:
+            continue
+        group.sort(key=_from_key)
+        best: Identifier | None = None  # the earlier one valid longest
+        other: Identifier | None = None  # the same, among those of another authority than best's
+        for second in group:
+            first = best if best is not None and best.authority != second.authority else other
+            if first is not None and not _apart(first, second):
+                problems.append(
+                    Problem(
+                        record=f"authority_identifiers {second.authority}/{scheme}/{value}",
+                        field="valid_from",
+                        message=f"{scheme} {value!r} also names {first.authority!r} at the same time",
                     )
+                )
+            if best is None or _to_key(second) > _to_key(best):
+                if best is not None and best.authority != second.authority:
+                    other = best
+                best = second
+            elif second.authority != best.authority and (
+                other is None or _to_key(second) > _to_key(other)
+            ):
+                other = second
     return problems
+
+
+def _from_key(identifier: Identifier) -> tuple[int, Any]:
+    start = identifier.valid_from
+    return (0, None) if start is None else (1, start.earliest)
+
+
+def _to_key(identifier: Identifier) -> tuple[int, Any]:
+    end = identifier.valid_to
+    return (1, None) if end is None else (0, end.latest)
+
+
+def _apart(first: Identifier, second: Identifier) -> bool:
+    """Whether two identifiers' validity certainly does not overlap."""
+    return (
+        first.valid_to is not None
+        and second.valid_from is not None
+        and first.valid_to.certainly_before(second.valid_from)
+    ) or (
+        second.valid_to is not None
+        and first.valid_from is not None
+        and second.valid_to.certainly_before(first.valid_from)
+    )
 
 
 def _dated_facts(
@@ -597,26 +628,62 @@ def _day_before(last: PartialDate, day: PartialDate) -> bool:
 
 
 def _reorganisation_cycles(records: RecordSet) -> list[Problem]:
-    successors: dict[str, set[str]] = defaultdict(set)
+    """Every authority whose reorganisation links lead back to it (linear: Tarjan's algorithm)."""
+    successors: dict[str, list[str]] = defaultdict(list)
     for link in records.reorganisations:
-        successors[link.predecessor].add(link.successor)
-    problems = []
-    for start in sorted(successors):
-        stack, seen = [start], set()
-        while stack:
-            node = stack.pop()
-            for nxt in successors.get(node, ()):
-                if nxt == start:
-                    problems.append(
-                        Problem(
-                            record=f"reorganisations {start}",
-                            field="successor",
-                            message="the links go round in a cycle",
-                        )
-                    )
-                    stack = []
-                    break
-                if nxt not in seen:
-                    seen.add(nxt)
-                    stack.append(nxt)
-    return problems
+        successors[link.predecessor].append(link.successor)
+    in_cycle = {
+        node
+        for component in _strong_components(successors)
+        for node in component
+        if len(component) > 1 or node in successors.get(node, ())
+    }
+    return [
+        Problem(
+            record=f"reorganisations {node}",
+            field="successor",
+            message="the links go round in a cycle",
+        )
+        for node in sorted(in_cycle)
+    ]
+
+
+def _strong_components(graph: dict[str, list[str]]) -> list[list[str]]:
+    """The strongly connected components of a graph (iterative Tarjan, linear time)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    on_stack: set[str] = set()
+    stack: list[str] = []
+    components: list[list[str]] = []
+    for root in sorted(graph):
+        if root in index:
+            continue
+        work = [(root, 0)]
+        while work:
+            node, child = work.pop()
+            if child == 0:
+                index[node] = low[node] = len(index)
+                stack.append(node)
+                on_stack.add(node)
+            children = graph.get(node, [])
+            if child < len(children):
+                work.append((node, child + 1))
+                nxt = children[child]
+                if nxt not in index:
+                    work.append((nxt, 0))
+                elif nxt in on_stack:
+                    low[node] = min(low[node], index[nxt])
+                continue
+            if low[node] == index[node]:
+                component = []
+                while True:
+                    member = stack.pop()
+                    on_stack.discard(member)
+                    component.append(member)
+                    if member == node:
+                        break
+                components.append(component)
+            if work:
+                parent = work[-1][0]
+                low[parent] = min(low[parent], low[node])
+    return components

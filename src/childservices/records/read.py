@@ -18,7 +18,7 @@ import csv
 import hashlib
 import io
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
@@ -36,6 +36,7 @@ from childservices.records.tables import CITATION_COLUMNS, TABLES, Table
 
 __all__ = [
     "BUNDLED",
+    "MAX_CITATIONS_PER_RECORD",
     "MAX_PROBLEMS_PER_FILE",
     "read_files",
     "read_seed_folder",
@@ -48,6 +49,27 @@ MAX_PROBLEMS_PER_FILE = 100
 listed: it is not in the seed format."""
 BUNDLED = "<bundled dataset>"
 """How problems name the bundled dataset when users' records are read with it."""
+MAX_CITATIONS_PER_RECORD = 1000
+"""The most citations one record may have (the bundled records have at most a few dozen)."""
+
+_REFERENCES: dict[str, tuple[tuple[str, str], ...]] = {
+    "authority_identifiers": (("authority", "authorities"),),
+    "authority_aliases": (("authority", "authorities"),),
+    "reorganisations": (("predecessor", "authorities"), ("successor", "authorities")),
+    "statistical_neighbours": (("authority", "authorities"), ("neighbour", "authorities")),
+    "inspections": (("authority", "authorities"),),
+    "judgements": (("inspection", "inspections"),),
+    "interventions": (("authority", "authorities"),),
+    "delivery": (("authority", "authorities"), ("provider", "providers")),
+    "lifecycle": (("authority", "authorities"), ("provider", "providers")),
+    "insourcing": (("authority", "authorities"), ("provider", "providers")),
+    "programmes": (("authority", "authorities"),),
+}
+"""The columns that name a record of another table, checked as each row is read."""
+_SINGULAR = {"authorities": "authority", "providers": "provider", "inspections": "inspection"}
+_FIRST = ("sources", "authorities", "providers", "corrections", "inspections")
+"""Tables read before the others, so that a row's references can be checked as it is read
+(the other tables keep their order; the files of one table keep theirs)."""
 
 
 @attrs.frozen
@@ -63,18 +85,26 @@ class _Origin:
 
 @attrs.define
 class _Claim:
-    """One record as the rows so far describe it (mutable only while reading)."""
+    """One record as the rows so far describe it (mutable only while reading).
+
+    ``citations`` is an ordered set of ``(source, locator)``; ``origin`` is
+    where the first row came from, ``mine`` the first row from a user's file
+    (not the bundled dataset), if any.
+    """
 
     values: dict[str, str]
-    citations: list[dict[str, str | None]]
-    origins: list[_Origin]
+    citations: dict[tuple[str, str | None], None]
+    origin: _Origin
+    mine: _Origin | None
 
-    @property
-    def origin(self) -> _Origin:
-        return self.origins[0]
+    def cite(self, citations: Iterable[tuple[str, str | None]]) -> None:
+        """Add citations not already given."""
+        for citation in citations:
+            self.citations.setdefault(citation, None)
 
 
-Rows = list[tuple[_Origin, dict[str, str]]]
+Sink = Callable[[_Origin, dict[str, str]], None]
+_Conflicts = dict[tuple[str, str, str], tuple[str, Problem]]
 
 
 @attrs.define
@@ -83,6 +113,8 @@ class _Problems:
 
     items: list[Problem] = attrs.Factory(list)
     counts: dict[str, int] = attrs.Factory(dict)
+    disagreements: dict[str, int] = attrs.Factory(dict)
+    stopped: set[str] = attrs.Factory(set)
 
     def add(self, key: str, problem: Problem) -> None:
         """Record ``problem``, found in the file (or group) ``key``."""
@@ -108,8 +140,23 @@ class _Problems:
         )
 
     def full(self, key: str) -> bool:
-        """Whether the file ``key`` has had more problems than are listed."""
-        return self.counts.get(key, 0) >= MAX_PROBLEMS_PER_FILE
+        """Whether the file ``key`` has had more problems than are listed, or was stopped."""
+        return key in self.stopped or self.counts.get(key, 0) >= MAX_PROBLEMS_PER_FILE
+
+    def disagree(self, key: str) -> None:
+        """Count a field of the file ``key`` that disagrees with an earlier row; stop the file
+        when too many do (a correction settles each, but not this many)."""
+        count = self.disagreements[key] = self.disagreements.get(key, 0) + 1
+        if count > MAX_PROBLEMS_PER_FILE and key not in self.stopped:
+            self.add(
+                key,
+                Problem(
+                    file=key,
+                    message=f"reading stopped: more than {MAX_PROBLEMS_PER_FILE} of its fields "
+                    "disagree with other rows",
+                ),
+            )
+            self.stopped.add(key)
 
 
 def seed_files(root: Path, *, follow_links: bool = False) -> list[tuple[str, Path]]:
@@ -154,9 +201,13 @@ def _read(
 ) -> tuple[RecordSet, str]:
     """The records and a digest of the files read (names and bytes)."""
     problems = _Problems()
-    rows: dict[str, Rows] = {name: [] for name in TABLES}
+    claims: dict[str, dict[str, _Claim]] = {name: {} for name in TABLES}
+    conflicts: _Conflicts = {}
     digest = hashlib.sha256()
-    for table_name, path in files:
+    cell_checks: dict[str, dict[str, _CellCheck]] = {}
+    # With the cross-record checks asked for, references are checked as rows are read too.
+    known = _Known(claims=claims, base=base) if check else None
+    for table_name, path in sorted(files, key=_reading_order):
         table = TABLES.get(table_name)
         if table is None:
             problems.add(
@@ -164,15 +215,17 @@ def _read(
             )
             continue
         digest.update(str(path).encode("utf-8", "backslashreplace") + b"\0")
-        rows[table_name].extend(_read_csv(table, path, problems, digest))
+        checks = cell_checks.setdefault(table_name, _cell_checks(table))
+        merge = _merger(table, claims[table_name], problems, conflicts, known)
+        _read_csv(table, path, problems, digest, checks, merge)
     if base is not None:
-        rows = _with_base(base, rows, problems)
-    conflicts: dict[tuple[str, str, str], tuple[str, Problem]] = {}
-    claims = {name: _merge(TABLES[name], rows[name], problems, conflicts) for name in TABLES}
+        claims = _with_base(base, claims, problems, conflicts)
     corrected = _apply_corrections(claims, problems)
     for where, (key, problem) in conflicts.items():
         if where not in corrected:
             problems.add(key, problem)
+    if check:
+        _unresolved_replaces(claims, base, problems)
     _attach_judgements(claims, problems)
     built = {
         name: _structure_table(TABLES[name], claims[name], problems)
@@ -189,6 +242,54 @@ def _read(
         if problems.items:
             raise DatasetError(problems.items)
     return records, digest.hexdigest()
+
+
+def _reading_order(item: tuple[str, Path]) -> int:
+    table = item[0]
+    if table in _FIRST:
+        return _FIRST.index(table)
+    return len(_FIRST) + (list(TABLES).index(table) if table in TABLES else len(TABLES))
+
+
+@attrs.define
+class _Known:
+    """The ids a user's row may refer to: the bundled records' and those read so far."""
+
+    claims: dict[str, dict[str, _Claim]]
+    base: RecordSet | None
+    bundled: dict[str, frozenset[str]] = attrs.Factory(dict)
+
+    def has(self, table: str, key: str) -> bool:
+        """Whether a record of ``table`` with this key is known."""
+        if key in self.claims[table]:
+            return True
+        if self.base is None:
+            return False
+        ids = self.bundled.get(table)
+        if ids is None:
+            ids = self.bundled[table] = frozenset(
+                str(record.id) for record in getattr(self.base, table)
+            )
+        return key in ids
+
+    def corrected(self, table: str, key: str, field: str) -> bool:
+        """Whether a correction read so far sets this field of this record."""
+        return f"{table}/{key}/{field}" in self.claims["corrections"]
+
+    def problems(self, table: Table, key: str, values: dict[str, str]) -> list[tuple[str, str]]:
+        """``(field, message)`` for each reference of a row to a record that is not known."""
+        found = []
+        if table.cited and not self.has("sources", values["source"]):
+            found.append(("source", f"no source {values['source']!r}"))
+        for column, target in _REFERENCES.get(table.name, ()):
+            value = values.get(column)
+            if (
+                value is not None
+                and not self.has(target, value)
+                and not self.corrected(table.name, key, column)
+            ):
+                found.append((column, f"no {_SINGULAR[target]} {value!r}"))
+        return found
 
 
 # Reading one file ------------------------------------------------------------
@@ -227,40 +328,54 @@ _UNDECODED = re.compile("[\udc80-\udcff]")
 """The characters ``surrogateescape`` puts in place of bytes that are not UTF-8."""
 
 
-def _read_csv(table: Table, path: Path, problems: _Problems, digest: hashlib._Hash) -> Rows:
+def _read_csv(
+    table: Table,
+    path: Path,
+    problems: _Problems,
+    digest: hashlib._Hash,
+    checks: dict[str, _CellCheck],
+    sink: Sink,
+) -> None:
+    """Read one file, handing each row to ``sink`` as it is read."""
     where = str(path)
     try:
         with open_regular(path, limit=MAX_FILE_BYTES, digest=digest) as handle:
-            return _parse_csv(table, where, _lines(handle), problems)
+            _parse_csv(table, where, _lines(handle), problems, sink, checks)
     except FileRefusedError as exc:
         problems.add(where, Problem(file=where, message=str(exc)))
     except OSError as exc:
         problems.add(where, Problem(file=where, message=f"cannot be read: {exc.strerror or exc}"))
-    return []
 
 
-def _parse_csv(table: Table, where: str, lines: Iterable[str], problems: _Problems) -> Rows:
+def _parse_csv(
+    table: Table,
+    where: str,
+    lines: Iterable[str],
+    problems: _Problems,
+    sink: Sink,
+    checks: dict[str, _CellCheck] | None = None,
+) -> None:
+    """Parse one file's lines, handing each good row to ``sink``; stop at too many problems."""
     reader = csv.reader(lines, strict=True)
     try:
         header = next(reader, None)
     except csv.Error as exc:
         problems.add(where, Problem(file=where, record="line 1", message=f"bad CSV: {exc}"))
-        return []
+        return
     except _BadText as exc:
         problems.add(where, Problem(file=where, message=str(exc)))
-        return []
+        return
     if header is None:
         problems.add(where, Problem(file=where, message="is empty: a header row is needed"))
-        return []
+        return
     header = [name.strip() for name in header]
     if not _header_fits(table, where, header, problems):
-        return []
-    out: Rows = []
+        return
     required = sorted(table.required_columns)
     try:
         for cells in reader:
             if problems.full(where):
-                break
+                return
             line = f"line {reader.line_num}"
             if len(cells) != len(header):
                 if not any(cell.strip() for cell in cells):
@@ -289,17 +404,96 @@ def _parse_csv(table: Table, where: str, lines: Iterable[str], problems: _Proble
                         where, Problem(file=where, record=line, field=name, message="is empty")
                     )
                 continue
-            out.append((_Origin(where, reader.line_num), values))
+            if checks and not _cells_fit(table, where, reader.line_num, values, checks, problems):
+                continue
+            sink(_Origin(where, reader.line_num), values)
     except csv.Error as exc:
         problems.add(
             where,
             Problem(file=where, record=f"line {reader.line_num}", message=f"bad CSV: {exc}"),
         )
-        return []
     except _BadText as exc:
         problems.add(where, Problem(file=where, message=str(exc)))
-        return []
-    return out
+
+
+class _CellCheck:
+    """Whether a cell's text makes a value of its column's type (an enum, a date, a number).
+
+    Checked while a file is read, so a file of bad values stops being read
+    after :data:`MAX_PROBLEMS_PER_FILE` of them instead of being read whole
+    first. The values found good are remembered (up to a bound), so the
+    usual repeated values cost one look-up.
+    """
+
+    def __init__(self, hint: Any) -> None:
+        self.hint = hint
+        self.good: set[str] = set()
+
+    def __call__(self, text: str) -> str | None:
+        """The problem with ``text``, or ``None``."""
+        if text in self.good:
+            return None
+        from childservices.convert import converter
+
+        try:
+            converter.structure(text, self.hint)
+        except (ValueError, TypeError) as exc:
+            return str(exc) or f"{text!r} is not a value of this column"
+        if len(self.good) < 10_000:
+            self.good.add(text)
+        return None
+
+
+def _cell_checks(table: Table) -> dict[str, _CellCheck]:
+    """A check for each column whose values are not plain text."""
+    import types
+    import typing
+
+    from childservices.model import Judgement
+
+    kind = Judgement if table.name == "judgements" else table.record_type
+    if kind is None:
+        return {}
+    hints = typing.get_type_hints(kind)
+    checks = {}
+    for name in table.columns:
+        hint = hints.get(name)
+        if hint is None:
+            continue
+        args = set(typing.get_args(hint)) if isinstance(hint, types.UnionType) else {hint}
+        args.discard(type(None))
+        if args <= {str} or any(typing.get_origin(a) is tuple for a in args):
+            continue
+        checks[name] = _CellCheck(hint)
+    return checks
+
+
+def _cells_fit(
+    table: Table,
+    where: str,
+    line: int,
+    values: dict[str, str],
+    cells: dict[str, _CellCheck],
+    problems: _Problems,
+) -> bool:
+    fits = True
+    for name, check in cells.items():
+        text = values.get(name)
+        if text is None:
+            continue
+        message = check(text)
+        if message is not None:
+            problems.add(
+                where,
+                Problem(
+                    file=f"{where}:{line}",
+                    record=_key_text(table, values),
+                    field=name,
+                    message=message,
+                ),
+            )
+            fits = False
+    return fits
 
 
 def _header_fits(table: Table, where: str, header: list[str], problems: _Problems) -> bool:
@@ -347,54 +541,87 @@ def _key_text(table: Table, values: dict[str, str]) -> str:
     return "/".join(values[name] for name in table.key)
 
 
-def _merge(
+def _merger(
     table: Table,
-    rows: Rows,
+    claims: dict[str, _Claim],
     problems: _Problems,
-    conflicts: dict[tuple[str, str, str], tuple[str, Problem]],
-) -> dict[str, _Claim]:
-    """Merge rows with the same key; two different values for a field are a conflict.
+    conflicts: _Conflicts,
+    known: _Known | None = None,
+) -> Sink:
+    """A sink that merges each row into ``claims`` as it is read.
 
-    A conflict is a problem unless a correction later sets that field.
+    Rows with the same key are claims about one record: their fields are
+    merged, and two different values for a field are a conflict (a problem
+    unless a correction later sets that field). In a table without
+    citations (sources) a key may appear once. With ``known``, a row that
+    names a source, authority, provider or inspection not known (and not
+    corrected) is a problem found as it is read.
     """
-    claims: dict[str, _Claim] = {}
-    for origin, values in rows:
+
+    def merge(origin: _Origin, values: dict[str, str]) -> None:
         key = _key_text(table, values)
+        if known is not None:
+            missing = known.problems(table, key, values)
+            for field, message in missing:
+                problems.at(origin, record=f"{table.name} {key}", field=field, message=message)
+            if missing:
+                return
         fields = {k: v for k, v in values.items() if k not in CITATION_COLUMNS}
-        citation = (
-            [{"source": values["source"], "locator": values.get("locator")}] if table.cited else []
+        citations = [(values["source"], values.get("locator"))] if table.cited else []
+        mine = None if origin.file == BUNDLED else origin
+        row = _Claim(values=fields, citations=dict.fromkeys(citations), origin=origin, mine=mine)
+        _merge_into(table, claims, key, row, problems, conflicts)
+
+    return merge
+
+
+def _merge_into(
+    table: Table,
+    claims: dict[str, _Claim],
+    key: str,
+    claim: _Claim,
+    problems: _Problems,
+    conflicts: _Conflicts,
+) -> None:
+    """Merge ``claim`` (a row, or all of a user's rows about a record) into ``claims``."""
+    known = claims.get(key)
+    if known is None:
+        claims[key] = claim
+        return
+    if not table.cited and table.name != "corrections":
+        problems.at(
+            claim.origin,
+            record=key,
+            message=f"repeats {table.name} {key!r} (first at {known.origin})",
         )
-        claim = claims.get(key)
-        if claim is None:
-            claims[key] = _Claim(values=fields, citations=citation, origins=[origin])
-            continue
-        if not table.cited and table.name != "corrections":
-            problems.at(
-                origin,
-                record=key,
-                message=f"repeats {table.name} {key!r} (first at {claim.origin})",
+        return
+    for name, value in claim.values.items():
+        given = known.values.get(name)
+        if given is None:
+            known.values[name] = value
+        elif given != value and (table.name, key, name) not in conflicts:
+            problems.disagree(claim.origin.file)
+            conflicts[(table.name, key, name)] = (
+                claim.origin.file,
+                Problem(
+                    file=str(claim.origin),
+                    record=key,
+                    field=name,
+                    message=f"says {value!r} but {known.origin} says {given!r}; "
+                    "resolve it with a row in corrections/",
+                ),
             )
-            continue
-        for name, value in fields.items():
-            known = claim.values.get(name)
-            if known is None:
-                claim.values[name] = value
-            elif known != value and (table.name, key, name) not in conflicts:
-                conflicts[(table.name, key, name)] = (
-                    origin.file,
-                    Problem(
-                        file=str(origin),
-                        record=key,
-                        field=name,
-                        message=f"says {value!r} but {claim.origin} says {known!r}; "
-                        "resolve it with a row in corrections/",
-                    ),
-                )
-        for cite in citation:
-            if cite not in claim.citations:
-                claim.citations.append(cite)
-        claim.origins.append(origin)
-    return claims
+    known.cite(claim.citations)
+    if len(known.citations) > MAX_CITATIONS_PER_RECORD:
+        problems.at(
+            claim.origin,
+            record=key,
+            message=f"{table.name} {key!r} is cited more than {MAX_CITATIONS_PER_RECORD} times",
+        )
+        for extra in list(known.citations)[MAX_CITATIONS_PER_RECORD:]:
+            del known.citations[extra]
+    if known.mine is None:
+        known.mine = claim.mine
 
 
 def _apply_corrections(
@@ -445,10 +672,9 @@ def _apply_corrections(
             target.values.pop(field, None)
         else:
             target.values[field] = new_value
-        for cite in correction.citations:
-            if cite not in target.citations:
-                target.citations.append(cite)
-        target.origins.append(correction.origin)
+        target.cite(correction.citations)
+        if target.mine is None:
+            target.mine = correction.mine
     return corrected
 
 
@@ -471,12 +697,30 @@ def _attach_judgements(claims: dict[str, dict[str, _Claim]], problems: _Problems
         judgements.setdefault(claim.values["inspection"], []).append(
             {"area": claim.values["area"], "grade": claim.values["grade"]}
         )
-        for cite in claim.citations:
-            if cite not in inspection.citations:
-                inspection.citations.append(cite)
-        inspection.origins.extend(o for o in claim.origins if o not in inspection.origins)
+        inspection.cite(claim.citations)
+        if inspection.mine is None:
+            inspection.mine = claim.mine
     for inspection_id, items in judgements.items():
         inspections[inspection_id].values["judgements"] = items  # type: ignore[assignment]
+
+
+def _unresolved_replaces(
+    claims: dict[str, dict[str, _Claim]], base: RecordSet | None, problems: _Problems
+) -> None:
+    """A user's intervention that replaces one that does not exist, found before records are
+    built (so a file full of them is not built whole only to fail the checks)."""
+    steps = claims["interventions"]
+    bundled = {step.id for step in base.interventions} if base is not None else set()
+    for key, claim in steps.items():
+        target = claim.values.get("replaces")
+        if claim.mine is None or target is None or target in steps or target in bundled:
+            continue
+        problems.at(
+            claim.mine,
+            record=f"interventions {key}",
+            field="replaces",
+            message=f"no intervention {target!r}",
+        )
 
 
 def _describe(exc: BaseException, type_: type | None) -> str:
@@ -502,7 +746,9 @@ def _structure_table(
             continue
         data: dict[str, Any] = dict(claim.values)
         if table.cited:
-            data["citations"] = claim.citations
+            data["citations"] = [
+                {"source": source, "locator": locator} for source, locator in claim.citations
+            ]
         try:
             records[key] = converter.structure(data, table.record_type)
         except cattrs.BaseValidationError as exc:
@@ -525,22 +771,21 @@ def _record_key(table: Table, record: Any) -> str:
     return "/".join(str(getattr(part, "value", part)) for part in parts)
 
 
-def _touched(rows: dict[str, Rows]) -> dict[str, set[str]]:
+def _touched(claims: dict[str, dict[str, _Claim]]) -> dict[str, set[str]]:
     """The keys, table by table, of the records the users' rows are about (or correct)."""
     touched: dict[str, set[str]] = {name: set() for name in TABLES}
-    for name, table_rows in rows.items():
-        table = TABLES[name]
-        for _, values in table_rows:
+    for name, table_claims in claims.items():
+        for key, claim in table_claims.items():
             if name == "judgements":
-                touched["inspections"].add(values["inspection"])
+                touched["inspections"].add(claim.values["inspection"])
             elif name == "corrections":
-                target = values["table"]
+                target = claim.values["table"]
                 if target == "judgements":
-                    touched["inspections"].add(values["id"].split("/")[0])
+                    touched["inspections"].add(claim.values["id"].split("/")[0])
                 elif target in touched:
-                    touched[target].add(values["id"])
+                    touched[target].add(claim.values["id"])
             else:
-                touched[name].add(_key_text(table, values))
+                touched[name].add(key)
     return touched
 
 
@@ -555,8 +800,14 @@ def _same_source(values: dict[str, str], known: Any) -> bool:
         return False
 
 
-def _with_base(base: RecordSet, rows: dict[str, Rows], problems: _Problems) -> dict[str, Rows]:
-    """The users' rows after the bundled rows of every record they are about.
+def _with_base(
+    base: RecordSet,
+    claims: dict[str, dict[str, _Claim]],
+    problems: _Problems,
+    conflicts: _Conflicts,
+) -> dict[str, dict[str, _Claim]]:
+    """The bundled records the users' rows are about, as claims, with the users' claims merged
+    into them (as if the bundled rows were read first); then the users' new records.
 
     A source restated exactly as the bundle has it stands for the bundled one
     (sources are not merged like cited rows: an id appears once); a different
@@ -565,15 +816,13 @@ def _with_base(base: RecordSet, rows: dict[str, Rows], problems: _Problems) -> d
     from childservices.export import table_rows
 
     bundled_sources = {source.id: source for source in base.sources}
-    rows = dict(rows)
-    rows["sources"] = [
-        (origin, values)
-        for origin, values in rows["sources"]
-        if not (
-            values["id"] in bundled_sources and _same_source(values, bundled_sources[values["id"]])
-        )
-    ]
-    touched = _touched(rows)
+    mine = dict(claims)
+    mine["sources"] = {
+        key: claim
+        for key, claim in claims["sources"].items()
+        if not (key in bundled_sources and _same_source(claim.values, bundled_sources[key]))
+    }
+    touched = _touched(mine)
     chosen: dict[str, tuple[Any, ...]] = {}
     for name, table in TABLES.items():
         if table.record_type is None:
@@ -583,11 +832,15 @@ def _with_base(base: RecordSet, rows: dict[str, Rows], problems: _Problems) -> d
             r for r in getattr(base, name) if keys and _record_key(table, r) in keys
         )
     text = table_rows(RecordSet(**chosen))
+    out: dict[str, dict[str, _Claim]] = {name: {} for name in TABLES}
     origin = _Origin(BUNDLED)
-    return {
-        name: [(origin, {k: v for k, v in row.items() if v}) for row in text[name]] + rows[name]
-        for name in TABLES
-    }
+    for name, table in TABLES.items():
+        merge = _merger(table, out[name], problems, conflicts)
+        for row in text[name]:
+            merge(origin, {k: v for k, v in row.items() if v})
+        for key, claim in mine[name].items():
+            _merge_into(table, out[name], key, claim, problems, conflicts)
+    return out
 
 
 def _replace_in(base: RecordSet, built: dict[str, dict[str, Any]]) -> RecordSet:
@@ -615,9 +868,8 @@ def _check(
         label = problem.record or ""
         table, _, key = label.partition(" ")
         claim = claims.get(table, {}).get(key)
-        mine = [o for o in claim.origins if o.file != BUNDLED] if claim is not None else []
-        if mine:
-            problems.add(mine[0].file, attrs.evolve(problem, file=str(mine[0])))
+        if claim is not None and claim.mine is not None:
+            problems.add(claim.mine.file, attrs.evolve(problem, file=str(claim.mine)))
             continue
         message = problem.message
         if merged:
