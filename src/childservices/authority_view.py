@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from childservices import _arguments
 from childservices.model import (
     Authority,
     AuthorityKind,
@@ -27,7 +28,13 @@ from childservices.model import (
     as_date,
     as_day,
 )
-from childservices.rules.asof import SIF_AND_LATER, counts_for_rating, in_force, latest_inspection
+from childservices.rules.asof import (
+    ALL_FRAMEWORKS,
+    SIF_AND_LATER,
+    counts_for_rating,
+    in_force,
+    latest_inspection,
+)
 from childservices.rules.intervention import Direction, InterventionStatus, directions, status_on
 from childservices.rules.trajectory import Spell, Trajectory, build_spells
 
@@ -135,7 +142,7 @@ class AuthorityView:
 
     def identifier(self, scheme: IdentifierScheme | str) -> str | None:
         """The authority's current (or last) identifier in a scheme: ``"dfe"``, ``"ons"``, ``"ofsted_urn"``."""
-        scheme_ = IdentifierScheme(scheme) if isinstance(scheme, str) else scheme
+        scheme_ = _arguments.member("scheme", scheme, IdentifierScheme)
         matching = [i for i in self.identifiers if i.scheme is scheme_]
         if not matching:
             return None
@@ -259,6 +266,7 @@ class AuthorityView:
         'sandwell-sif-2018-01-29'
         """
         when = as_day(day)
+        frameworks = _arguments.frameworks(frameworks, SIF_AND_LATER, ALL_FRAMEWORKS)
         if self.active_to is not None and self.active_to.certainly_before(
             PartialDate.from_date(when)
         ):
@@ -343,6 +351,7 @@ class AuthorityView:
         published before this authority's own first one come first, as in
         :meth:`rated_inspection_on`.
         """
+        frameworks = _arguments.frameworks(frameworks, SIF_AND_LATER, ALL_FRAMEWORKS)
         own = tuple(i for i in self.inspections if counts_for_rating(i, frameworks))
         predecessors = self.dataset.index.predecessors.get(self.id, ())
         if not follow_predecessors or len(predecessors) != 1:

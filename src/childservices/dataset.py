@@ -7,14 +7,20 @@ import os
 import typing
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from childservices import _arguments
 from childservices.authority_view import AuthorityView, DeliveryOnDate
 from childservices.data.index import Index, normalise_name, short_name
 from childservices.data.lazy import Tables
-from childservices.errors import DatasetError, UnknownAuthorityError
+from childservices.errors import (
+    ArgumentTypeError,
+    DatasetError,
+    UnknownAuthorityError,
+    UnknownRecordError,
+)
 from childservices.model import (
     AuthorityKind,
     DeliveryModel,
@@ -31,7 +37,7 @@ from childservices.model import (
     as_date,
     as_day,
 )
-from childservices.rules.asof import SIF_AND_LATER, in_force
+from childservices.rules.asof import ALL_FRAMEWORKS, SIF_AND_LATER, in_force
 from childservices.rules.intervention import InterventionStatus
 
 if TYPE_CHECKING:
@@ -87,6 +93,16 @@ class Dataset:
             raise DatasetError(problems)
         return cls(tables=records, index=Index(records), data_version=data_version)
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickling, for a process pool: the bundled dataset goes by its data version (the
+        other process loads its own, and refuses a different version); any other dataset goes
+        with its records, checked again when it arrives."""
+        from childservices.loading import load
+
+        if self is load():
+            return (_unpickle_bundled, (self.data_version,))
+        return (_unpickle_records, (self.records, self.data_version))
+
     # Authorities ----------------------------------------------------------
 
     def authority(self, query: str) -> AuthorityView:
@@ -98,7 +114,8 @@ class Dataset:
         followed it), the current one wins. Unknown names raise
         :class:`~childservices.UnknownAuthorityError` with suggestions.
         """
-        if not isinstance(query, str) or not query.strip():
+        _arguments.text("query", query)
+        if not query.strip():
             raise UnknownAuthorityError(str(query))
         text = query.strip()
         index = self.index
@@ -142,8 +159,8 @@ class Dataset:
         ``kind`` and ``region`` accept the enum or its value (``"unitary"``,
         ``"London"``).
         """
-        kind_ = AuthorityKind(kind) if isinstance(kind, str) else kind
-        region_ = Region(region) if isinstance(region, str) else region
+        kind_ = None if kind is None else _arguments.member("kind", kind, AuthorityKind)
+        region_ = None if region is None else _arguments.member("region", region, Region)
         day = None if active_on is None else as_day(active_on)
         chosen = []
         for record in self.tables.authorities:
@@ -199,7 +216,7 @@ class Dataset:
         >>> len(cs.load().run_by(on="2024-10-01"))
         11
         """
-        chosen = set(models)
+        chosen = _arguments.members("models", models, DeliveryModel)
         return tuple(
             self._view(authority_id)
             for authority_id, delivery in self.delivery_on(on).items()
@@ -218,10 +235,11 @@ class Dataset:
         >>> len(cs.load().trusts_operating(on="2024-09-24"))
         9
         """
+        chosen = _arguments.members("models", models, DeliveryModel)
         providers = {
             delivery.provider
             for delivery in self.delivery_on(on).values()
-            if delivery.model in set(models) and delivery.provider is not None
+            if delivery.model in chosen and delivery.provider is not None
         }
         return tuple(sorted((self.index.providers[p] for p in providers), key=lambda p: p.name))
 
@@ -257,6 +275,7 @@ class Dataset:
         <Grade.INADEQUATE: 'inadequate'>
         """
         when = as_day(day)
+        frameworks = _arguments.frameworks(frameworks, SIF_AND_LATER, ALL_FRAMEWORKS)
         return {
             a.id: a.rating_on(when, frameworks=frameworks) for a in self.authorities(active_on=when)
         }
@@ -279,7 +298,9 @@ class Dataset:
         """
         from childservices.rules.aggregate import panel
 
-        return panel(self.authorities(), [as_date(d) for d in days], frameworks=frameworks)
+        frameworks = _arguments.frameworks(frameworks, SIF_AND_LATER, ALL_FRAMEWORKS)
+        chosen = [as_date(d) for d in _arguments.sequence("days", days)]
+        return panel(self.authorities(), chosen, frameworks=frameworks)
 
     def shares_on(
         self,
@@ -301,6 +322,7 @@ class Dataset:
         """
         from childservices.rules.aggregate import shares
 
+        _arguments.one_of("by", by, (None, "kind", "region", "delivery_model"))
         when = as_date(day)
         ratings = self.ratings_on(when, frameworks=frameworks)
         return shares(ratings, None if by is None else self._grouper(by, when))
@@ -342,6 +364,9 @@ class Dataset:
         ['ilacs', 'sif']
         """
         from childservices.rules.aggregate import transitions
+
+        _arguments.one_of("by", by, (None, "era", "delivery_model", "direction"))
+        frameworks = _arguments.frameworks(frameworks, SIF_AND_LATER, ALL_FRAMEWORKS)
 
         def group(authority: AuthorityView, earlier: Inspection, later: Inspection) -> str:
             day = later.published.latest
@@ -389,7 +414,7 @@ class Dataset:
             self,
             judged_from=judged_from,
             judged_to=judged_to,
-            horizons=horizons,
+            horizons=_arguments.whole_numbers("horizons", horizons, least=1),
             data_until=data_until,
         )
 
@@ -401,9 +426,9 @@ class Dataset:
         >>> cs.load().official_count(rule).by_grade[cs.Grade.INADEQUATE]
         19
         """
-        from childservices.rules.official import official_count
+        from childservices.rules.official import CountingRule, official_count
 
-        return official_count(self, rule)
+        return official_count(self, _arguments.instance("rule", rule, CountingRule))
 
     def escalation(
         self,
@@ -422,30 +447,31 @@ class Dataset:
         """
         from childservices.rules.escalation import SEED_RULES, evaluate
 
-        return evaluate(self, on=as_date(on), rules=SEED_RULES if rules is None else rules)
+        chosen = SEED_RULES if rules is None else tuple(_arguments.sequence("rules", rules))
+        return evaluate(self, on=as_date(on), rules=chosen)
 
     # Other records --------------------------------------------------------
 
     def source(self, source_id: str) -> Source:
         """The source with this id."""
         try:
-            return self.index.sources[source_id]
+            return self.index.sources[_arguments.text("source_id", source_id)]
         except KeyError:
-            raise KeyError(f"no source {source_id!r}") from None
+            raise UnknownRecordError(f"no source {source_id!r}") from None
 
     def inspection(self, inspection_id: str) -> Inspection:
         """The inspection with this id."""
         try:
-            return self.index.inspections_by_id[inspection_id]
+            return self.index.inspections_by_id[_arguments.text("inspection_id", inspection_id)]
         except KeyError:
-            raise KeyError(f"no inspection {inspection_id!r}") from None
+            raise UnknownRecordError(f"no inspection {inspection_id!r}") from None
 
     def lifecycle(self, provider: str) -> TrustLifecycle:
         """The lifecycle of the provider (trust, company, partnership) with this id."""
         try:
-            return self.index.lifecycles[provider]
+            return self.index.lifecycles[_arguments.text("provider", provider)]
         except KeyError:
-            raise KeyError(f"no lifecycle recorded for provider {provider!r}") from None
+            raise UnknownRecordError(f"no lifecycle recorded for provider {provider!r}") from None
 
     @property
     def lifecycles(self) -> tuple[TrustLifecycle, ...]:
@@ -471,6 +497,10 @@ class Dataset:
         """Every table as JSON text, with the seed format's columns."""
         from childservices.export import to_json
 
+        if indent is not None and (isinstance(indent, bool) or not isinstance(indent, int)):
+            raise ArgumentTypeError(
+                f"indent: expected a whole number or None, got {type(indent).__name__}"
+            )
         return to_json(self, indent=indent)
 
     def to_frames(self) -> dict[str, typing.Any]:
@@ -478,6 +508,28 @@ class Dataset:
         from childservices.export import to_frames
 
         return to_frames(self)
+
+
+def _unpickle_bundled(data_version: str | None) -> Dataset:
+    """The bundled dataset, if it is the version that was pickled."""
+    from childservices.errors import Problem
+    from childservices.loading import load
+
+    ds = load()
+    if ds.data_version != data_version:
+        raise DatasetError(
+            [
+                Problem(
+                    message=f"the pickled dataset is the bundled dataset {data_version}, but "
+                    f"this installation has {ds.data_version}: install the same version"
+                )
+            ]
+        )
+    return ds
+
+
+def _unpickle_records(records: RecordSet, data_version: str | None) -> Dataset:
+    return Dataset.from_records(records, data_version=data_version)
 
 
 def _day_after(end: PartialDate | None) -> PartialDate | None:

@@ -25,6 +25,7 @@ __all__ = [
     "Problem",
     "ReportError",
     "UnknownAuthorityError",
+    "UnknownRecordError",
 ]
 
 
@@ -133,3 +134,10 @@ class ExportError(ChildServicesError, OSError):
 
     def __str__(self) -> str:
         return str(self.args[0])
+
+
+class UnknownRecordError(ChildServicesError, KeyError):
+    """No record of the kind asked for has that id (a source, an inspection, a lifecycle)."""
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else ""

@@ -151,10 +151,14 @@ def table_rows(records: RecordSet) -> dict[str, list[dict[str, str]]]:
 
 
 def _csv_text(table: str, rows: list[dict[str, str]]) -> str:
+    """One table as CSV text, every cell made inert for spreadsheets
+    (:func:`childservices.records.cells.inert`; the seed reader restores it)."""
+    from childservices.records.cells import inert
+
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=columns(table), lineterminator="\n")
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows({name: inert(value) for name, value in row.items()} for row in rows)
     return buffer.getvalue()
 
 

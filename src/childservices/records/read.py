@@ -26,6 +26,7 @@ import attrs
 
 from childservices.errors import DatasetError, FileRefusedError, Problem
 from childservices.model import RecordSet
+from childservices.records.cells import restore
 from childservices.records.files import (
     MAX_FILE_BYTES,
     MAX_LINE_CHARACTERS,
@@ -393,7 +394,7 @@ def _parse_csv(
             for name, cell in zip(header, cells, strict=True):
                 text = cell.strip()
                 if text:
-                    values[name] = text
+                    values[name] = restore(text) if text[0] == "'" else text
             if not values:
                 continue
             values.pop("note", None)
@@ -506,6 +507,27 @@ def _header_fits(table: Table, where: str, header: list[str], problems: _Problem
     for name in header:
         counts[name] = counts.get(name, 0) + 1
     unknown = [name for name in counts if name not in allowed]
+    if unknown:
+        # The table came from the file's name or folder: say so when the columns are another's.
+        named = set(counts)
+        others = [
+            other.name
+            for other in TABLES.values()
+            if other.name != table.name
+            and named <= other.allowed_columns
+            and other.required_columns <= named
+        ]
+        if len(others) == 1:
+            problems.add(
+                where,
+                Problem(
+                    file=where,
+                    record="line 1",
+                    message=f"is read as table {table.name!r} (from its name or folder), but its "
+                    f"columns are those of {others[0]!r}: rename the file or move it",
+                ),
+            )
+            return False
     missing = sorted(table.required_columns - counts.keys())
     duplicated = sorted(name for name, count in counts.items() if count > 1)
     columns = ", ".join(sorted(allowed))
