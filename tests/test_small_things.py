@@ -197,7 +197,7 @@ CALLS: dict[str, tuple[Callable[[], Any], type[Exception]]] = {
     "load(extra=123)": (lambda: cs.load(extra=123), TypeError),  # type: ignore[arg-type]
     "load(extra=[1])": (lambda: cs.load(extra=[1]), TypeError),  # type: ignore[list-item]
     "load_seeds(None)": (lambda: cs.load_seeds(None), TypeError),  # type: ignore[arg-type]
-    "authority(5)": (lambda: ds.authority(5), TypeError),  # type: ignore[arg-type]
+    "authority(5)": (lambda: ds.authority(5), LookupError),  # type: ignore[arg-type]
     "authorities(kind='nope')": (lambda: ds.authorities(kind="nope"), ValueError),
     "authorities(kind=5)": (lambda: ds.authorities(kind=5), TypeError),  # type: ignore[arg-type]
     "authorities(region='nope')": (lambda: ds.authorities(region="nope"), ValueError),

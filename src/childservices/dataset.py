@@ -114,7 +114,14 @@ class Dataset:
         followed it), the current one wins. Unknown names raise
         :class:`~childservices.UnknownAuthorityError` with suggestions.
         """
-        _arguments.text("query", query)
+        if not isinstance(query, str):
+            # An UnknownAuthorityError (a LookupError), as for any name that matches nothing.
+            error = UnknownAuthorityError(str(query))
+            error.args = (
+                f"no authority matches {query!r}: a {type(query).__name__} is not a name, id "
+                f"or identifier (give it as text, such as {str(query)!r})",
+            )
+            raise error
         if not query.strip():
             raise UnknownAuthorityError(str(query))
         text = query.strip()
