@@ -39,10 +39,12 @@ def members(name: str, values: object, kind: type[E]) -> frozenset[E]:
     return frozenset(member(name, value, kind) for value in values)
 
 
-def frameworks(value: Collection[Any], *known: frozenset[Any]) -> Collection[Any]:
-    """Frameworks to count (the usual sets pass straight through)."""
-    if any(value is k for k in known):
-        return value
+def frameworks(value: Collection[Any]) -> Collection[Any]:
+    """Frameworks to count, as a set of :class:`~childservices.Framework`.
+
+    Callers pass the usual sets (``SIF_AND_LATER``, ``ALL_FRAMEWORKS``) straight through
+    without calling this: it is on the path of every rating.
+    """
     from childservices.model import Framework
 
     return members("frameworks", value, Framework)

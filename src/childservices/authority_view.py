@@ -266,7 +266,8 @@ class AuthorityView:
         'sandwell-sif-2018-01-29'
         """
         when = as_day(day)
-        frameworks = _arguments.frameworks(frameworks, SIF_AND_LATER, ALL_FRAMEWORKS)
+        if frameworks is not SIF_AND_LATER and frameworks is not ALL_FRAMEWORKS:
+            frameworks = _arguments.frameworks(frameworks)
         if self.active_to is not None and self.active_to.certainly_before(
             PartialDate.from_date(when)
         ):
@@ -351,7 +352,8 @@ class AuthorityView:
         published before this authority's own first one come first, as in
         :meth:`rated_inspection_on`.
         """
-        frameworks = _arguments.frameworks(frameworks, SIF_AND_LATER, ALL_FRAMEWORKS)
+        if frameworks is not SIF_AND_LATER and frameworks is not ALL_FRAMEWORKS:
+            frameworks = _arguments.frameworks(frameworks)
         own = tuple(i for i in self.inspections if counts_for_rating(i, frameworks))
         predecessors = self.dataset.index.predecessors.get(self.id, ())
         if not follow_predecessors or len(predecessors) != 1:

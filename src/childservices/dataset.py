@@ -282,7 +282,8 @@ class Dataset:
         <Grade.INADEQUATE: 'inadequate'>
         """
         when = as_day(day)
-        frameworks = _arguments.frameworks(frameworks, SIF_AND_LATER, ALL_FRAMEWORKS)
+        if frameworks is not SIF_AND_LATER and frameworks is not ALL_FRAMEWORKS:
+            frameworks = _arguments.frameworks(frameworks)
         return {
             a.id: a.rating_on(when, frameworks=frameworks) for a in self.authorities(active_on=when)
         }
@@ -305,7 +306,8 @@ class Dataset:
         """
         from childservices.rules.aggregate import panel
 
-        frameworks = _arguments.frameworks(frameworks, SIF_AND_LATER, ALL_FRAMEWORKS)
+        if frameworks is not SIF_AND_LATER and frameworks is not ALL_FRAMEWORKS:
+            frameworks = _arguments.frameworks(frameworks)
         chosen = [as_date(d) for d in _arguments.sequence("days", days)]
         return panel(self.authorities(), chosen, frameworks=frameworks)
 
@@ -373,7 +375,8 @@ class Dataset:
         from childservices.rules.aggregate import transitions
 
         _arguments.one_of("by", by, (None, "era", "delivery_model", "direction"))
-        frameworks = _arguments.frameworks(frameworks, SIF_AND_LATER, ALL_FRAMEWORKS)
+        if frameworks is not SIF_AND_LATER and frameworks is not ALL_FRAMEWORKS:
+            frameworks = _arguments.frameworks(frameworks)
 
         def group(authority: AuthorityView, earlier: Inspection, later: Inspection) -> str:
             day = later.published.latest

@@ -139,6 +139,14 @@ def _is_csv(name: str) -> bool:
     return name.casefold().endswith(".csv")
 
 
+def _holds_csv(folder: Path) -> bool:
+    """Whether a folder holds a ``.csv`` file of its own (not in a sub-folder)."""
+    try:
+        return any(_is_csv(entry.name) and not entry.is_dir() for entry in os.scandir(folder))
+    except OSError:
+        return False
+
+
 def folder_files(
     root: PathLike, *, follow_links: bool = False, table: str | None = None
 ) -> list[tuple[str, Path]]:
@@ -290,7 +298,7 @@ def record_files(
         path = Path(item)
         if path.is_dir():
             try:
-                if path.name in TABLES and not (path / "sources").is_dir():
+                if path.name in TABLES and _holds_csv(path):
                     files = folder_files(path, follow_links=follow_links, table=path.name)
                 else:
                     files = folder_files(path, follow_links=follow_links)
