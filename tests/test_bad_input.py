@@ -66,7 +66,9 @@ def test_dangling_reference(seeds: Path) -> None:
 def test_missing_source(seeds: Path) -> None:
     _append(seeds / "authority_aliases" / "test.csv", "exampleton,Exampleton Town,no-such-doc,")
     (problem,) = _problems(seeds)
-    assert "citations[0].source" in problem and "'no-such-doc'" in problem
+    # Found as the row is read: the problem names the file's line and column.
+    assert "authority_aliases/test.csv:3" in problem
+    assert "source: no source 'no-such-doc'" in problem
 
 
 def test_out_of_order_dates(seeds: Path) -> None:

@@ -13,9 +13,13 @@ from childservices.authority_view import AuthorityView, DeliveryOnDate, Improvem
 from childservices.coverage import Coverage
 from childservices.dataset import COMPANY_MODELS, Dataset
 from childservices.errors import (
+    ArgumentTypeError,
+    ArgumentValueError,
     ChildServicesError,
     CoverageWarning,
     DatasetError,
+    ExportError,
+    FileRefusedError,
     IncomparableGradesError,
     InvalidDateError,
     LifecycleError,
@@ -117,6 +121,8 @@ __all__ = [
     "NOT_GIVEN",
     "SIF_AND_LATER",
     "Area",
+    "ArgumentTypeError",
+    "ArgumentValueError",
     "Authority",
     "AuthorityKind",
     "AuthorityView",
@@ -133,6 +139,8 @@ __all__ = [
     "DeliveryModel",
     "DeliveryOnDate",
     "Direction",
+    "ExportError",
+    "FileRefusedError",
     "Finding",
     "FollowUp",
     "Framework",

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from childservices import _arguments
 from childservices.coverage import warn_if_after
 from childservices.model import (
     Area,
@@ -33,6 +34,7 @@ from childservices.model import (
     as_day,
 )
 from childservices.rules.asof import (
+    ALL_FRAMEWORKS,
     SIF_AND_LATER,
     RatingBasis,
     counts_for_rating,
@@ -162,7 +164,7 @@ class AuthorityView:
 
     def identifier(self, scheme: IdentifierScheme | str) -> str | None:
         """The authority's current (or last) identifier in a scheme: ``"dfe"``, ``"ons"``, ``"ofsted_urn"``."""
-        scheme_ = IdentifierScheme(scheme) if isinstance(scheme, str) else scheme
+        scheme_ = _arguments.member("scheme", scheme, IdentifierScheme)
         matching = [i for i in self.identifiers if i.scheme is scheme_]
         if not matching:
             return None
@@ -368,6 +370,8 @@ class AuthorityView:
         'sandwell-sif-2018-01-29'
         """
         when = as_day(day)
+        if frameworks is not SIF_AND_LATER and frameworks is not ALL_FRAMEWORKS:
+            frameworks = _arguments.frameworks(frameworks)
         warn_if_after(self.dataset.index.reports_to, when, stacklevel=2)
         return self._rated_inspection(when, frameworks, follow_predecessors, rating_basis)
 
@@ -512,6 +516,8 @@ class AuthorityView:
         published before this authority's own first one come first, as in
         :meth:`rated_inspection_on`.
         """
+        if frameworks is not SIF_AND_LATER and frameworks is not ALL_FRAMEWORKS:
+            frameworks = _arguments.frameworks(frameworks)
         own = tuple(i for i in self.inspections if counts_for_rating(i, frameworks))
         predecessors = self.dataset.index.predecessors.get(self.id, ())
         if not follow_predecessors or len(predecessors) != 1:

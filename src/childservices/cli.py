@@ -11,22 +11,32 @@ analysts already use, for any day); ``validate`` checks a user's own record file
 records into the dataset for any command. The commands only call the
 library; a user's mistake is one line on standard error and a non-zero exit,
 never a traceback.
+
+What is printed is safe for a terminal and for any locale: control characters
+in the data (a user's own text, a file name) are shown escaped (``\u001b``),
+characters the output's encoding cannot show are written as escapes
+(``\xa3``), and CSV cells are made inert for spreadsheets
+(:mod:`childservices.records.cells`). A failing command keeps its exit status
+when its reader goes away (``childservices validate ... | head``).
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
 import datetime
 import enum
+import io
 import json
 import os
+import re
 import sys
 import warnings
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any, NoReturn, TextIO
+from typing import Any, NoReturn, TextIO, cast
 
 import pendulum
 
@@ -40,7 +50,7 @@ from childservices.errors import (
     InvalidDateError,
     MissingExtraError,
 )
-from childservices.export import to_csv, to_json
+from childservices.export import to_csv, to_json, write_json
 from childservices.loading import load, merge_files
 from childservices.model import (
     Area,
@@ -55,7 +65,65 @@ from childservices.model import (
 from childservices.rules.asof import ALL_FRAMEWORKS, SIF_AND_LATER, RatingBasis, rating_from
 from childservices.rules.intervention import InterventionStatus
 
-__all__ = ["main"]
+__all__ = ["main", "printable"]
+
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+"""Characters that would act on a terminal (escape sequences, carriage returns, bidi controls)."""
+
+
+def printable(text: str) -> str:
+    """``text`` with every control character written as an escape (``\u001b``).
+
+    Newlines and tabs are kept. The escape is JSON's, so a JSON string stays valid.
+    """
+    return _CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+class _Safe(io.TextIOBase):
+    """A text stream that writes :func:`printable` text, in whatever encoding the stream has
+    (characters it cannot encode become backslash escapes rather than an error)."""
+
+    def __init__(self, stream: TextIO) -> None:
+        super().__init__()
+        self._stream = stream
+        self._encoding = getattr(stream, "encoding", None) or "utf-8"
+
+    def write(self, text: str) -> int:
+        safe = printable(text)
+        try:
+            safe.encode(self._encoding)
+        except UnicodeEncodeError:
+            safe = safe.encode(self._encoding, "backslashreplace").decode(self._encoding)
+        except LookupError:  # an encoding Python does not know: keep to ASCII
+            safe = safe.encode("ascii", "backslashreplace").decode("ascii")
+        self._stream.write(safe)
+        return len(text)
+
+    def flush(self) -> None:
+        self._stream.flush()
+
+    def isatty(self) -> bool:
+        return bool(getattr(self._stream, "isatty", lambda: False)())
+
+    def writable(self) -> bool:
+        return True
+
+
+@contextlib.contextmanager
+def _quiet_pypdf() -> Iterator[None]:
+    """Silence pypdf's log lines and warnings (about damaged PDFs it reads anyway) while reading."""
+    import logging
+    import warnings
+
+    logger = logging.getLogger("pypdf")
+    level = logger.level
+    logger.setLevel(logging.CRITICAL + 1)
+    try:
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", module="pypdf")
+            yield
+    finally:
+        logger.setLevel(level)
 
 
 def _summary(ds: Dataset, out: TextIO) -> None:
@@ -237,9 +305,11 @@ def _emit(rows: Rows, columns: Sequence[str], fmt: str, out: TextIO) -> None:
         return
     cells = [[_text(row.get(c)) for c in columns] for row in rows]
     if fmt == "csv":
+        from childservices.records.cells import inert
+
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(columns)
-        writer.writerows(cells)
+        writer.writerows([inert(cell) for cell in row] for row in cells)
         return
     widths = [max([len(c), *(len(r[i]) for r in cells)]) for i, c in enumerate(columns)]
     for line in [list(columns), *cells]:
@@ -389,33 +459,45 @@ _TABLE_COLUMNS = {
 # validate, export, read-report ------------------------------------------------
 
 
-def _validate(paths: Sequence[str], alone: bool, out: TextIO) -> int:
+def _validate(
+    paths: Sequence[str], alone: bool, follow_links: bool, out: TextIO, err: TextIO
+) -> int:
     try:
-        ds = merge_files(paths, base=None if alone else load())
+        ds = merge_files(paths, base=None if alone else load(), follow_links=follow_links)
     except DatasetError as exc:
-        for problem in exc.problems:
-            out.write(f"{problem}\n")
         count = len(exc.problems)
         noun = "problem" if count == 1 else "problems"
-        print(f"childservices: {count} {noun} found", file=sys.stderr)
+        # Said first on standard error, so it is said even when the reader of the list goes away.
+        err.write(f"childservices: {count} {noun} found\n")
+        err.flush()
+        try:
+            for problem in exc.problems:
+                out.write(f"{problem}\n")
+            out.flush()
+        except BrokenPipeError:
+            _reader_gone()
         return 1
     base = "on their own" if alone else "with the bundled dataset"
     out.write(f"ok: {len(paths)} path(s) read and checked {base}; {ds.records.count()} records\n")
     return 0
 
 
-def _export(ds: Dataset, fmt: str, folder: str, out: TextIO) -> None:
+def _reader_gone() -> None:
+    """Standard output's reader went away (``| head``): send what is left to nowhere, quietly."""
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+
+
+def _export(ds: Dataset, fmt: str, folder: str, force: bool, out: TextIO) -> None:
     if fmt == "json":
-        text = to_json(ds, indent=1)
         if folder == "-":
-            out.write(text)
+            out.write(to_json(ds, indent=1))
             return
-        path = Path(folder) / "childservices.json"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+        path = write_json(ds, folder, overwrite=force)
         out.write(f"wrote {path}\n")
         return
-    files = to_csv(ds, folder)
+    files = to_csv(ds, folder, overwrite=force)
     out.write(
         f"wrote {len(files)} tables under {folder} (a seeds folder: load it with load_seeds)\n"
     )
@@ -498,25 +580,47 @@ def _progress(done: int, total: int, name: str) -> None:
     width = 30
     filled = width * done // total
     bar = "#" * filled + "-" * (width - filled)
-    sys.stderr.write(f"\r[{bar}] {done}/{total} {name[:40]:<40}")
+    shown = (
+        printable(name)[:40]
+        .encode(sys.stderr.encoding or "utf-8", "replace")
+        .decode(sys.stderr.encoding or "utf-8")
+    )
+    sys.stderr.write(f"\r[{bar}] {done}/{total} {shown:<40}")
     if done == total:
         sys.stderr.write("\n")
     sys.stderr.flush()
 
 
-def _read_reports(paths: Sequence[str], fmt: str, progress: bool | None, out: TextIO) -> int:
-    from childservices.reports import read_report
+def _read_reports(
+    paths: Sequence[str], fmt: str, progress: bool | None, out: TextIO, err: TextIO
+) -> int:
+    from childservices.records.files import open_regular
+    from childservices.reports import published_from_file_name, read_report
+
     show = progress if progress is not None else (len(paths) > 1 and sys.stderr.isatty())
     rows: Rows = []
     failures: list[tuple[str, str]] = []
     for n, name in enumerate(paths, start=1):
         try:
-            inspection = read_report(name)
+            # Only a regular file is read (a FIFO would hang the reader, a device never end).
+            with open_regular(name, limit=_MAX_REPORT_BYTES):
+                pass
+            with _quiet_pypdf():
+                inspection = read_report(name)
         except MissingExtraError:
             raise
         except (ChildServicesError, OSError, ValueError) as exc:
-            failures.append((name, str(exc)))
+            message = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            failures.append((name, message))
         else:
+            listed = published_from_file_name(Path(name).name)
+            printed = inspection.published
+            if listed is not None and str(printed) != listed.isoformat():
+                err.write(
+                    f"childservices: {name}: warning: the file name says published "
+                    f"{listed.isoformat()} but the report says {printed} (the id uses the "
+                    "file name's date, as the seed format does)\n"
+                )
             rows.append(
                 {
                     "file": name,
@@ -534,17 +638,25 @@ def _read_reports(paths: Sequence[str], fmt: str, progress: bool | None, out: Te
             )
         if show:
             _progress(n, len(paths), Path(name).name)
-    _emit(rows, _REPORT_COLUMNS, fmt, out)
     if failures:
-        print(f"read {len(rows)} of {len(paths)} reports; {len(failures)} failed:", file=sys.stderr)
+        err.write(f"read {len(rows)} of {len(paths)} reports; {len(failures)} failed:\n")
         for name, message in failures:
             one_line = " ".join(message.split())
             where = "" if name in one_line else f"{name}: "
-            print(f"  {where}{one_line}", file=sys.stderr)
-        return 1
-    if len(paths) > 1:
-        print(f"read {len(rows)} of {len(paths)} reports", file=sys.stderr)
-    return 0
+            err.write(f"  {where}{one_line}\n")
+    elif len(paths) > 1:
+        err.write(f"read {len(rows)} of {len(paths)} reports\n")
+    err.flush()
+    try:
+        _emit(rows, _REPORT_COLUMNS, fmt, out)
+        out.flush()
+    except BrokenPipeError:
+        _reader_gone()
+    return 1 if failures else 0
+
+
+_MAX_REPORT_BYTES = 256 * 1024 * 1024
+"""The largest report file read (Ofsted's are under 2 MB)."""
 
 
 # The parser --------------------------------------------------------------------
@@ -624,6 +736,11 @@ def _parser() -> argparse.ArgumentParser:
         metavar="PATH",
         help="your own records (a seeds-style folder or <table>.csv) merged into the bundled "
         "dataset for this command; may be repeated",
+    )
+    parser.add_argument(
+        "--follow-links",
+        action="store_true",
+        help="follow links in your record folders that lead out of them (refused by default)",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     commands.add_parser("summary", help="what the bundled dataset holds, and today's ratings")
@@ -719,6 +836,11 @@ def _parser() -> argparse.ArgumentParser:
         help="folder to write to (CSV: one sub-folder per table, like seeds/; "
         "JSON: DIR/childservices.json, or '-' for standard output)",
     )
+    export.add_argument(
+        "--force",
+        action="store_true",
+        help="replace the export's files if DIR already holds them (never done without it)",
+    )
     validate = commands.add_parser(
         "validate",
         help="check your own records files (seed format); list every problem",
@@ -785,24 +907,25 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int:
     """Run the command line; returns the exit status."""
-    stream = out or sys.stdout
+    stream = cast(TextIO, _Safe(out or sys.stdout))
+    err = cast(TextIO, _Safe(sys.stderr))
     parser = _parser()
     args = parser.parse_args(argv)
     with warnings.catch_warnings():
         # The commands say themselves when a day is after the record's newest report.
         warnings.simplefilter("ignore", CoverageWarning)
-        return _run(args, stream)
+        return _run(args, stream, err)
 
 
-def _run(args: argparse.Namespace, stream: TextIO) -> int:
+def _run(args: argparse.Namespace, stream: TextIO, err: TextIO) -> int:
     try:
         if args.command == "validate":
-            return _validate(args.paths, args.alone, stream)
+            return _validate(args.paths, args.alone, args.follow_links, stream, err)
         if args.command == "read-report":
-            return _read_reports(args.paths, args.format, args.progress, stream)
+            return _read_reports(args.paths, args.format, args.progress, stream, err)
         if args.command == "update":
             return _update(args, stream)
-        ds = load(extra=args.extra or None)
+        ds = load(extra=args.extra or None, follow_links=args.follow_links)
         if args.command == "show":
             authority = ds.authority(args.authority)
             _show(ds, authority, stream)
@@ -837,23 +960,25 @@ def _run(args: argparse.Namespace, stream: TextIO) -> int:
             if args.format == "xlsx":
                 print("childservices: xlsx is for --layout tables", file=sys.stderr)
                 return 2
-            _export(ds, args.format, args.out, stream)
+            _export(ds, args.format, args.out, args.force, stream)
         else:
             _summary(ds, stream)
+        stream.flush()
     except DatasetError as exc:
         count = len(exc.problems)
-        print(f"childservices: {count} problem(s) in the records:", file=sys.stderr)
+        err.write(f"childservices: {count} problem(s) in the records:\n")
         for problem in exc.problems:
-            print(f"  {problem}", file=sys.stderr)
+            err.write(f"  {problem}\n")
         return 1
     except ChildServicesError as exc:
-        print(f"childservices: {exc}", file=sys.stderr)
+        err.write(f"childservices: {exc}\n")
         return 1
+    except BrokenPipeError:
+        # The reader went away (for example `| head`) after everything that could fail had
+        # succeeded: stop quietly.
+        _reader_gone()
+        return 0
     except OSError as exc:
-        if isinstance(exc, BrokenPipeError):
-            # The reader went away (for example `| head`): stop quietly.
-            sys.stdout = open(os.devnull, "w")  # noqa: SIM115
-            return 0
-        print(f"childservices: {exc.filename or ''}: {exc.strerror or exc}", file=sys.stderr)
+        err.write(f"childservices: {exc.filename or ''}: {exc.strerror or exc}\n")
         return 1
     return 0

@@ -7,15 +7,21 @@ import os
 import typing
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from childservices import _arguments
 from childservices.authority_view import AuthorityView, DeliveryOnDate
 from childservices.coverage import Coverage, warn_if_after
 from childservices.data.index import Index, normalise_name, short_name
 from childservices.data.lazy import Tables
-from childservices.errors import DatasetError, UnknownAuthorityError
+from childservices.errors import (
+    ArgumentTypeError,
+    DatasetError,
+    UnknownAuthorityError,
+    UnknownRecordError,
+)
 from childservices.model import (
     Area,
     AuthorityKind,
@@ -34,7 +40,7 @@ from childservices.model import (
     as_date,
     as_day,
 )
-from childservices.rules.asof import SIF_AND_LATER, RatingBasis, in_force
+from childservices.rules.asof import ALL_FRAMEWORKS, SIF_AND_LATER, RatingBasis, in_force
 from childservices.rules.intervention import InterventionStatus
 
 if TYPE_CHECKING:
@@ -111,6 +117,16 @@ class Dataset:
             raise DatasetError(problems)
         return cls(tables=records, index=Index(records), data_version=data_version)
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickling, for a process pool: the bundled dataset goes by its data version (the
+        other process loads its own, and refuses a different version); any other dataset goes
+        with its records, checked again when it arrives."""
+        from childservices.loading import load
+
+        if self is load():
+            return (_unpickle_bundled, (self.data_version,))
+        return (_unpickle_records, (self.records, self.data_version))
+
     # Authorities ----------------------------------------------------------
 
     def authority(self, query: str) -> AuthorityView:
@@ -122,7 +138,15 @@ class Dataset:
         followed it), the current one wins. Unknown names raise
         :class:`~childservices.UnknownAuthorityError` with suggestions.
         """
-        if not isinstance(query, str) or not query.strip():
+        if not isinstance(query, str):
+            # An UnknownAuthorityError (a LookupError), as for any name that matches nothing.
+            error = UnknownAuthorityError(str(query))
+            error.args = (
+                f"no authority matches {query!r}: a {type(query).__name__} is not a name, id "
+                f"or identifier (give it as text, such as {str(query)!r})",
+            )
+            raise error
+        if not query.strip():
             raise UnknownAuthorityError(str(query))
         text = query.strip()
         index = self.index
@@ -179,8 +203,8 @@ class Dataset:
         ``kind`` and ``region`` accept the enum or its value (``"unitary"``,
         ``"London"``).
         """
-        kind_ = AuthorityKind(kind) if isinstance(kind, str) else kind
-        region_ = Region(region) if isinstance(region, str) else region
+        kind_ = None if kind is None else _arguments.member("kind", kind, AuthorityKind)
+        region_ = None if region is None else _arguments.member("region", region, Region)
         day = None if active_on is None else as_day(active_on)
         chosen = []
         for record in self.tables.authorities:
@@ -265,7 +289,7 @@ class Dataset:
         >>> len(cs.load().run_by(on="2024-10-01"))
         11
         """
-        chosen = set(models)
+        chosen = _arguments.members("models", models, DeliveryModel)
         return tuple(
             self._view(authority_id)
             for authority_id, delivery in self.delivery_on(on).items()
@@ -284,10 +308,11 @@ class Dataset:
         >>> len(cs.load().trusts_operating(on="2024-09-24"))
         9
         """
+        chosen = _arguments.members("models", models, DeliveryModel)
         providers = {
             delivery.provider
             for delivery in self.delivery_on(on).values()
-            if delivery.model in set(models) and delivery.provider is not None
+            if delivery.model in chosen and delivery.provider is not None
         }
         return tuple(sorted((self.index.providers[p] for p in providers), key=lambda p: p.name))
 
@@ -348,6 +373,8 @@ class Dataset:
         <Grade.INADEQUATE: 'inadequate'>
         """
         when = as_day(day)
+        if frameworks is not SIF_AND_LATER and frameworks is not ALL_FRAMEWORKS:
+            frameworks = _arguments.frameworks(frameworks)
         warn_if_after(self.index.reports_to, when, stacklevel=2)
         return self._ratings(when, frameworks, rating_basis)
 
@@ -391,7 +418,9 @@ class Dataset:
         """
         from childservices.rules.aggregate import panel
 
-        asked = [as_date(d) for d in days]
+        if frameworks is not SIF_AND_LATER and frameworks is not ALL_FRAMEWORKS:
+            frameworks = _arguments.frameworks(frameworks)
+        asked = [as_date(d) for d in _arguments.sequence("days", days)]
         if asked:
             warn_if_after(self.index.reports_to, max(asked), stacklevel=2)
         return panel(self.authorities(), asked, frameworks=frameworks, rating_basis=rating_basis)
@@ -423,6 +452,7 @@ class Dataset:
         """
         from childservices.rules.aggregate import shares
 
+        _arguments.one_of("by", by, (None, "kind", "region", "delivery_model"))
         when = as_date(day)
         warn_if_after(self.index.reports_to, when, stacklevel=2)
         ratings = self._ratings(when, frameworks, rating_basis)
@@ -472,6 +502,10 @@ class Dataset:
         ['ilacs', 'sif']
         """
         from childservices.rules.aggregate import transitions
+
+        _arguments.one_of("by", by, (None, "era", "delivery_model", "direction"))
+        if frameworks is not SIF_AND_LATER and frameworks is not ALL_FRAMEWORKS:
+            frameworks = _arguments.frameworks(frameworks)
 
         def group(authority: AuthorityView, earlier: Inspection, later: Inspection) -> str:
             day = later.published.latest
@@ -573,7 +607,7 @@ class Dataset:
             self,
             judged_from=judged_from,
             judged_to=judged_to,
-            horizons=horizons,
+            horizons=_arguments.whole_numbers("horizons", horizons, least=1),
             data_until=data_until,
             unit=Unit.LINEAGE if unit is None else unit,
         )
@@ -592,9 +626,9 @@ class Dataset:
         >>> cs.load().official_count(rule).by_grade[cs.Grade.INADEQUATE]
         19
         """
-        from childservices.rules.official import official_count
+        from childservices.rules.official import CountingRule, official_count
 
-        return official_count(self, rule)
+        return official_count(self, _arguments.instance("rule", rule, CountingRule))
 
     def escalation(
         self,
@@ -617,23 +651,24 @@ class Dataset:
         """
         from childservices.rules.escalation import SEED_RULES, evaluate
 
-        return evaluate(self, on=as_date(on), rules=SEED_RULES if rules is None else rules)
+        chosen = SEED_RULES if rules is None else tuple(_arguments.sequence("rules", rules))
+        return evaluate(self, on=as_date(on), rules=chosen)
 
     # Other records --------------------------------------------------------
 
     def source(self, source_id: str) -> Source:
         """The source with this id."""
         try:
-            return self.index.sources[source_id]
+            return self.index.sources[_arguments.text("source_id", source_id)]
         except KeyError:
-            raise KeyError(f"no source {source_id!r}") from None
+            raise UnknownRecordError(f"no source {source_id!r}") from None
 
     def inspection(self, inspection_id: str) -> Inspection:
         """The inspection with this id."""
         try:
-            return self.index.inspections_by_id[inspection_id]
+            return self.index.inspections_by_id[_arguments.text("inspection_id", inspection_id)]
         except KeyError:
-            raise KeyError(f"no inspection {inspection_id!r}") from None
+            raise UnknownRecordError(f"no inspection {inspection_id!r}") from None
 
     def visit(self, visit_id: str) -> Visit:
         """The visit (focused or monitoring) with this id."""
@@ -645,9 +680,9 @@ class Dataset:
     def lifecycle(self, provider: str) -> TrustLifecycle:
         """The lifecycle of the provider (trust, company, partnership) with this id."""
         try:
-            return self.index.lifecycles[provider]
+            return self.index.lifecycles[_arguments.text("provider", provider)]
         except KeyError:
-            raise KeyError(f"no lifecycle recorded for provider {provider!r}") from None
+            raise UnknownRecordError(f"no lifecycle recorded for provider {provider!r}") from None
 
     @property
     def lifecycles(self) -> tuple[TrustLifecycle, ...]:
@@ -739,16 +774,27 @@ class Dataset:
 
     # Exports (see childservices.export) -------------------------------------
 
-    def to_csv(self, folder: str | os.PathLike[str]) -> list[pathlib.Path]:
-        """Write every table as CSV files laid out like ``seeds/``; returns the files written."""
+    def to_csv(
+        self, folder: str | os.PathLike[str], *, overwrite: bool = False
+    ) -> list[pathlib.Path]:
+        """Write every table as CSV files laid out like ``seeds/``; returns the files written.
+
+        Existing files are replaced only with ``overwrite=True``; nothing is
+        written through a link, and a failure leaves nothing half-written
+        (see :func:`childservices.export.write_files`).
+        """
         from childservices.export import to_csv
 
-        return to_csv(self, folder)
+        return to_csv(self, folder, overwrite=overwrite)
 
     def to_json(self, *, indent: int | None = None) -> str:
         """Every table as JSON text, with the seed format's columns."""
         from childservices.export import to_json
 
+        if indent is not None and (isinstance(indent, bool) or not isinstance(indent, int)):
+            raise ArgumentTypeError(
+                f"indent: expected a whole number or None, got {type(indent).__name__}"
+            )
         return to_json(self, indent=indent)
 
     def to_frames(self) -> dict[str, typing.Any]:
@@ -756,6 +802,28 @@ class Dataset:
         from childservices.export import to_frames
 
         return to_frames(self)
+
+
+def _unpickle_bundled(data_version: str | None) -> Dataset:
+    """The bundled dataset, if it is the version that was pickled."""
+    from childservices.errors import Problem
+    from childservices.loading import load
+
+    ds = load()
+    if ds.data_version != data_version:
+        raise DatasetError(
+            [
+                Problem(
+                    message=f"the pickled dataset is the bundled dataset {data_version}, but "
+                    f"this installation has {ds.data_version}: install the same version"
+                )
+            ]
+        )
+    return ds
+
+
+def _unpickle_records(records: RecordSet, data_version: str | None) -> Dataset:
+    return Dataset.from_records(records, data_version=data_version)
 
 
 def _day_after(end: PartialDate | None) -> PartialDate | None:

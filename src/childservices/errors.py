@@ -13,9 +13,13 @@ from collections.abc import Iterable, Sequence
 import attrs
 
 __all__ = [
+    "ArgumentTypeError",
+    "ArgumentValueError",
     "ChildServicesError",
     "CoverageWarning",
     "DatasetError",
+    "ExportError",
+    "FileRefusedError",
     "IncomparableGradesError",
     "InvalidDateError",
     "LifecycleError",
@@ -23,6 +27,7 @@ __all__ = [
     "Problem",
     "ReportError",
     "UnknownAuthorityError",
+    "UnknownRecordError",
 ]
 
 
@@ -115,3 +120,39 @@ class MissingExtraError(ChildServicesError, ImportError):
 
 class ReportError(ChildServicesError, ValueError):
     """An Ofsted report that cannot be read: not a PDF, or text not recognised."""
+
+
+class ArgumentTypeError(ChildServicesError, TypeError):
+    """A public function was given an argument of the wrong type (a number where a path goes)."""
+
+
+class ArgumentValueError(ChildServicesError, ValueError):
+    """A public function was given an argument of the right type but a value it does not take
+    (an authority kind that does not exist, say)."""
+
+
+class FileRefusedError(ChildServicesError, OSError):
+    """A file that is not read, on purpose: not a regular file (a FIFO, a device), or larger
+    than the bound for its kind."""
+
+
+class ExportError(ChildServicesError, OSError):
+    """An export that was not written: it would replace files without ``overwrite=True``
+    (``--force``), write through a link, or the disk refused it. ``path`` is the file or
+    folder concerned; nothing of the export is left half-written."""
+
+    path: str
+
+    def __init__(self, path: object, message: str) -> None:
+        self.path = str(path)
+        super().__init__(f"{self.path}: {message}")
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+class UnknownRecordError(ChildServicesError, KeyError):
+    """No record of the kind asked for has that id (a source, an inspection, a lifecycle)."""
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else ""

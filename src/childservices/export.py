@@ -52,6 +52,8 @@ __all__ = [
     "to_csv",
     "to_frames",
     "to_json",
+    "write_files",
+    "write_json",
     "write_seed_folder",
 ]
 
@@ -149,36 +151,207 @@ def table_rows(records: RecordSet) -> dict[str, list[dict[str, str]]]:
 
 
 def _csv_text(table: str, rows: list[dict[str, str]]) -> str:
+    """One table as CSV text, every cell made inert for spreadsheets
+    (:func:`childservices.records.cells.inert`; the seed reader restores it)."""
+    from childservices.records.cells import inert
+
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=columns(table), lineterminator="\n")
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows({name: inert(value) for name, value in row.items()} for row in rows)
     return buffer.getvalue()
 
 
-def write_seed_folder(records: RecordSet, folder: str | os.PathLike[str]) -> list[Path]:
+def write_seed_folder(
+    records: RecordSet, folder: str | os.PathLike[str], *, overwrite: bool = False
+) -> list[Path]:
     """Write ``records`` as a seeds folder: ``<folder>/<table>/<table>.csv`` for every table.
 
-    Returns the files written. Existing files of the same names are replaced;
-    nothing else in the folder is touched.
+    Returns the files written. The export is written safely (see
+    :func:`write_files`): an existing file of the same name is replaced only
+    with ``overwrite=True``; other record files already in the table folders
+    (which :func:`~childservices.load_seeds` would read with the export) are
+    refused; nothing is written through a link; a failure leaves nothing
+    half-written.
     """
-    root = Path(folder)
-    written = []
-    for name, rows in table_rows(records).items():
-        path = root / name / f"{name}.csv"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(_csv_text(name, rows), encoding="utf-8", newline="")
-        written.append(path)
-    return written
+    texts = {
+        f"{name}/{name}.csv": _csv_text(name, rows) for name, rows in table_rows(records).items()
+    }
+    return write_files(folder, texts, overwrite=overwrite, records=True)
 
 
 def _records(data: Dataset | RecordSet) -> RecordSet:
-    return data if isinstance(data, RecordSet) else data.records
+    from childservices.dataset import Dataset
+    from childservices.errors import ArgumentTypeError
+
+    if isinstance(data, RecordSet):
+        return data
+    if isinstance(data, Dataset):
+        return data.records
+    raise ArgumentTypeError(f"expected a Dataset or a RecordSet, got {type(data).__name__}")
 
 
-def to_csv(data: Dataset | RecordSet, folder: str | os.PathLike[str]) -> list[Path]:
-    """Write a dataset as CSV files laid out like ``seeds/``; returns the files written."""
-    return write_seed_folder(_records(data), folder)
+def to_csv(
+    data: Dataset | RecordSet, folder: str | os.PathLike[str], *, overwrite: bool = False
+) -> list[Path]:
+    """Write a dataset as CSV files laid out like ``seeds/``; returns the files written.
+
+    See :func:`write_seed_folder`: existing files are replaced only with ``overwrite=True``.
+    """
+    return write_seed_folder(_records(data), _folder(folder), overwrite=overwrite)
+
+
+def write_json(
+    data: Dataset | RecordSet,
+    folder: str | os.PathLike[str],
+    *,
+    overwrite: bool = False,
+    indent: int | None = 1,
+) -> Path:
+    """Write :func:`to_json` as ``<folder>/childservices.json`` (safely: see :func:`write_files`)."""
+    text = to_json(data, indent=indent)
+    (path,) = write_files(_folder(folder), {"childservices.json": text}, overwrite=overwrite)
+    return path
+
+
+def _folder(folder: object) -> str | os.PathLike[str]:
+    from childservices.errors import ArgumentTypeError
+
+    if not isinstance(folder, str | os.PathLike):
+        raise ArgumentTypeError(f"folder: expected a path, got {type(folder).__name__}")
+    return folder
+
+
+def write_files(
+    folder: str | os.PathLike[str],
+    texts: dict[str, str],
+    *,
+    overwrite: bool = False,
+    records: bool = False,
+) -> list[Path]:
+    """Write ``texts`` (relative name, ``/``-separated -> text) under ``folder``, all or nothing.
+
+    - A file that already exists is replaced only with ``overwrite``;
+      otherwise nothing is written and :class:`~childservices.ExportError`
+      names it.
+    - Nothing is written through a link: a link inside ``folder``, where a
+      file or sub-folder of the export goes, is an error even with
+      ``overwrite`` (``folder`` itself may be a link: you named it).
+    - Every file is first written to a temporary folder beside or inside
+      ``folder`` and then moved into place, so a failure (a full disk, a name
+      that is taken by a folder) leaves nothing half-written: the temporary
+      folder is removed and the error names the file.
+    - With ``records``, other ``.csv`` files in the table folders (or named
+      ``<table>.csv`` at the top), which :func:`~childservices.load_seeds`
+      would read together with the export, are refused too.
+    """
+    import shutil
+    import tempfile
+
+    from childservices.errors import ExportError
+
+    root = Path(folder)
+    targets = {name: root.joinpath(*name.split("/")) for name in texts}
+    existing = _check_targets(root, targets, records)
+    if existing and not overwrite:
+        more = f" (and {len(existing) - 1} more files of the export)" if len(existing) > 1 else ""
+        raise ExportError(
+            existing[0],
+            f"already exists{more}: pass overwrite=True (--force on the command line) "
+            "to replace the export's files",
+        )
+    fresh = not root.exists() or (
+        root.is_dir() and not root.is_symlink() and not any(root.iterdir())
+    )
+    try:
+        root.parent.mkdir(parents=True, exist_ok=True)
+        if root.exists() and not root.is_dir():
+            raise ExportError(root, "is not a folder")
+        place = root.parent if fresh else root
+        temporary = Path(tempfile.mkdtemp(prefix=".childservices-export-", dir=place))
+    except OSError as exc:
+        if isinstance(exc, ExportError):
+            raise
+        raise ExportError(
+            getattr(exc, "filename", None) or root, exc.strerror or str(exc)
+        ) from None
+    try:
+        for name, text in texts.items():
+            path = temporary.joinpath(*name.split("/"))
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_text(text, encoding="utf-8", newline="")
+            except OSError as exc:
+                raise ExportError(
+                    targets[name], f"cannot be written: {exc.strerror or exc}"
+                ) from None
+        if fresh:
+            try:
+                os.replace(temporary, root)
+                return list(targets.values())
+            except OSError:
+                # An empty folder that cannot be replaced (Windows; a mount point): move
+                # the files into it one by one.
+                pass
+        for name, target in targets.items():
+            try:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                if target.parent.is_symlink():
+                    raise ExportError(
+                        target.parent, "is a link: an export never writes through a link"
+                    )
+                os.replace(temporary.joinpath(*name.split("/")), target)
+            except OSError as exc:
+                if isinstance(exc, ExportError):
+                    raise
+                raise ExportError(target, f"cannot be written: {exc.strerror or exc}") from None
+        return list(targets.values())
+    finally:
+        if temporary.exists():
+            shutil.rmtree(temporary, ignore_errors=True)
+
+
+def _check_targets(root: Path, targets: dict[str, Path], records: bool) -> list[Path]:
+    """The export's files that exist already; an error for a link, or a record file in the way."""
+    from childservices.errors import ExportError
+
+    if not root.exists():
+        if root.is_symlink():
+            raise ExportError(root, "is a link to nothing: not written through")
+        return []
+    if not root.is_dir():
+        raise ExportError(root, "is not a folder")
+    existing = []
+    for target in targets.values():
+        part = root
+        for name in target.relative_to(root).parts:
+            part = part / name
+            if part.is_symlink():
+                raise ExportError(part, "is a link: an export never writes through a link")
+        if target.exists():
+            if not target.is_file():
+                raise ExportError(target, "is in the way: a file of the export goes there")
+            existing.append(target)
+        elif target.parent != root and target.parent.exists() and not target.parent.is_dir():
+            raise ExportError(target.parent, "is in the way: a folder of the export goes there")
+    if records:
+        ours = set(targets.values())
+        from childservices.records.tables import TABLES
+
+        for name in TABLES:
+            places = [root / f"{name}.csv"]
+            if (root / name).is_dir():
+                places.extend(
+                    p for p in (root / name).iterdir() if p.name.casefold().endswith(".csv")
+                )
+            for place in places:
+                if (place.exists() or place.is_symlink()) and place not in ours:
+                    raise ExportError(
+                        place,
+                        "is a record file that load_seeds would read together with the export: "
+                        "export to an empty folder, or move it away",
+                    )
+    return existing
 
 
 def to_json(data: Dataset | RecordSet, *, indent: int | None = None) -> str:

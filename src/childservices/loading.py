@@ -15,7 +15,7 @@ from childservices.errors import DatasetError, Problem
 if TYPE_CHECKING:
     from pathlib import Path
 
-# The seed reader, the exporter, cattrs, csv, pathlib, tempfile and hashlib are imported
+# The seed reader, the exporter, cattrs, csv and pathlib are imported
 # by the functions that need them (users' files, seed folders), not with the
 # library: loading the bundled dataset does not use them.
 
@@ -27,8 +27,6 @@ _updated: dict[tuple[str, ...], Dataset] = {}
 """The bundled dataset with the update runs merged in, for the last set of runs seen."""
 
 PathLike = str | os.PathLike[str]
-
-_BUNDLED = "<bundled dataset>"
 
 
 def _bundled() -> Dataset:
@@ -80,7 +78,12 @@ def _runs_digest(runs: tuple[str, ...]) -> str:
     return hashlib.sha256("\n".join(os.path.basename(r) for r in runs).encode()).hexdigest()[:16]
 
 
-def load(extra: PathLike | Iterable[PathLike] | None = None, *, updates: bool = True) -> Dataset:
+def load(
+    extra: PathLike | Iterable[PathLike] | None = None,
+    *,
+    updates: bool = True,
+    follow_links: bool = False,
+) -> Dataset:
     """The bundled dataset, checked and indexed; with ``extra``, your own records merged in.
 
     The bundled dataset is loaded on the first call, then shared: it is
@@ -97,223 +100,132 @@ def load(extra: PathLike | Iterable[PathLike] | None = None, *, updates: bool = 
     folders laid out like ``seeds/``, or CSV files whose table is the name of
     their folder (``mine/inspections/visits.csv``) or their own name
     (``inspections.csv``). They are read by the same reader and checked by
-    the same checks as the bundled records. Rows about a bundled record
-    (same key) merge with it when they agree and add their citations; a
-    different value for a field the bundle gives is a conflict, reported,
-    never silently taken (a row in your own ``corrections/`` settles one on
-    purpose, with its reason). Every problem is raised together as one
-    :class:`~childservices.DatasetError` naming file, line or record and
-    field; then nothing is loaded and the bundled dataset is unchanged.
+    the same checks as the bundled records, on the merged record. Rows about a
+    bundled record (same key) merge with it when they agree and add their
+    citations; a different value for a field the bundle gives, or a row that
+    contradicts a bundled fact (ending a direction before it was made, say),
+    is reported, never silently taken (a row in your own ``corrections/``
+    settles one on purpose, with its reason). Every problem is raised
+    together as one :class:`~childservices.DatasetError` naming file, line or
+    record and field; then nothing is loaded and the bundled dataset is
+    unchanged. Only regular files are read; links in your folders that lead
+    out of them are refused unless ``follow_links`` (see
+    :mod:`childservices.records.files`).
     """
     bundled = _with_updates() if updates else _bundled()
     if extra is None:
         return bundled
-    paths = [extra] if isinstance(extra, str | os.PathLike) else list(extra)
+    paths = _paths("extra", extra)
     if not paths:
         return bundled
-    return merge_files(paths, base=bundled)
+    return merge_files(paths, base=bundled, follow_links=follow_links)
 
 
-def load_seeds(folder: str | Path) -> Dataset:
+def _paths(name: str, value: object) -> list[PathLike]:
+    """A path or paths given by a caller, or an :class:`~childservices.ArgumentTypeError`."""
+    from childservices.errors import ArgumentTypeError
+
+    if isinstance(value, str | os.PathLike):
+        return [value]
+    if isinstance(value, bytes) or not isinstance(value, Iterable):
+        raise ArgumentTypeError(
+            f"{name}: expected a path or a list of paths, got {type(value).__name__}"
+        )
+    paths = list(value)
+    for item in paths:
+        if not isinstance(item, str | os.PathLike):
+            raise ArgumentTypeError(
+                f"{name}: expected paths (str or os.PathLike), got {type(item).__name__} {item!r}"
+            )
+    return paths
+
+
+def load_seeds(folder: str | Path, *, follow_links: bool = False) -> Dataset:
     """A dataset read from a folder laid out like the project's ``seeds/`` (without the bundle).
 
     Use it for a complete set of records of your own (an export, for
-    example), or to check seed edits before the bundle is rebuilt. Every
-    problem in the files is raised together as a
-    :class:`~childservices.DatasetError`.
+    example), or to check seed edits before the bundle is rebuilt. A folder
+    without authorities or without sources is not a set of records and is
+    refused, saying what it holds. Every problem in the files is raised
+    together as a :class:`~childservices.DatasetError`.
     """
     from pathlib import Path
 
-    from childservices.records import read_seed_folder
+    from childservices.errors import ArgumentTypeError
+    from childservices.records.files import folder_files
+    from childservices.records.read import _read
 
-    return Dataset.from_records(read_seed_folder(Path(folder)))
+    if not isinstance(folder, str | os.PathLike):
+        raise ArgumentTypeError(f"folder: expected a path, got {type(folder).__name__}")
+    root = Path(folder)
+    files = folder_files(root, follow_links=follow_links)
+    _complete(str(root), files)
+    records, _ = _read(files, check=True)
+    empty = [name for name in ("authorities", "sources") if not getattr(records, name)]
+    if empty:
+        raise DatasetError(
+            [
+                Problem(
+                    file=str(root),
+                    message=f"is not a complete seeds folder: its {' and '.join(empty)} "
+                    f"files hold no rows ({records.count()} records in all)",
+                )
+            ]
+        )
+    return Dataset(tables=records, index=Index(records))
 
 
-def record_files(paths: Iterable[PathLike]) -> list[tuple[str, Path]]:
+def _complete(root: str, files: list[tuple[str, Path]]) -> None:
+    """Refuse a seeds folder without authorities or sources, saying what it holds."""
+    tables: dict[str, int] = {}
+    for table, _ in files:
+        tables[table] = tables.get(table, 0) + 1
+    missing = [name for name in ("authorities", "sources") if name not in tables]
+    if not missing:
+        return
+    held = ", ".join(f"{name} ({count} file{'s' * (count > 1)})" for name, count in tables.items())
+    raise DatasetError(
+        [
+            Problem(
+                file=root,
+                message=f"is not a complete seeds folder: it has no {' and no '.join(missing)} "
+                f"(sub-folders named after their tables holding *.csv files); "
+                f"it holds {held or 'no record files'}",
+            )
+        ]
+    )
+
+
+def record_files(
+    paths: Iterable[PathLike], *, follow_links: bool = False
+) -> list[tuple[str, Path]]:
     """The ``(table, file)`` pairs named by users' paths, or every problem found.
 
     A folder is read like ``seeds/`` (one sub-folder per table), unless it is
     itself named after a table and holds ``*.csv`` files. A file's table is
     its folder's name if that is a table, else its own name without
-    ``.csv``.
+    ``.csv``. See :func:`childservices.records.files.record_files`.
     """
-    from pathlib import Path
+    from childservices.records.files import record_files as find
 
-    from childservices.records.read import seed_files
-    from childservices.records.tables import TABLES
-
-    found: list[tuple[str, Path]] = []
-    problems: list[Problem] = []
-    for item in paths:
-        path = Path(item)
-        if path.is_dir():
-            if path.name in TABLES and any(path.glob("*.csv")):
-                found.extend((path.name, p) for p in sorted(path.glob("*.csv")))
-                continue
-            try:
-                files = seed_files(path)
-            except DatasetError as exc:
-                problems.extend(exc.problems)
-                continue
-            if not files:
-                problems.append(
-                    Problem(
-                        file=str(path),
-                        message="holds no seed-format tables (sub-folders named after tables, "
-                        "holding *.csv files)",
-                    )
-                )
-            found.extend(files)
-        elif path.is_file():
-            if path.parent.name in TABLES:
-                found.append((path.parent.name, path))
-            elif path.stem in TABLES and path.suffix.lower() == ".csv":
-                found.append((path.stem, path))
-            else:
-                problems.append(
-                    Problem(
-                        file=str(path),
-                        message="cannot tell which table this is: name the file <table>.csv "
-                        f"or put it in a folder named after its table ({', '.join(TABLES)})",
-                    )
-                )
-        else:
-            problems.append(Problem(file=str(path), message="does not exist"))
-    if problems:
-        raise DatasetError(problems)
-    return found
+    return find(_paths("paths", paths), follow_links=follow_links)
 
 
-def merge_files(paths: Iterable[PathLike], *, base: Dataset | None = None) -> Dataset:
+def merge_files(
+    paths: Iterable[PathLike], *, base: Dataset | None = None, follow_links: bool = False
+) -> Dataset:
     """The records of ``base`` (none: only the files) and users' files, read and checked together.
 
     See :func:`load`; ``load(extra=paths)`` is ``merge_files(paths, base=load())``.
     """
-    import tempfile
-    from pathlib import Path
+    from childservices.errors import ArgumentTypeError
+    from childservices.records.read import _read
 
-    import attrs
-
-    from childservices.export import write_seed_folder
-    from childservices.records.read import read_files, seed_files
-
-    files = record_files(paths)
-    with tempfile.TemporaryDirectory(prefix="childservices-") as tmp:
-        all_files = list(files)
-        if base is not None:
-            root = Path(tmp) / "bundled"
-            same = _sources_restated(files, base)
-            records = base.records
-            if same:
-                kept = tuple(s for s in records.sources if s.id not in same)
-                records = attrs.evolve(records, sources=kept)
-            write_seed_folder(records, root)
-            all_files = seed_files(root) + all_files
-        try:
-            records = read_files(all_files)
-            version = _version(base, files)
-            merged = Dataset.from_records(records, data_version=version)
-            return attrs.evolve(merged, updates=base.updates) if base is not None else merged
-        except DatasetError as exc:
-            prefix = str(Path(tmp) / "bundled")
-            origins = _origins(files)
-            raise DatasetError(
-                _place(_rename(problem, prefix), origins) for problem in exc.problems
-            ) from None
-
-
-def _sources_restated(files: list[tuple[str, Path]], base: Dataset) -> set[str]:
-    """The bundled sources that the users' files restate identically.
-
-    Sources are not merged like cited rows (an id appears once), so an
-    identical restatement stands in for the bundled row; a different one is
-    left to the reader, which reports the repeated id.
-    """
-    import csv
-
-    import cattrs
-
-    from childservices.convert import converter
-    from childservices.model import Source
-
-    same: set[str] = set()
-    for table_name, path in files:
-        if table_name != "sources":
-            continue
-        try:
-            with path.open(encoding="utf-8-sig", newline="") as handle:
-                for row in csv.DictReader(handle):
-                    values = {
-                        k.strip(): v.strip()
-                        for k, v in row.items()
-                        if isinstance(k, str) and isinstance(v, str) and v.strip() and k != "note"
-                    }
-                    known = base.index.sources.get(values.get("id", ""))
-                    if known is not None and converter.structure(values, Source) == known:
-                        same.add(known.id)
-        except (OSError, UnicodeDecodeError, csv.Error, ValueError, cattrs.BaseValidationError):
-            continue
-    return same
-
-
-def _version(base: Dataset | None, files: list[tuple[str, Path]]) -> str:
-    import hashlib
-
-    digest = hashlib.sha256()
-    for _, path in files:
-        digest.update(str(path).encode())
-        digest.update(b"\0")
-        digest.update(path.read_bytes())
-    own = f"extra-{digest.hexdigest()[:16]}"
-    if base is None:
-        return own
-    return f"{base.data_version}+{own}"
-
-
-def _rename(problem: Problem, prefix: str) -> Problem:
-    """Name the bundled records' temporary files as the bundled dataset."""
-
-    def fix(text: str | None) -> str | None:
-        return None if text is None else text.replace(prefix, _BUNDLED)
-
-    return Problem(
-        message=fix(problem.message) or "",
-        file=fix(problem.file),
-        record=problem.record,
-        field=problem.field,
-    )
-
-
-def _origins(files: list[tuple[str, Path]]) -> dict[tuple[str, str], str]:
-    """Where each record of the users' files first appears: ``(table, key) -> "file:line"``."""
-    import csv
-
-    from childservices.records.tables import TABLES
-
-    origins: dict[tuple[str, str], str] = {}
-    for table_name, path in files:
-        table = TABLES[table_name]
-        target = "inspections" if table_name == "judgements" else table_name
-        try:
-            with path.open(encoding="utf-8-sig", newline="") as handle:
-                reader = csv.DictReader(handle)
-                for row in reader:
-                    if table_name == "judgements":
-                        key = (row.get("inspection") or "").strip()
-                    else:
-                        key = "/".join((row.get(k) or "").strip() for k in table.key)
-                    origins.setdefault((target, key), f"{path}:{reader.line_num}")
-        except (OSError, UnicodeDecodeError, csv.Error):
-            continue
-    return origins
-
-
-def _place(problem: Problem, origins: dict[tuple[str, str], str]) -> Problem:
-    """Give a cross-record problem about a user's record the file and line it came from."""
-    if problem.file is not None or problem.record is None or " " not in problem.record:
-        return problem
-    table, key = problem.record.split(" ", 1)
-    origin = origins.get((table, key))
-    if origin is None:
-        return problem
-    return Problem(message=problem.message, file=origin, record=problem.record, field=problem.field)
+    if base is not None and not isinstance(base, Dataset):
+        raise ArgumentTypeError(f"base: expected a Dataset, got {type(base).__name__}")
+    files = record_files(paths, follow_links=follow_links)
+    records, digest = _read(files, base=None if base is None else base.records, check=True)
+    own = f"extra-{digest[:16]}"
+    version = own if base is None else f"{base.data_version}+{own}"
+    updates = () if base is None else base.updates
+    return Dataset(tables=records, index=Index(records), data_version=version, updates=updates)

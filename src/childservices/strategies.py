@@ -518,6 +518,8 @@ _BREAKAGES = (
     "delivery_overlap",
     "reorganisation_cycle",
     "lifecycle_order",
+    "revocation_before_direction",
+    "replaces_cycle",
 )
 
 
@@ -544,9 +546,10 @@ def record_sets(draw: st.DrawFn, *, max_authorities: int = 3, valid: bool = True
 
     ``valid=False`` breaks exactly one cross-record rule (a reference to an
     authority or source that does not exist, from an alias or a visit, an id
-    used twice, overlapping delivery episodes, a cycle of reorganisations,
-    or a lifecycle out of order): :meth:`Dataset.from_records` must refuse
-    the result.
+    used twice, overlapping delivery episodes, a cycle of reorganisations, a
+    lifecycle out of order, a revocation dated before the direction it
+    revokes, or a cycle of ``replaces`` links): :meth:`Dataset.from_records`
+    must refuse the result.
     """
     pool = [f"source-{n}" for n in range(draw(st.integers(1, 3)))]
     source_records = tuple(attrs.evolve(draw(sources()), id=source_id) for source_id in pool)
@@ -620,23 +623,27 @@ def record_sets(draw: st.DrawFn, *, max_authorities: int = 3, valid: bool = True
             )
         )
         steps = draw(st.lists(interventions(), max_size=3))
+        previous: Intervention | None = None
         for n, step in enumerate(steps):
-            step_id = f"{authority_id}-step-{n}"
-            replaces = f"{authority_id}-step-{n - 1}" if n > 0 and draw(st.booleans()) else None
+            replaces = None
+            if previous is not None and draw(st.booleans()) and _may_replace(step, previous):
+                replaces = previous.id
             kind = step.kind
-            if replaces is not None and draw(st.booleans()):
-                kind = InterventionKind.CONTINUES  # a source saying the earlier step still ran
-            intervention_records.append(
-                attrs.evolve(
-                    step,
-                    id=step_id,
-                    authority=authority_id,
-                    kind=kind,
-                    ends_all=step.ends_all and kind.ends_something,
-                    replaces=replaces,
-                    citations=_pool_citations(draw, pool),
-                )
+            if previous is not None and replaces is None and draw(st.booleans()):
+                # a source saying the earlier step still ran
+                kind, replaces = InterventionKind.CONTINUES, previous.id
+            if replaces is None and kind.ends_something:
+                kind = InterventionKind.COMMISSIONER_APPOINTED
+            previous = attrs.evolve(
+                step,
+                id=f"{authority_id}-step-{n}",
+                authority=authority_id,
+                kind=kind,
+                ends_all=step.ends_all and kind.ends_something,
+                replaces=replaces,
+                citations=_pool_citations(draw, pool),
             )
+            intervention_records.append(previous)
     provider_records = tuple(
         attrs.evolve(draw(providers()), id=f"provider-{n}", citations=_pool_citations(draw, pool))
         for n in range(draw(st.integers(0, 2)))
@@ -730,6 +737,20 @@ def record_sets(draw: st.DrawFn, *, max_authorities: int = 3, valid: bool = True
     return records if valid else _break(draw, records)
 
 
+def _may_replace(step: Intervention, earlier: Intervention) -> bool:
+    """Whether ``step`` may replace ``earlier``: a kind it can end, and not dated before it."""
+    from childservices.data.checks import ENDS
+
+    allowed = ENDS.get(step.kind)
+    if allowed is not None and earlier.kind not in allowed:
+        return False
+    return not (
+        step.date is not None
+        and earlier.date is not None
+        and step.date.certainly_before(earlier.date)
+    )
+
+
 def _break(draw: st.DrawFn, records: RecordSet) -> RecordSet:
     """``records`` with one cross-record rule broken."""
     first = records.authorities[0]
@@ -768,6 +789,27 @@ def _break(draw: st.DrawFn, records: RecordSet) -> RecordSet:
             for n in range(2)
         )
         return attrs.evolve(records, delivery=(*records.delivery, *episodes))
+    if breakage in ("revocation_before_direction", "replaces_cycle"):
+        cycle = breakage == "replaces_cycle"
+        steps = (
+            Intervention(
+                id="broken-direction",
+                authority=first.id,
+                kind=InterventionKind.STATUTORY_DIRECTION,
+                date=PartialDate(2015, 6),
+                replaces="broken-revocation" if cycle else None,
+                citations=cite,
+            ),
+            Intervention(
+                id="broken-revocation",
+                authority=first.id,
+                kind=InterventionKind.DIRECTION_REVOKED,
+                date=PartialDate(2016 if cycle else 2014),
+                replaces="broken-direction",
+                citations=cite,
+            ),
+        )
+        return attrs.evolve(records, interventions=(*records.interventions, *steps))
     if breakage == "reorganisation_cycle":
         second = records.authorities[1]
         links = (

@@ -8,16 +8,32 @@ files fail fast.
 
 from __future__ import annotations
 
+import datetime
 import tempfile
 from pathlib import Path
 
+import attrs
 import pytest
 from fuzzing import budget, documented, fast
 from hypothesis import given
 from hypothesis import strategies as st
 
 from childservices import Dataset, DatasetError
+from childservices.data.checks import check_records
+from childservices.model import (
+    Citation,
+    DeliveryEpisode,
+    DeliveryModel,
+    Identifier,
+    IdentifierScheme,
+    Intervention,
+    InterventionKind,
+    PartialDate,
+    RecordSet,
+    Reorganisation,
+)
 from childservices.records import read_files, seed_files
+from childservices.records.read import MAX_PROBLEMS_PER_FILE
 from childservices.records.tables import TABLES
 
 TINY = Path(__file__).resolve().parent.parent / "fixtures" / "tiny_seeds"
@@ -203,3 +219,101 @@ def test_year_9999_is_refused_with_its_place() -> None:
     assert isinstance(result, DatasetError)
     (problem,) = [p for p in result.problems if p.record == "future"]
     assert problem.file and problem.file.endswith(":4") and "9999" in problem.message
+
+
+# Pathological sizes: every check is linear (or n log n), so none of these may take long.
+
+
+def _cite() -> tuple[Citation, ...]:
+    return (Citation(source="test-doc"),)
+
+
+def test_a_header_of_forty_thousand_columns_fails_fast() -> None:
+    header = ",".join(f"column{n}" for n in range(40_000))
+    result = load_with("sources", "wide.csv", (header + "\n" + "x," * 40_000 + "\n").encode())
+    assert isinstance(result, DatasetError)
+    assert len(result.problems) <= MAX_PROBLEMS_PER_FILE + 1
+
+
+def test_thousands_of_overlapping_episodes_are_checked_fast() -> None:
+    episodes = tuple(
+        DeliveryEpisode(
+            id=f"episode-{n}",
+            authority="testshire",
+            model=DeliveryModel.IN_HOUSE,
+            scope=None if n % 2 else "Children's Services",
+            start=PartialDate(2000 + n % 20, 1 + n % 12),
+            citations=_cite(),
+        )
+        for n in range(10_000)
+    )
+    with fast():
+        problems = check_records(RecordSet(delivery=episodes))
+    assert sum("still runs the same services" in p.message for p in problems) == 10_000 - 1
+
+
+def test_thousands_of_identifiers_with_one_value_are_checked_fast() -> None:
+    identifiers = tuple(
+        Identifier(
+            authority=f"authority-{n}",
+            scheme=IdentifierScheme.DFE,
+            value="999",
+            valid_from=PartialDate.from_date(datetime.date(1900, 1, 1) + datetime.timedelta(n)),
+            valid_to=PartialDate.from_date(datetime.date(1900, 1, 1) + datetime.timedelta(n)),
+            citations=_cite(),
+        )
+        for n in range(10_000)
+    )
+    with fast():
+        problems = check_records(RecordSet(authority_identifiers=identifiers))
+    assert not [p for p in problems if "also names" in p.message]
+    clash = attrs.evolve(identifiers[0], authority="another", valid_to=None)
+    with fast():
+        problems = check_records(RecordSet(authority_identifiers=(*identifiers, clash)))
+    # "another" holds the value from the first day on, open-ended: it clashes with each of the
+    # 10,000 one-day identifiers, and each clash is reported once.
+    assert len([p for p in problems if "also names" in p.message]) == 10_000
+
+
+def test_a_long_chain_of_reorganisations_is_checked_fast() -> None:
+    links = tuple(
+        Reorganisation(
+            predecessor=f"a-{n}", successor=f"a-{n + 1}", date=PartialDate(2000), citations=_cite()
+        )
+        for n in range(10_000)
+    )
+    back = Reorganisation(
+        predecessor="a-10000", successor="a-0", date=PartialDate(2000), citations=_cite()
+    )
+    with fast():
+        assert not [
+            p for p in check_records(RecordSet(reorganisations=links)) if "cycle" in p.message
+        ]
+        problems = check_records(RecordSet(reorganisations=(*links, back)))
+    assert len([p for p in problems if "cycle" in p.message]) == 10_001
+
+
+def test_a_long_chain_of_revisions_is_checked_fast() -> None:
+    steps = tuple(
+        Intervention(
+            id=f"step-{n}",
+            authority="testshire",
+            kind=InterventionKind.STATUTORY_DIRECTION
+            if n == 0
+            else InterventionKind.REVISED_DIRECTION,
+            date=PartialDate(2000 + n // 1000),
+            replaces=None if n == 0 else f"step-{(n - 1) if n < 10_000 else 0}",
+            citations=_cite(),
+        )
+        for n in range(10_000)
+    )
+    with fast():
+        problems = check_records(RecordSet(interventions=steps))
+    assert not [p for p in problems if p.field == "replaces" and "cycle" in p.message]
+    looped = (
+        attrs.evolve(steps[0], kind=InterventionKind.REVISED_DIRECTION, replaces="step-9999"),
+        *steps[1:],
+    )
+    with fast():
+        problems = check_records(RecordSet(interventions=looped))
+    assert [p.record for p in problems if "cycle" in p.message] == ["interventions step-0"]

@@ -22,12 +22,21 @@ from childservices.model import (
     Authority,
     DeliveryEpisode,
     Identifier,
+    Intervention,
+    InterventionKind,
     PartialDate,
     RecordSet,
 )
 from childservices.records.tables import TABLES
 
-__all__ = ["CheckResult", "build_lifecycles", "check_records", "run_checks"]
+__all__ = [
+    "ENDS",
+    "CheckResult",
+    "build_lifecycles",
+    "check_records",
+    "run_checks",
+    "same_services",
+]
 
 _CITED_TABLES = tuple(
     name for name, table in TABLES.items() if table.record_type is not None and table.cited
@@ -45,6 +54,49 @@ _DATED = (
     ("insourcing", ("decision_date", "return_date")),
     ("programmes", ("start",)),
 )
+
+
+ENDS: dict[InterventionKind, frozenset[InterventionKind]] = {
+    InterventionKind.NOTICE_LIFTED: frozenset(
+        {InterventionKind.IMPROVEMENT_NOTICE, InterventionKind.MINISTERIAL_DECISION}
+    ),
+    InterventionKind.DIRECTION_REVOKED: frozenset(
+        {InterventionKind.STATUTORY_DIRECTION, InterventionKind.REVISED_DIRECTION}
+    ),
+    InterventionKind.REVISED_DIRECTION: frozenset(
+        {InterventionKind.STATUTORY_DIRECTION, InterventionKind.REVISED_DIRECTION}
+    ),
+}
+"""The kinds of step each lifting, revocation or revision may replace (``replaces``).
+
+A lifting ends a non-statutory intervention: an improvement notice, or a
+ministerial decision to intervene without one (Leeds, 2009 to 2011, is
+recorded so: seed 003 does not name the instrument). A revocation ends, and a
+revised direction replaces, a statutory direction in one of its revisions.
+Other kinds may replace a step of any kind (a direction that supersedes an
+improvement notice, a notice that revises an earlier notice).
+"""
+
+_VERBS = {
+    InterventionKind.NOTICE_LIFTED: "lifts",
+    InterventionKind.DIRECTION_REVOKED: "revokes",
+    InterventionKind.REVISED_DIRECTION: "revises",
+}
+
+
+def same_services(first: str | None, second: str | None) -> bool:
+    """Whether two delivery episodes' scopes name the same services (or may: an empty scope
+    covers all of an authority's services).
+
+    Scopes are compared ignoring case, spacing and the style of apostrophe:
+    ``"Children's Social Care"`` and ``"children's  social care"`` (or with a
+    typographic apostrophe) are one scope.
+    """
+    return first is None or second is None or _fold(first) == _fold(second)
+
+
+def _fold(scope: str) -> str:
+    return " ".join(scope.replace("\u2019", "'").casefold().split())
 
 
 @attrs.frozen(kw_only=True)
@@ -94,9 +146,10 @@ def run_checks(records: RecordSet) -> tuple[CheckResult, ...]:
 
     cited = [record for table in _CITED_TABLES for record in getattr(records, table)]
     citations = sum(len(record.citations) for record in cited)
-    delivery_groups: dict[tuple[str, str | None], int] = defaultdict(int)
+    delivery_groups: dict[str, int] = defaultdict(int)
     for episode in records.delivery:
-        delivery_groups[(episode.authority, episode.scope)] += 1
+        delivery_groups[episode.authority] += 1
+    replacing = sum(1 for step in records.interventions if step.replaces is not None)
     lifecycles = {event.provider for event in records.lifecycle}
     commissioners = commissioners_under_notice(records)
     acts = lifecycle_acts(records)
@@ -124,6 +177,13 @@ def run_checks(records: RecordSet) -> tuple[CheckResult, ...]:
             sum(n * (n - 1) // 2 for n in delivery_groups.values()),
             f"pairs of episodes ({len(records.delivery)} episodes)",
             _delivery_overlaps(records.delivery),
+        ),
+        result(
+            "interventions: what a step ends is of the right kind, not dated after it, "
+            "ended once, and no cycles",
+            replacing,
+            f"steps that revise, lift or revoke another ({len(records.interventions)} steps)",
+            _intervention_links(records.interventions),
         ),
         result(
             "identifiers name one authority at a time",
@@ -273,55 +333,215 @@ def _open_end(end: PartialDate | None) -> Any:
 
 
 def _delivery_overlaps(episodes: Iterable[DeliveryEpisode]) -> list[Problem]:
+    """Episodes of one authority that certainly overlap while running the same services.
+
+    Scopes are the same when :func:`same_services` says so (an empty scope
+    covers every service). One pass over each authority's episodes in order
+    of start: each is compared with the episode that runs longest among the
+    earlier ones of its scope (and, for an empty scope, of any scope).
+    """
     problems = []
-    groups: dict[tuple[str, str | None], list[DeliveryEpisode]] = defaultdict(list)
+    groups: dict[str, list[DeliveryEpisode]] = defaultdict(list)
     for episode in episodes:
-        groups[(episode.authority, episode.scope)].append(episode)
+        groups[episode.authority].append(episode)
     for group in groups.values():
         group.sort(key=lambda e: e.start.sort_key())
-        for i, first in enumerate(group):
-            for second in group[i + 1 :]:
-                # They certainly overlap when the later one certainly starts before the earlier one can end.
-                if first.end is None or second.start.latest < first.end.earliest:
-                    problems.append(
-                        Problem(
-                            record=f"delivery {second.id}",
-                            field="start",
-                            message=f"starts ({second.start}) while {first.id!r} "
-                            f"({first.start} to {first.end or 'open'}) still runs the same services",
-                        )
+        longest: dict[str | None, DeliveryEpisode] = {}  # by folded scope; None: empty scopes
+        longest_any: DeliveryEpisode | None = None
+        for second in group:
+            scope = None if second.scope is None else _fold(second.scope)
+            rivals = [longest_any] if scope is None else [longest.get(scope), longest.get(None)]
+            first = max(
+                (r for r in rivals if r is not None and _still_runs(r, second)),
+                key=_end_key,
+                default=None,
+            )
+            if first is not None:
+                problems.append(
+                    Problem(
+                        record=f"delivery {second.id}",
+                        field="start",
+                        message=f"starts ({second.start}) while {first.id!r} "
+                        f"({first.start} to {first.end or 'open'}) still runs the same services"
+                        + _scopes(first, second),
                     )
+                )
+            if longest.get(scope) is None or _end_key(second) > _end_key(longest[scope]):
+                longest[scope] = second
+            if longest_any is None or _end_key(second) > _end_key(longest_any):
+                longest_any = second
+    return problems
+
+
+def _still_runs(first: DeliveryEpisode, second: DeliveryEpisode) -> bool:
+    """Whether ``first`` certainly still runs when ``second`` (starting no earlier) starts."""
+    return first.end is None or second.start.latest < first.end.earliest
+
+
+def _end_key(episode: DeliveryEpisode) -> tuple[int, Any]:
+    """Order by how long an episode certainly runs: open-ended last."""
+    return (1, None) if episode.end is None else (0, episode.end.earliest)
+
+
+def _scopes(first: DeliveryEpisode, second: DeliveryEpisode) -> str:
+    if first.scope == second.scope:
+        return ""
+    if first.scope is None or second.scope is None:
+        return " (an empty scope covers every service)"
+    return f" (scopes {first.scope!r} and {second.scope!r} are the same)"
+
+
+def _intervention_links(steps: Iterable[Intervention]) -> list[Problem]:
+    """Steps that revise, lift or revoke another (``replaces``): each names a step of a kind it
+    can end (:data:`ENDS`), is not dated before it, ends a step no other step already ends,
+    and the links never go round in a cycle; a lifting or revocation names what it ends."""
+    problems: list[Problem] = []
+    by_id = {step.id: step for step in steps}
+    ended_by: dict[str, Intervention] = {}
+    for step in by_id.values():
+        label = f"interventions {step.id}"
+        if step.replaces is None:
+            if step.kind.ends_something:
+                problems.append(
+                    Problem(
+                        record=label,
+                        field="replaces",
+                        message=f"a {step.kind.value} step must name the step it ends",
+                    )
+                )
+            continue
+        target = by_id.get(step.replaces)
+        if target is None:
+            continue  # a dangling reference: reported by "every reference resolves"
+        allowed = ENDS.get(step.kind)
+        verb = _VERBS.get(step.kind, "replaces")
+        if allowed is not None and target.kind not in allowed:
+            kinds = " or ".join(sorted(k.value for k in allowed))
+            problems.append(
+                Problem(
+                    record=label,
+                    field="replaces",
+                    message=f"a {step.kind.value} step {verb} a {kinds}, "
+                    f"but {target.id!r} is a {target.kind.value}",
+                )
+            )
+        if (
+            step.date is not None
+            and target.date is not None
+            and step.date.certainly_before(target.date)
+        ):
+            problems.append(
+                Problem(
+                    record=label,
+                    field="date",
+                    message=f"{step.date} is before {target.id!r} ({target.date}), which it {verb}",
+                )
+            )
+        if step.kind is InterventionKind.CONTINUES:
+            continue  # says the step still ran: it ends nothing
+        first = ended_by.get(target.id)
+        if first is None:
+            ended_by[target.id] = step
+        else:
+            problems.append(
+                Problem(
+                    record=label,
+                    field="replaces",
+                    message=f"{target.id!r} is already revised, lifted or revoked by {first.id!r} "
+                    f"({first.kind.value}, {first.date or 'date unknown'}): a step is replaced once",
+                )
+            )
+    problems.extend(_replace_cycles(by_id))
+    return problems
+
+
+def _replace_cycles(by_id: dict[str, Intervention]) -> list[Problem]:
+    """Each cycle of ``replaces`` links once, named at its first step in id order (linear time)."""
+    problems = []
+    state: dict[str, int] = {}  # 1: on the path being followed, 2: done
+    for start in sorted(by_id):
+        path: list[str] = []
+        node: str | None = start
+        while node is not None and node in by_id and state.get(node) is None:
+            state[node] = 1
+            path.append(node)
+            node = by_id[node].replaces
+        if node is not None and state.get(node) == 1:
+            cycle = path[path.index(node) :]
+            first = min(cycle)
+            at = cycle.index(first)
+            ring = [*cycle[at:], *cycle[:at], first]
+            problems.append(
+                Problem(
+                    record=f"interventions {first}",
+                    field="replaces",
+                    message=f"the replaces links go round in a cycle: {' -> '.join(ring)}",
+                )
+            )
+        for done in path:
+            state[done] = 2
     return problems
 
 
 def _identifier_clashes(identifiers: Iterable[Identifier]) -> list[Problem]:
+    """Identifiers that name two authorities at once.
+
+    One pass over each (scheme, value) in order of ``valid_from``: each
+    identifier is compared with the earlier one of another authority that
+    stays valid longest (so the check is linear, however many there are).
+    """
     problems = []
     groups: dict[tuple[str, str], list[Identifier]] = defaultdict(list)
     for identifier in identifiers:
         groups[(identifier.scheme.value, identifier.value)].append(identifier)
     for (scheme, value), group in groups.items():
-        for i, first in enumerate(group):
-            for second in group[i + 1 :]:
-                if first.authority == second.authority:
-                    continue
-                apart = (
-                    first.valid_to is not None
-                    and second.valid_from is not None
-                    and first.valid_to.certainly_before(second.valid_from)
-                ) or (
-                    second.valid_to is not None
-                    and first.valid_from is not None
-                    and second.valid_to.certainly_before(first.valid_from)
-                )
-                if not apart:
-                    problems.append(
-                        Problem(
-                            record=f"authority_identifiers {second.authority}/{scheme}/{value}",
-                            field="valid_from",
-                            message=f"{scheme} {value!r} also names {first.authority!r} at the same time",
-                        )
+        if len({i.authority for i in group}) < 2:
+            continue
+        group.sort(key=_from_key)
+        best: Identifier | None = None  # the earlier one valid longest
+        other: Identifier | None = None  # the same, among those of another authority than best's
+        for second in group:
+            first = best if best is not None and best.authority != second.authority else other
+            if first is not None and not _apart(first, second):
+                problems.append(
+                    Problem(
+                        record=f"authority_identifiers {second.authority}/{scheme}/{value}",
+                        field="valid_from",
+                        message=f"{scheme} {value!r} also names {first.authority!r} at the same time",
                     )
+                )
+            if best is None or _to_key(second) > _to_key(best):
+                if best is not None and best.authority != second.authority:
+                    other = best
+                best = second
+            elif second.authority != best.authority and (
+                other is None or _to_key(second) > _to_key(other)
+            ):
+                other = second
     return problems
+
+
+def _from_key(identifier: Identifier) -> tuple[int, Any]:
+    start = identifier.valid_from
+    return (0, None) if start is None else (1, start.earliest)
+
+
+def _to_key(identifier: Identifier) -> tuple[int, Any]:
+    end = identifier.valid_to
+    return (1, None) if end is None else (0, end.latest)
+
+
+def _apart(first: Identifier, second: Identifier) -> bool:
+    """Whether two identifiers' validity certainly does not overlap."""
+    return (
+        first.valid_to is not None
+        and second.valid_from is not None
+        and first.valid_to.certainly_before(second.valid_from)
+    ) or (
+        second.valid_to is not None
+        and first.valid_from is not None
+        and second.valid_to.certainly_before(first.valid_from)
+    )
 
 
 def _dated_facts(
@@ -427,26 +647,62 @@ def _day_before(last: PartialDate, day: PartialDate) -> bool:
 
 
 def _reorganisation_cycles(records: RecordSet) -> list[Problem]:
-    successors: dict[str, set[str]] = defaultdict(set)
+    """Every authority whose reorganisation links lead back to it (linear: Tarjan's algorithm)."""
+    successors: dict[str, list[str]] = defaultdict(list)
     for link in records.reorganisations:
-        successors[link.predecessor].add(link.successor)
-    problems = []
-    for start in sorted(successors):
-        stack, seen = [start], set()
-        while stack:
-            node = stack.pop()
-            for nxt in successors.get(node, ()):
-                if nxt == start:
-                    problems.append(
-                        Problem(
-                            record=f"reorganisations {start}",
-                            field="successor",
-                            message="the links go round in a cycle",
-                        )
-                    )
-                    stack = []
-                    break
-                if nxt not in seen:
-                    seen.add(nxt)
-                    stack.append(nxt)
-    return problems
+        successors[link.predecessor].append(link.successor)
+    in_cycle = {
+        node
+        for component in _strong_components(successors)
+        for node in component
+        if len(component) > 1 or node in successors.get(node, ())
+    }
+    return [
+        Problem(
+            record=f"reorganisations {node}",
+            field="successor",
+            message="the links go round in a cycle",
+        )
+        for node in sorted(in_cycle)
+    ]
+
+
+def _strong_components(graph: dict[str, list[str]]) -> list[list[str]]:
+    """The strongly connected components of a graph (iterative Tarjan, linear time)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    on_stack: set[str] = set()
+    stack: list[str] = []
+    components: list[list[str]] = []
+    for root in sorted(graph):
+        if root in index:
+            continue
+        work = [(root, 0)]
+        while work:
+            node, child = work.pop()
+            if child == 0:
+                index[node] = low[node] = len(index)
+                stack.append(node)
+                on_stack.add(node)
+            children = graph.get(node, [])
+            if child < len(children):
+                work.append((node, child + 1))
+                nxt = children[child]
+                if nxt not in index:
+                    work.append((nxt, 0))
+                elif nxt in on_stack:
+                    low[node] = min(low[node], index[nxt])
+                continue
+            if low[node] == index[node]:
+                component = []
+                while True:
+                    member = stack.pop()
+                    on_stack.discard(member)
+                    component.append(member)
+                    if member == node:
+                        break
+                components.append(component)
+            if work:
+                parent = work[-1][0]
+                low[parent] = min(low[parent], low[node])
+    return components
