@@ -442,3 +442,17 @@ def test_facts_reject_an_area_of_another_framework() -> None:
 def test_importing_the_reports_module_does_not_import_pypdf() -> None:
     code = "import sys, childservices.reports\nassert 'pypdf' not in sys.modules\n"
     subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
+
+
+def test_a_fifo_or_a_wrong_argument_is_refused_at_once(tmp_path: Path) -> None:
+    import os
+
+    from childservices import ArgumentTypeError
+    from childservices.reports import read_report
+
+    fifo = tmp_path / "report.pdf"
+    os.mkfifo(fifo)
+    with pytest.raises(ReportError, match="not a regular file"):
+        read_report(fifo)  # refused, never waited on
+    with pytest.raises(ArgumentTypeError, match="expected a report file's path"):
+        read_report(None)  # type: ignore[arg-type]

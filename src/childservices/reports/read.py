@@ -178,8 +178,8 @@ def read_report(
     is a folder that keeps the text extracted from each file (see
     :func:`extract_text`).
     """
+    facts = read_report_facts(path, cache=cache)
     file = Path(path)
-    facts = read_report_facts(file, cache=cache)
     return inspection_from_facts(facts, file_name=file.name, authority=authority)
 
 
@@ -191,6 +191,10 @@ def read_report_facts(
     Reads only the first pages of an ILACS report, which state every fact
     the parser reads, and the whole of any other.
     """
+    if not isinstance(path, str | os.PathLike):
+        from childservices.errors import ArgumentTypeError
+
+        raise ArgumentTypeError(f"path: expected a report file's path, got {type(path).__name__}")
     file = Path(path)
     folder = None if cache is None else Path(cache)
     text = extract_text(file, pages=FACTS_ON_FIRST_PAGES, cache=folder)

@@ -11,19 +11,26 @@ from types import ModuleType
 
 from childservices.errors import ReportError
 
-__all__ = ["check_pdf", "extract_text"]
+__all__ = ["MAX_REPORT_BYTES", "check_pdf", "extract_text"]
 
 _PDF_MAGIC = b"%PDF"
+
+MAX_REPORT_BYTES = 256 * 1024 * 1024
+"""The largest report file read (the largest of Ofsted's is a few megabytes)."""
 
 
 def check_pdf(path: Path) -> None:
     """Raise :class:`ReportError` unless the file at ``path`` starts like a PDF.
 
     Some files Ofsted's listing calls PDFs are web pages saved under a
-    ``.pdf`` name; they are reported as such rather than half-read.
+    ``.pdf`` name; they are reported as such rather than half-read. Only a
+    regular file of at most :data:`MAX_REPORT_BYTES` is read: a FIFO or a
+    device is refused, never waited on.
     """
+    from childservices.records.files import open_regular
+
     try:
-        with path.open("rb") as handle:
+        with open_regular(path, limit=MAX_REPORT_BYTES) as handle:
             start = handle.read(1024)
     except OSError as exc:
         raise ReportError(f"{path}: cannot be read: {exc.strerror or exc}") from exc
@@ -53,7 +60,13 @@ def extract_text(path: Path, *, pages: int | None = None, cache: Path | None = N
     pypdf = _pypdf()
     entry = None
     if cache is not None:
-        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        from childservices.records.files import open_regular
+
+        hashed = hashlib.sha256()
+        with open_regular(path, limit=MAX_REPORT_BYTES, digest=hashed) as handle:
+            while handle.read(1 << 20):
+                pass
+        digest = hashed.hexdigest()
         entry = cache / f"{digest}-{pages or 'all'}-pypdf{pypdf.__version__}.txt"
         try:
             return entry.read_text(encoding="utf-8")
