@@ -34,6 +34,33 @@ def test_loading_the_bundle_and_rating_imports_no_optional_module() -> None:
     subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
 
 
+def test_the_quick_commands_import_only_what_they_need() -> None:
+    # `show`, `ratings` and `interventions` answer at the speed of the library: no exporter,
+    # converter, seed reader or pathlib (benchmarks/cli.py measures the time).
+    # (the records package itself is light: its cells module makes printed cells inert)
+    not_for_commands = (
+        *(
+            m
+            for m in NOT_FOR_LOADING
+            if m not in ("csv", "childservices.rules.aggregate", "childservices.records")
+        ),
+        "childservices.records.read",
+    )
+    for command in (
+        ["show", "Sandwell"],
+        ["ratings", "--on", "2024-03-31", "--format", "csv"],
+        ["interventions", "--on", "2024-03-31"],
+    ):
+        code = (
+            "import io, sys\n"
+            "from childservices.cli import main\n"
+            f"assert main({command!r}, out=io.StringIO()) == 0\n"
+            f"found = sorted(set({not_for_commands!r}) & set(sys.modules))\n"
+            "assert not found, found\n"
+        )
+        subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
+
+
 def test_every_public_name_is_importable_and_listed() -> None:
     names = set(dir(cs))
     for name in cs.__all__:

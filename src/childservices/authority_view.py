@@ -251,7 +251,7 @@ class AuthorityView:
             seen.add(current)
             collected.extend(self.dataset.index.inspections.get(current, ()))
             stack.extend(self.dataset.index.predecessors.get(current, ()))
-        return tuple(sorted(collected, key=lambda i: (i.published.latest, i.id)))
+        return tuple(sorted(collected, key=lambda i: (i.published.last_day(), i.id)))
 
     @property
     def visits(self) -> tuple[Visit, ...]:
@@ -526,8 +526,8 @@ class AuthorityView:
             frameworks=frameworks, follow_predecessors=True
         )
         if own:
-            first = own[0].published.latest
-            earlier = tuple(i for i in earlier if i.published.latest < first)
+            first = own[0].published.last_day()
+            earlier = tuple(i for i in earlier if i.published.last_day() < first)
         return earlier + own
 
     def trajectory(

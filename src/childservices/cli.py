@@ -35,10 +35,7 @@ import sys
 import warnings
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from pathlib import Path
 from typing import Any, NoReturn, TextIO, cast
-
-import pendulum
 
 from childservices import __version__
 from childservices.authority_view import AuthorityView
@@ -50,8 +47,7 @@ from childservices.errors import (
     InvalidDateError,
     MissingExtraError,
 )
-from childservices.export import to_csv, to_json, write_json
-from childservices.loading import load, merge_files
+from childservices.loading import load
 from childservices.model import (
     Area,
     Citation,
@@ -60,7 +56,7 @@ from childservices.model import (
     PartialDate,
     Visit,
     VisitKind,
-    as_date,
+    as_day,
 )
 from childservices.rules.asof import ALL_FRAMEWORKS, SIF_AND_LATER, RatingBasis, rating_from
 from childservices.rules.intervention import InterventionStatus
@@ -128,7 +124,7 @@ def _quiet_pypdf() -> Iterator[None]:
 
 def _summary(ds: Dataset, out: TextIO) -> None:
     records = ds.records
-    today = pendulum.today().date()
+    today = datetime.date.today()
     current = ds.authorities(active_on=today)
     out.write(f"childservices dataset {ds.data_version}\n")
     out.write(f"  authorities: {len(records.authorities)} ({len(current)} in existence today)\n")
@@ -260,7 +256,7 @@ def _show(ds: Dataset, authority: AuthorityView, out: TextIO) -> None:
         out.write(f"      source: {_sources(ds, episode.citations)}\n")
     if not authority.deliveries:
         out.write("  no episode recorded: in-house by default\n")
-    note = _coverage_note(ds, pendulum.today().date())
+    note = _coverage_note(ds, datetime.date.today())
     if note:
         out.write(f"Note: {note}\n")
     for event in authority.insourcing:
@@ -273,11 +269,11 @@ def _show(ds: Dataset, authority: AuthorityView, out: TextIO) -> None:
 
 def _coverage_note(ds: Dataset, day: datetime.date) -> str | None:
     """A sentence saying the record may miss events after its newest report, if ``day`` is later."""
-    coverage = ds.coverage
-    if coverage.covers(day):
+    newest = ds.index.reports_to  # not ds.coverage: that reads every table's sources
+    if newest is None or day <= newest:
         return None
     return (
-        f"the record holds reports published up to {coverage.reports_to}; later inspections "
+        f"the record holds reports published up to {newest}; later inspections "
         "may be missing ('childservices update' adds them)"
     )
 
@@ -317,7 +313,7 @@ def _emit(rows: Rows, columns: Sequence[str], fmt: str, out: TextIO) -> None:
 
 
 def _ratings(
-    ds: Dataset, day: pendulum.Date, all_frameworks: bool, basis: RatingBasis | Area
+    ds: Dataset, day: datetime.date, all_frameworks: bool, basis: RatingBasis | Area
 ) -> Rows:
     frameworks = ALL_FRAMEWORKS if all_frameworks else SIF_AND_LATER
     rows = []
@@ -336,7 +332,7 @@ def _ratings(
     return rows
 
 
-def _trusts(ds: Dataset, day: pendulum.Date) -> Rows:
+def _trusts(ds: Dataset, day: datetime.date) -> Rows:
     running: dict[str, list[str]] = {}
     for authority_id, delivery in sorted(ds.delivery_on(day).items()):
         if delivery.model in COMPANY_MODELS and delivery.provider is not None:
@@ -352,7 +348,7 @@ def _trusts(ds: Dataset, day: pendulum.Date) -> Rows:
     ]
 
 
-def _interventions(ds: Dataset, day: pendulum.Date) -> tuple[Rows, list[str]]:
+def _interventions(ds: Dataset, day: datetime.date) -> tuple[Rows, list[str]]:
     """The authorities certainly under a notice or direction, and those the record cannot say about."""
     rows = []
     statuses = ds.under_intervention(on=day, not_known=True)
@@ -463,6 +459,8 @@ def _validate(
     paths: Sequence[str], alone: bool, follow_links: bool, out: TextIO, err: TextIO
 ) -> int:
     try:
+        from childservices.loading import merge_files
+
         ds = merge_files(paths, base=None if alone else load(), follow_links=follow_links)
     except DatasetError as exc:
         count = len(exc.problems)
@@ -490,6 +488,8 @@ def _reader_gone() -> None:
 
 
 def _export(ds: Dataset, fmt: str, folder: str, force: bool, out: TextIO) -> None:
+    from childservices.export import to_csv, to_json, write_json
+
     if fmt == "json":
         if folder == "-":
             out.write(to_json(ds, indent=1))
@@ -613,7 +613,7 @@ def _read_reports(
             message = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
             failures.append((name, message))
         else:
-            listed = published_from_file_name(Path(name).name)
+            listed = published_from_file_name(os.path.basename(name))
             printed = inspection.published
             if listed is not None and str(printed) != listed.isoformat():
                 err.write(
@@ -637,7 +637,7 @@ def _read_reports(
                 }
             )
         if show:
-            _progress(n, len(paths), Path(name).name)
+            _progress(n, len(paths), os.path.basename(name))
     if failures:
         err.write(f"read {len(rows)} of {len(paths)} reports; {len(failures)} failed:\n")
         for name, message in failures:
@@ -691,9 +691,9 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: {message} (try '{self.prog} --help')\n")
 
 
-def _day(text: str) -> pendulum.Date:
+def _day(text: str) -> datetime.date:
     try:
-        return as_date(text)
+        return as_day(text)
     except InvalidDateError as exc:
         raise argparse.ArgumentTypeError(str(exc)) from None
 
