@@ -298,3 +298,12 @@ def test_the_installed_script_works() -> None:
         [str(script), "show", "333"], capture_output=True, text=True, timeout=120
     )
     assert result.returncode == 0 and result.stdout.startswith("Sandwell (sandwell)")
+
+
+def test_a_failed_read_report_prints_no_empty_table(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.pdf"
+    bad.write_text("not a pdf")
+    result = _run("read-report", str(bad))
+    assert result.returncode == 1
+    assert result.stdout == ""  # no header over nothing
+    assert "not a PDF" in result.stderr

@@ -596,6 +596,7 @@ def _read_reports(
 ) -> int:
     from childservices.records.files import open_regular
     from childservices.reports import published_from_file_name, read_report
+    from childservices.reports.text import MAX_REPORT_BYTES
 
     show = progress if progress is not None else (len(paths) > 1 and sys.stderr.isatty())
     rows: Rows = []
@@ -603,7 +604,7 @@ def _read_reports(
     for n, name in enumerate(paths, start=1):
         try:
             # Only a regular file is read (a FIFO would hang the reader, a device never end).
-            with open_regular(name, limit=_MAX_REPORT_BYTES):
+            with open_regular(name, limit=MAX_REPORT_BYTES):
                 pass
             with _quiet_pypdf():
                 inspection = read_report(name)
@@ -647,6 +648,8 @@ def _read_reports(
     elif len(paths) > 1:
         err.write(f"read {len(rows)} of {len(paths)} reports\n")
     err.flush()
+    if not rows and fmt == "table":
+        return 1  # nothing read: no empty table header
     try:
         _emit(rows, _REPORT_COLUMNS, fmt, out)
         out.flush()
@@ -655,8 +658,6 @@ def _read_reports(
     return 1 if failures else 0
 
 
-_MAX_REPORT_BYTES = 256 * 1024 * 1024
-"""The largest report file read (Ofsted's are under 2 MB)."""
 
 
 # The parser --------------------------------------------------------------------
