@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import subprocess
 import sys
+from typing import Any
 
 import pytest
 
@@ -189,3 +190,50 @@ def test_any_generated_authority_can_be_drawn(dataset: cs.Dataset) -> None:
     else:
         with pytest.raises(ValueError, match="no alternative delivery model"):
             plot.adm_timeline(dataset)
+
+
+def _drawn(figure: Any) -> Any:
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    canvas = FigureCanvasAgg(figure)
+    canvas.draw()
+    return canvas.get_renderer()
+
+
+def test_delivery_model_labels_never_overlap_and_are_never_cut() -> None:
+    figure = plot.adm_timeline(cs.load(), until="2026-08-20")
+    renderer = _drawn(figure)
+    ax = figure.axes[0]
+    texts = [t for t in ax.texts if t.get_text().strip()]
+    assert texts
+    boxes = [(t.get_text(), t.get_window_extent(renderer)) for t in texts]
+    for n, (first, box) in enumerate(boxes):
+        for second, other in boxes[n + 1 :]:
+            assert not box.overlaps(other), (first, second)
+    frame = figure.bbox
+    for text in texts:
+        assert text.get_clip_path() is None  # shown whole, never clipped to its bar
+        box = text.get_window_extent(renderer)
+        assert frame.x0 <= box.x0 and box.x1 <= frame.x1, text.get_text()
+    shown = {t.get_text().strip() for t in texts}
+    assert "Northamptonshire Children's Trust" in shown  # once cut to "Nor"
+    assert {"Tri-borough children's services", "Bi-borough children's services"} <= shown
+
+
+@pytest.mark.parametrize("name", ["Slough", "Sandwell", "Birmingham", "Halton"])
+def test_timeline_markers_do_not_hide_each_other(name: str) -> None:
+    figure = plot.authority_timeline(cs.load().authority(name), until="2026-08-20")
+    _drawn(figure)
+    ax = figure.axes[0]
+    points = []
+    for line in ax.get_lines():
+        gid = line.get_gid() or ""
+        if gid.startswith(("intervention ", "visit ")):
+            x, y = line.get_xydata()[0]
+            points.append((gid, ax.transData.transform((x, y))))
+    assert len(points) >= 4
+    size = 7 * figure.dpi / 72  # the markers' size in pixels
+    for n, (first, a) in enumerate(points):
+        for second, b in points[n + 1 :]:
+            distance = float(((a - b) ** 2).sum() ** 0.5)
+            assert distance >= size * 0.6, (first, second, distance)

@@ -29,6 +29,7 @@ The documentation's figures are drawn by these functions at build time (see
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -37,6 +38,7 @@ import pendulum
 from childservices.model import (
     NOT_GIVEN,
     Area,
+    DeliveryEpisode,
     DeliveryModel,
     Framework,
     Grade,
@@ -118,6 +120,7 @@ _PRIORITY_FILL: dict[bool | None, str] = {True: "#c2334d", False: "#7fbf7b", Non
 """A focused visit's marker fill: red where areas for priority action were named, green
 where the letter named none, white where no source says."""
 
+
 def _visit_fill(kind: VisitKind, priority_action: bool | None) -> str:
     """A visit marker's fill: a focused visit's says what its letter found."""
     return _PRIORITY_FILL[priority_action] if kind is VisitKind.FOCUSED else VISIT_COLOURS[kind]
@@ -188,6 +191,25 @@ def _date_axis(ax: Axes) -> None:
     ax.tick_params(axis="x", labelrotation=90, labelsize=8)
     ax.grid(axis="x", color="#dddddd", linewidth=0.5)
     ax.set_axisbelow(True)
+
+
+_LEVELS = (0.0, 0.22, -0.22, 0.11, -0.11, 0.33, -0.33)
+"""Vertical offsets, within a row's band, for markers that would otherwise cover each other."""
+
+
+def _stacked(positions: Sequence[float], near: float) -> list[float]:
+    """For markers at ``positions`` (in order), an offset each: the first level at which no
+    marker already placed lies within ``near``; the levels are used in turn beyond that."""
+    placed: list[list[float]] = [[] for _ in _LEVELS]
+    offsets = []
+    for n, x in enumerate(positions):
+        level = next(
+            (i for i, xs in enumerate(placed) if all(abs(x - other) >= near for other in xs)),
+            n % len(_LEVELS),
+        )
+        placed[level].append(x)
+        offsets.append(_LEVELS[level])
+    return offsets
 
 
 def _span(start: datetime.date, end: datetime.date) -> tuple[float, float]:
@@ -282,11 +304,15 @@ def authority_timeline(
         if spell.grade not in seen_grades:
             seen_grades.append(spell.grade)
 
+    # Markers closer than one marker's width (about 9 points on this axis) are stacked
+    # within their row, so that none hides another.
+    near = max(1, round((_num(last) - _num(first)) * 9 / 560))
+    visit_offsets = _stacked([_num(v.date.latest) for v in visits], near)
     seen_visits: list[tuple[VisitKind, bool | None]] = []
-    for visit in visits:
+    for visit, offset in zip(visits, visit_offsets, strict=True):
         ax.plot(
             [_num(visit.date.latest)],
-            [rows["visits"]],
+            [rows["visits"] + offset],
             marker=VISIT_MARKERS[visit.kind],
             linestyle="none",
             markerfacecolor=_visit_fill(visit.kind, visit.priority_action),
@@ -318,11 +344,12 @@ def authority_timeline(
             seen_models.append(episode.model)
 
     seen_kinds: list[InterventionKind] = []
-    for step in steps:
+    step_offsets = _stacked([_num(s.date.latest) for s in steps if s.date is not None], near)
+    for step, offset in zip(steps, step_offsets, strict=True):
         assert step.date is not None
         ax.plot(
             [_num(step.date.latest)],
-            [rows["interventions"]],
+            [rows["interventions"] + offset],
             marker=INTERVENTION_MARKERS[step.kind],
             linestyle="none",
             color="#222222",
@@ -480,6 +507,7 @@ def adm_timeline(
     figure, ax = _new_figure(10, 1.2 + 0.32 * len(order))
     height = 0.7
     seen: list[DeliveryModel] = []
+    spans: dict[str, list[tuple[float, float, DeliveryEpisode]]] = {a: [] for a in order}
     for e in sorted(episodes, key=lambda e: e.start.sort_key()):
         y = row[e.authority] - height / 2
         colour = DELIVERY_COLOURS[e.model]
@@ -488,7 +516,7 @@ def adm_timeline(
         end_late = cut if e.end is None else min(e.end.latest, cut)
         if e.start.earliest < certain_start:
             ax.add_patch(_bar(e.start.earliest, certain_start, y, height, colour, alpha=0.35))
-        bar = ax.add_patch(
+        ax.add_patch(
             _bar(
                 certain_start,
                 max(end_early, certain_start),
@@ -500,21 +528,13 @@ def adm_timeline(
         )
         if end_early < end_late:
             ax.add_patch(_bar(end_early, end_late, y, height, colour, alpha=0.35))
-        text = ax.text(
-            _num(certain_start),
-            row[e.authority],
-            f" {providers.get(e.provider or '', '')}",
-            fontsize=7,
-            va="center",
-            ha="left",
-            color="black" if e.model is DeliveryModel.MULTI_COUNCIL_COMPANY else "white",
-        )
-        text.set_clip_path(bar)
+        spans[e.authority].append((_num(certain_start), _num(max(end_late, certain_start)), e))
         if e.model not in seen:
             seen.append(e.model)
+    ax.set_xlim(_num(min(first_start.values()).replace(month=1, day=1)), _num(cut))
+    _label_bars(figure, ax, spans, row, providers)
     ax.set_yticks([row[a] for a in order], labels=[names.get(a, a) for a in order], fontsize=8)
     ax.set_ylim(-0.6, len(order) - 0.4)
-    ax.set_xlim(_num(min(first_start.values()).replace(month=1, day=1)), _num(cut))
     _date_axis(ax)
     ax.set_title("Alternative delivery models of children's services")
     from matplotlib.patches import Patch
@@ -527,6 +547,66 @@ def adm_timeline(
         frameon=False,
     )
     return figure
+
+
+def _short_name(name: str) -> str:
+    """A provider's name without a closing parenthesis (the councils it serves, on the row)."""
+    return re.sub(r"\s*\([^()]*\)$", "", name).strip() or name
+
+
+def _label_bars(
+    figure: Figure,
+    ax: Axes,
+    spans: dict[str, list[tuple[float, float, DeliveryEpisode]]],
+    row: dict[str, int],
+    providers: dict[str, str],
+) -> None:
+    """Label each run of a provider's bars in a row, where the label fits without covering another.
+
+    Inside the run when it fits; else just after it, or just before it, where the row is
+    free that far; else left out (the legend and the row say what the bar is). Labels
+    are measured as drawn, never clipped.
+    """
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    renderer = FigureCanvasAgg(figure).get_renderer()  # type: ignore[no-untyped-call]
+    pad = 3.0  # pixels between a label and what is next to it
+    for authority, bars in spans.items():
+        runs: list[tuple[float, float, DeliveryEpisode]] = []
+        for x0, x1, episode in bars:  # consecutive bars of one provider: one label
+            if runs and runs[-1][2].provider == episode.provider:
+                runs[-1] = (runs[-1][0], max(runs[-1][1], x1), runs[-1][2])
+            else:
+                runs.append((x0, x1, episode))
+        taken: list[tuple[float, float]] = [
+            (ax.transData.transform((x0, 0))[0], ax.transData.transform((x1, 0))[0])
+            for x0, x1, _ in runs
+        ]
+        left_edge, right_edge = ax.get_window_extent(renderer).x0, ax.get_window_extent(renderer).x1
+        for n, (x0, x1, episode) in enumerate(runs):
+            label = _short_name(providers.get(episode.provider or "", ""))
+            if not label:
+                continue
+            inside_colour = (
+                "black" if episode.model is DeliveryModel.MULTI_COUNCIL_COMPANY else "white"
+            )
+            text = ax.text(x0, row[authority], f" {label}", fontsize=7, va="center", ha="left")
+            width = text.get_window_extent(renderer).width
+            px0, px1 = taken[n]
+            after = taken[n + 1][0] if n + 1 < len(taken) else right_edge
+            before = taken[n - 1][1] if n > 0 else left_edge
+            if width + pad <= px1 - px0:
+                text.set_color(inside_colour)
+            elif px1 + width + pad <= after:
+                text.set_x(x1)
+                text.set_color("black")
+            elif px0 - width - pad >= before:
+                text.set_x(x0)
+                text.set_text(f"{label} ")
+                text.set_horizontalalignment("right")
+                text.set_color("black")
+            else:
+                text.remove()
 
 
 def visits_over_time(dataset: Dataset, *, gap_months: int = 6) -> Figure:
