@@ -629,7 +629,15 @@ def record_sets(draw: st.DrawFn, *, max_authorities: int = 3, valid: bool = True
             if previous is not None and draw(st.booleans()) and _may_replace(step, previous):
                 replaces = previous.id
             kind = step.kind
-            if previous is not None and replaces is None and draw(st.booleans()):
+            continues = attrs.evolve(
+                step, kind=InterventionKind.COMMISSIONER_APPOINTED, ends_all=False
+            )
+            if (
+                previous is not None
+                and replaces is None
+                and _may_replace(continues, previous)  # not dated before what it names
+                and draw(st.booleans())
+            ):
                 # a source saying the earlier step still ran
                 kind, replaces = InterventionKind.CONTINUES, previous.id
             if replaces is None and kind.ends_something:
@@ -640,6 +648,9 @@ def record_sets(draw: st.DrawFn, *, max_authorities: int = 3, valid: bool = True
                 authority=authority_id,
                 kind=kind,
                 ends_all=step.ends_all and kind.ends_something,
+                exception="a made-up appointment"
+                if kind is InterventionKind.COMMISSIONER_APPOINTED
+                else None,
                 replaces=replaces,
                 citations=_pool_citations(draw, pool),
             )
