@@ -58,9 +58,12 @@ def test_a_revocation_dated_before_the_direction_fails_the_load(tmp_path: Path) 
         interventions=STEPS
         + "my-revocation,sandwell,direction_revoked,2010,,,,,sandwell-direction-2014-07-22,my-notes,\n",
     )
-    (problem,) = _problems(root)
+    problems = _problems(root)
+    # (ending the 2014 direction in 2010 would also leave Sandwell's 2015 commissioner with
+    # no direction in force: that consequence is reported too)
+    (problem,) = [p for p in problems if p.record == "interventions my-revocation"]
     assert problem.file == f"{root / 'interventions' / 'mine.csv'}:2"
-    assert problem.record == "interventions my-revocation" and problem.field == "date"
+    assert problem.field == "date"
     assert "2010 is before 'sandwell-direction-2014-07-22' (2014-07-22), which it revokes" in (
         problem.message
     )
@@ -89,16 +92,28 @@ def test_a_revocation_after_the_direction_is_a_new_fact(tmp_path: Path) -> None:
 
 
 def test_a_correction_naming_the_bundled_record_settles_it(tmp_path: Path) -> None:
+    # Sandwell's March 2018 direction (the last on record): a user's revocation dated 2010
+    # contradicts it, and a correction of its date, with the user's reason, settles it.
     root = _mine(
         tmp_path,
         interventions=STEPS
-        + "my-revocation,sandwell,direction_revoked,2010,,,,,sandwell-direction-2014-07-22,my-notes,\n",
+        + "my-revocation,sandwell,direction_revoked,2010,,,,,sandwell-direction-2018-03,my-notes,\n",
         corrections=CORRECTIONS
-        + "interventions,sandwell-direction-2014-07-22,date,2009-07,my notes date it 2009,my-notes\n",
+        + "interventions,sandwell-direction-2018-03,date,2009-07,my notes date it 2009,my-notes\n",
     )
+    with pytest.raises(DatasetError):
+        cs.load(
+            extra=[
+                _mine(
+                    tmp_path / "uncorrected",
+                    interventions=STEPS
+                    + "my-revocation,sandwell,direction_revoked,2010,,,,,sandwell-direction-2018-03,my-notes,\n",
+                )
+            ]
+        )
     ds = cs.load(extra=[root])
     step = next(
-        s for s in ds.authority("sandwell").interventions if s.id == "sandwell-direction-2014-07-22"
+        s for s in ds.authority("sandwell").interventions if s.id == "sandwell-direction-2018-03"
     )
     assert str(step.date) == "2009-07"
 
@@ -183,7 +198,7 @@ def test_a_second_ending_of_a_bundled_step_fails_the_load(tmp_path: Path) -> Non
     [
         (
             "Children's Social Care",
-            "scopes \"children's social care\" and \"Children's Social Care\" are the same",
+            'scopes "children\'s social care" and "Children\'s Social Care" are the same',
         ),
         ("children\u2019s  social care", "are the same"),
         ("", "an empty scope covers every service"),

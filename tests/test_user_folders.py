@@ -223,7 +223,7 @@ def test_an_upper_case_extension_is_read(tmp_path: Path) -> None:
         ("inspections/2030/visits.csv", "sub-folder of the folder of table 'inspections'"),
         ("Inspections/visits.csv", "table folders are named in lower case ('inspections')"),
         ("my-visits/visits.csv", "its folder 'my-visits' is not a table"),
-        ("visits.csv", "not in a folder named after its table"),
+        ("new-inspections.csv", "not in a folder named after its table"),
         ("inspections/.visits.csv", "it is a hidden file"),
         ("Inspections.csv", "not in a folder named after its table"),
     ],

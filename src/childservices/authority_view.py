@@ -441,6 +441,8 @@ class AuthorityView:
         <Grade.GOOD: 'good'>
         """
         when = as_day(day)
+        if frameworks is not SIF_AND_LATER and frameworks is not ALL_FRAMEWORKS:
+            frameworks = _arguments.frameworks(frameworks)
         warn_if_after(self.dataset.index.reports_to, when, stacklevel=2)
         return self._rating(when, frameworks, rating_basis, follow_predecessors)
 
