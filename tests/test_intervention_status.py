@@ -267,3 +267,16 @@ def test_a_lifting_of_everything_ends_directions_it_does_not_name() -> None:
         step("l", InterventionKind.DIRECTION_REVOKED, "2021-01", replaces="d3"),
     ]
     assert status_on(unflagged, D(2021, 2, 1)) is InterventionStatus.STATUTORY_DIRECTION
+
+
+def test_two_revisions_of_one_direction_each_count() -> None:
+    # A fork in the record (found by the property test above): two revisions name the same
+    # undated direction as replaced; only the later one is dated. Each is followed.
+    first = step("d", InterventionKind.STATUTORY_DIRECTION, None)
+    undated = step("r1", InterventionKind.STATUTORY_DIRECTION, None, replaces="d")
+    dated = step("r2", InterventionKind.STATUTORY_DIRECTION, "2010", replaces="d")
+    steps = [first, undated, dated]
+    assert status_on(steps, D(2011, 1, 1)) is InterventionStatus.STATUTORY_DIRECTION
+    # Within the year the revision is known to, it may not have been issued yet.
+    assert status_on(steps, D(2010, 1, 1)) is InterventionStatus.NOT_KNOWN
+    assert status_on(steps, D(2009, 12, 31)) is InterventionStatus.NONE

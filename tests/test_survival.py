@@ -196,3 +196,18 @@ def test_cli_time_to_good(ds: cs.Dataset) -> None:
     assert main(["time-to-good", "--show", "units", "--until", "2026-08-20"], out=out) == 0
     assert "northamptonshire-ilacs-2019-07-29" in out.getvalue()
     assert "censored: no_overall_grade" in out.getvalue()
+
+
+def test_time_to_good_by_intervention_on_the_bundled_record(ds: cs.Dataset) -> None:
+    # Grouping by intervention once failed with a KeyError whenever an answer on some day of
+    # follow-up was "not known". Sandwell, judged inadequate in June 2015, was under the
+    # statutory direction of 6 October 2016 (GOV.UK, "Direction issued to Sandwell
+    # metropolitan council") during its follow-up.
+    groups = {r.group: r for r in ds.time_to_good(by="intervention", data_until="2026-08-20")}
+    assert set(groups) <= {
+        "statutory_direction", "improvement_notice", "not_known", "none", "none recorded"
+    }  # fmt: skip
+    sandwell = next(f for r in groups.values() for f in r.follow_ups if f.unit == "sandwell")
+    assert sandwell.group == "statutory_direction"
+    everyone = ds.time_to_good(data_until="2026-08-20")[0]
+    assert sum(len(r.follow_ups) for r in groups.values()) == len(everyone.follow_ups)

@@ -183,32 +183,32 @@ def _status(
 
 
 def direction_chains(steps: Sequence[Intervention]) -> list[tuple[Intervention, ...]]:
-    """Each direction followed through the revised directions that replace it, in turn."""
+    """Each direction followed through the revised directions that replace it, in turn.
+
+    A direction that two revisions both name as replaced (a fork in the
+    record) gives one chain for each, so that neither revision is lost.
+    """
     by_id = {s.id: s for s in steps}
     replaced = _replaced_by(steps)
-    chains = []
+    chains: list[tuple[Intervention, ...]] = []
     for step in steps:
         if step.kind not in _DIRECTIONS:
             continue
         earlier = by_id.get(step.replaces) if step.replaces else None
         if earlier is not None and earlier.kind in _DIRECTIONS:
             continue  # a revision: part of the chain of the direction it replaces
-        chain = [step]
-        seen = {step.id}
-        while True:
-            revision = next(
-                (
-                    f
-                    for f in replaced.get(chain[-1].id, ())
-                    if f.kind in _DIRECTIONS and f.id not in seen
-                ),
-                None,
-            )
-            if revision is None:
-                break
-            chain.append(revision)
-            seen.add(revision.id)
-        chains.append(tuple(chain))
+        paths = [(step,)]
+        while paths:
+            path = paths.pop()
+            seen = {member.id for member in path}
+            revisions = [
+                f
+                for f in replaced.get(path[-1].id, ())
+                if f.kind in _DIRECTIONS and f.id not in seen
+            ]
+            if not revisions:
+                chains.append(path)
+            paths.extend((*path, revision) for revision in reversed(revisions))
     return chains
 
 

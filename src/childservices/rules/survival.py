@@ -347,9 +347,12 @@ def _in_years(days: float | None) -> float | None:
 _GOOD = (Grade.GOOD, Grade.OUTSTANDING)
 _STRENGTH = {
     InterventionStatus.NONE: 0,
-    InterventionStatus.IMPROVEMENT_NOTICE: 1,
-    InterventionStatus.STATUTORY_DIRECTION: 2,
+    InterventionStatus.NOT_KNOWN: 1,
+    InterventionStatus.IMPROVEMENT_NOTICE: 2,
+    InterventionStatus.STATUTORY_DIRECTION: 3,
 }
+"""The order of the ``"intervention"`` groups: the strongest step certainly in force wins; "not
+known" (the record cannot say whether one still ran) only when none was certainly in force."""
 _DELIVERY_ORDER = ("trust", "partnership", "in-house")
 
 
@@ -376,10 +379,11 @@ def time_to_good(
     services at any time during follow-up, else ``"partnership"`` if a
     partnership or shared service did, else ``"in-house"``), ``"region"``
     (of the authority judged at entry), ``"era"`` (the framework of the entry
-    judgement) or ``"intervention"`` (the strongest notice or direction in
-    force at any time during follow-up, ``"none recorded"`` for authorities
-    with no intervention history in the dataset, which is not the same as
-    none). The groups defined by what happened during follow-up describe the
+    judgement) or ``"intervention"`` (the strongest notice or direction
+    certainly in force at any time during follow-up; ``"not_known"`` when
+    none certainly was but the record cannot say whether one still ran;
+    ``"none recorded"`` for authorities with no intervention history in the
+    dataset, which is not the same as none). The groups defined by what happened during follow-up describe the
     record; they do not measure an effect (a trust set up years after entry
     puts the whole follow-up in ``"trust"``).
     """
