@@ -104,6 +104,45 @@ def test_frames_have_proper_dtypes() -> None:
     )
 
 
+def test_frames_include_the_wide_inspections_table() -> None:
+    pd = pytest.importorskip("pandas")
+    ds = cs.load()
+    wide = to_frames(ds)["inspections_wide"]
+    assert len(wide) == len(ds.records.inspections)
+    assert wide["inspection"].is_unique
+    # Sandwell's re-inspection report of 29 January 2018 (page 1 of the PDF in
+    # ../shared/sources/ofsted-reports/80549_sandwell, read by hand): inspected
+    # 6 to 30 November 2017, inadequate overall and in four of the five
+    # judgements, care leavers requires improvement; lead inspector Karen Wareing.
+    row = wide.set_index("inspection").loc["sandwell-sif-2018-01-29"]
+    assert row["framework"] == "sif" and row["lead_inspector"] == "Karen Wareing"
+    assert row["start_earliest"] == pd.Timestamp("2017-11-06")
+    assert row["end_latest"] == pd.Timestamp("2017-11-30")
+    assert row["published"] == "2018-01-29"
+    assert row["overall"] == "inadequate" and row["overall_text"] == "inadequate"
+    assert [
+        row[a]
+        for a in (
+            "help_and_protection",
+            "looked_after_and_permanence",
+            "adoption",
+            "leadership_management_governance",
+        )
+    ] == ["inadequate"] * 4
+    assert row["care_leavers"] == "requires_improvement"
+    assert pd.isna(row["safeguarding"])
+    assert "ofsted" in row["sources"] or "gov.uk" in row["sources"]
+    # Grade columns compare as grades; 'not given' is kept as text, not as a grade.
+    assert wide["overall"].dtype == pd.CategoricalDtype(GRADE_ORDER, ordered=True)
+    not_given = wide[wide["overall_text"] == "not_given"]
+    assert len(not_given) > 0 and not_given["overall"].isna().all()
+    assert list(wide.columns[: len(ds.inspections_table().columns) + 1]) == [
+        *ds.inspections_table().columns[:9],
+        "overall_text",
+        *ds.inspections_table().columns[9:],
+    ]
+
+
 def test_dataset_methods_delegate_to_the_export(tmp_path: Path) -> None:
     ds = cs.load()
     ds.to_csv(tmp_path)

@@ -18,7 +18,8 @@ applied in the records, so the ``corrections`` table of an export is empty.
 ('inspection', 'area', 'grade', 'source', 'locator')
 
 :func:`to_csv` and :func:`to_json` need nothing extra; :func:`to_frames`
-needs pandas (``pip install childservices[pandas]``), imported only then.
+needs pandas (the ``pandas`` extra: ``pip install 'childservices[pandas]'``, or
+``'.[pandas]'`` in a checkout), imported only then.
 """
 
 from __future__ import annotations
@@ -416,10 +417,11 @@ def _frame_rows(records: RecordSet) -> tuple[dict[str, list[Row]], list[Row]]:
 def to_frames(data: Dataset | RecordSet) -> dict[str, Any]:
     """Every table as a pandas ``DataFrame``, one row per record, with proper dtypes.
 
-    Needs pandas (``pip install childservices[pandas]``). Columns are the
-    seed format's (without ``source`` and ``locator``: every citation is a
-    row of the extra ``citations`` frame, with ``table``, ``record`` (the
-    record's key, parts joined by ``/``), ``source`` and ``locator``).
+    Needs pandas (the ``pandas`` extra: ``pip install 'childservices[pandas]'``, or
+    ``'.[pandas]'`` in a checkout). Columns are the seed format's (without
+    ``source`` and ``locator``: every citation is a row of the extra
+    ``citations`` frame, with ``table``, ``record`` (the record's key, parts
+    joined by ``/``), ``source`` and ``locator``).
 
     Dates keep the sources' precision: the column itself is the ISO text
     (``"2014-10"``), and ``<column>_earliest`` / ``<column>_latest`` are the
@@ -430,6 +432,15 @@ def to_frames(data: Dataset | RecordSet) -> dict[str, Any]:
     overall judgement (``overall`` is then missing). Other enumerations are
     categoricals, counts and money nullable ``Int64``, ``directed`` nullable
     ``boolean``, text ``string``.
+
+    One more frame, ``inspections_wide``, is the analyst's wide table
+    (:data:`childservices.layouts.INSPECTIONS`): one row per inspection with
+    its framework, dates, overall judgement, lead inspector, a column per
+    judgement area and the addresses of its sources (``; ``-separated). Its
+    grade columns are ordered categoricals in :data:`GRADE_ORDER` (a value
+    outside it, such as ``not_given``, is missing there and kept in
+    ``overall_text`` for the overall judgement); dates are the record's text
+    with ``_earliest`` / ``_latest`` days as above.
     """
     try:
         import pandas as pd
@@ -477,6 +488,7 @@ def to_frames(data: Dataset | RecordSet) -> dict[str, Any]:
             else:
                 frame[column] = pd.array(values, dtype="string")
         frames[name] = frame
+    frames["inspections_wide"] = _wide_frame(pd, data)
     frames["citations"] = pd.DataFrame(
         {
             c: pd.array([r[c] for r in cites], dtype="string")
@@ -484,6 +496,29 @@ def to_frames(data: Dataset | RecordSet) -> dict[str, Any]:
         }
     )
     return frames
+
+
+def _wide_frame(pd: Any, data: Dataset | RecordSet) -> Any:
+    """The wide inspections table as a data frame (see :func:`to_frames`)."""
+    from childservices.dataset import Dataset
+
+    dataset = data if isinstance(data, Dataset) else Dataset.from_records(data)
+    table = dataset.inspections_table()
+    rows = table.records()
+    frame = pd.DataFrame({c: pd.array([r[c] for r in rows], dtype="string") for c in table.columns})
+    frame.insert(
+        frame.columns.get_loc("overall") + 1, "overall_text", frame["overall"].astype("string")
+    )
+    for column in ("overall", *(area.value for area in Area)):
+        grades = [v if v in GRADE_ORDER else None for v in (r[column] for r in rows)]
+        frame[column] = pd.Categorical(grades, categories=GRADE_ORDER, ordered=True)
+    for column in ("start", "end", "published"):
+        dates = [None if r[column] is None else PartialDate.parse(str(r[column])) for r in rows]
+        for end in ("earliest", "latest"):
+            frame[f"{column}_{end}"] = pd.to_datetime(
+                [None if d is None else getattr(d, end).isoformat() for d in dates]
+            )
+    return frame
 
 
 def _is_enum(kind: Any) -> bool:
