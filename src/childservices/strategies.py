@@ -1,6 +1,7 @@
 """Hypothesis strategies for the record types, for property tests of your own code.
 
-Needs the ``test`` extra (``pip install childservices[test]``). Every
+Needs the ``test`` extra (``pip install 'childservices[test]'``, or
+``'.[test]'`` in a checkout). Every
 strategy generates values the library itself accepts; ``lifecycles(valid=False)``
 generates event sequences that :class:`~childservices.TrustLifecycle` must
 refuse. :func:`record_sets` and :func:`datasets` generate small consistent

@@ -1,13 +1,17 @@
 """Reading Ofsted's reports on local authority children's services (optional extra).
 
->>> from childservices.reports import read_report  # doctest: +SKIP
->>> read_report("children's services inspection - 23 may 2014.pdf").overall  # doctest: +SKIP
-<Grade.REQUIRES_IMPROVEMENT: 'requires_improvement'>
+For example, with a report PDF downloaded from Ofsted's website::
+
+    from childservices.reports import read_report
+
+    inspection = read_report("children's services inspection - 23 may 2014.pdf")
+    inspection.overall  # the report's overall judgement, as a Grade
 
 :func:`parse_report_text` reads the facts out of a report's text and needs
-nothing extra; :func:`read_report` reads a PDF file and needs pypdf
-(``pip install childservices[reports]``), which is imported only when a PDF is
-read.
+nothing extra; :func:`read_report` reads a PDF file and needs pypdf (the
+``reports`` extra: ``pip install 'childservices[reports]'``, or
+``pip install '.[reports]'`` in a checkout), which is imported only when a PDF
+is read. The how-to on reading reports runs this on the shared files.
 """
 
 from childservices.errors import ReportError
