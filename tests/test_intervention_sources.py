@@ -23,6 +23,14 @@ SAMPLE = [
     # The same page: ministers issued a new notice on 7 January 2014.
     ("cumbria-notice-2014-01-07", K.IMPROVEMENT_NOTICE, "2014-01-07",
      "https://www.gov.uk/government/publications/improvement-notice-issued-to-cumbria-county-council"),
+    # Bradford council committee item (2019): the DfE's notice to improve was issued in
+    # December 2018, after the inspection of September 2018. (Third round, read by the lead.)
+    ("bradford-improvement-notice", K.IMPROVEMENT_NOTICE, "2018-12",
+     "https://bradford.moderngov.co.uk/mgAi.aspx?ID=11845"),
+    # FE News' copy of the DfE's page for the Northamptonshire commissioner's report (14 May
+    # 2019): the DfE issued a direction to the county council on 30 November 2018.
+    ("northamptonshire-direction-2018-11", K.STATUTORY_DIRECTION, "2018-11-30",
+     "https://www.fenews.co.uk/skills/independent-report-northamptonshire-childrens-services-commissioners-report/"),
     # GOV.UK, Cumbria direction page: the direction follows the report of 13 May 2015.
     ("cumbria-direction-2015-11-09", K.STATUTORY_DIRECTION, "2015-11-09",
      "https://www.gov.uk/government/publications/direction-issued-to-cumbria-county-council"),
