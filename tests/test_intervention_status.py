@@ -135,6 +135,29 @@ def _enders(target: Intervention, steps: list[Intervention]) -> list[Interventio
     ]
 
 
+def _revised_by(target: Intervention, steps: list[Intervention]) -> list[Intervention]:
+    """The directions ``target`` (a direction) replaced, followed back to the first."""
+    directions = (InterventionKind.STATUTORY_DIRECTION, InterventionKind.REVISED_DIRECTION)
+    found: list[Intervention] = []
+    current = target
+    while target.kind in directions and current.replaces is not None:
+        earlier = [s for s in steps if s.id == current.replaces and s.kind in directions]
+        if not earlier or earlier[0] in found or earlier[0] is target:
+            break
+        found.append(earlier[0])
+        current = earlier[0]
+    return found
+
+
+def _all_enders(target: Intervention, steps: list[Intervention]) -> list[Intervention]:
+    """What ends ``target``, and what ended a direction it revised (other than the revisions)."""
+    revised = _revised_by(target, steps)
+    chain = {target.id, *(r.id for r in revised)}
+    found = _enders(target, steps)
+    found += [e for r in revised for e in _enders(r, steps) if e.id not in chain]
+    return found
+
+
 @given(histories(), days)
 def test_in_force_only_when_the_record_shows_it(
     history: tuple[list[Intervention], list[Inspection]], day: datetime.date
@@ -142,7 +165,7 @@ def test_in_force_only_when_the_record_shows_it(
     steps, inspections = history
     for target in steps:
         state = step_status_on(target, steps, day, inspections)
-        enders = _enders(target, steps)
+        enders = _all_enders(target, steps)
         if state is True:
             assert target.date is not None and target.date.certainly_by(day)
             assert not any(e.date is not None and e.date.possibly_by(day) for e in enders)
@@ -280,3 +303,15 @@ def test_two_revisions_of_one_direction_each_count() -> None:
     # Within the year the revision is known to, it may not have been issued yet.
     assert status_on(steps, D(2010, 1, 1)) is InterventionStatus.NOT_KNOWN
     assert status_on(steps, D(2009, 12, 31)) is InterventionStatus.NONE
+
+
+def test_a_revocation_of_the_first_direction_ends_its_revisions() -> None:
+    # Also found by the property test: a lifting names the first direction, and a revision
+    # of that direction is recorded in the same year. The revision ends with the lifting.
+    first = step("d", InterventionKind.STATUTORY_DIRECTION, None)
+    lifted = step("l", InterventionKind.DIRECTION_REVOKED, "2010", replaces="d")
+    revision = step("r", InterventionKind.STATUTORY_DIRECTION, "2010", replaces="d")
+    steps = [first, lifted, revision]
+    assert step_status_on(revision, steps, D(2011, 1, 1), ()) is False
+    assert status_on(steps, D(2011, 1, 1)) is InterventionStatus.NONE
+    assert status_on(steps, D(2010, 6, 1)) is InterventionStatus.NOT_KNOWN

@@ -132,9 +132,26 @@ def step_status_on(
     ``steps`` are the authority's intervention steps and ``inspections`` its
     inspections (for the rule on later judgements; see the module's rules). A
     direction replaced by a revised direction ends here; the direction as a
-    whole runs on in its revision (see :func:`status_on`).
+    whole runs on in its revision (see :func:`status_on`). A revision ends
+    with anything that ended a direction it revised (a revocation that names
+    the first direction ends every revision of it).
     """
-    return _status((step,), steps, day, inspections)
+    return _status((step,), steps, day, inspections, _revised(step, steps))
+
+
+def _revised(step: Intervention, steps: Sequence[Intervention]) -> tuple[Intervention, ...]:
+    """The directions a revised direction replaced, in turn back to the first (none for others)."""
+    if step.kind not in _DIRECTIONS:
+        return ()
+    by_id = {s.id: s for s in steps}
+    found: list[Intervention] = []
+    seen = {step.id}
+    current = by_id.get(step.replaces) if step.replaces else None
+    while current is not None and current.kind in _DIRECTIONS and current.id not in seen:
+        found.append(current)
+        seen.add(current.id)
+        current = by_id.get(current.replaces) if current.replaces else None
+    return tuple(found)
 
 
 def _status(
@@ -142,8 +159,13 @@ def _status(
     steps: Sequence[Intervention],
     day: datetime.date,
     inspections: Sequence[Inspection],
+    revised: Sequence[Intervention] = (),
 ) -> bool | None:
-    """The status of a step, or of a direction followed through its revisions (``chain``)."""
+    """The status of a step, or of a direction followed through its revisions (``chain``).
+
+    ``revised``: the directions the chain's first step replaced; what ended
+    them (other than the chain itself) ends the chain too.
+    """
     last = chain[-1]
     # The direction began with its earliest dated step (a revision may be the only one dated).
     began = min(
@@ -154,8 +176,10 @@ def _status(
     if began is None or not began.possibly_by(day):
         return False
     known = began.certainly_by(day)
-    members = {member.id for member in chain}
-    boundaries = [e.date for m in chain for e in enders(m, steps) if e.id not in members]
+    members = {member.id for member in (*chain, *revised)}
+    boundaries = [
+        e.date for m in (*chain, *revised) for e in enders(m, steps) if e.id not in members
+    ]
     boundaries.append(last.end)
     for boundary in boundaries:
         if boundary is None:
@@ -197,7 +221,7 @@ def direction_chains(steps: Sequence[Intervention]) -> list[tuple[Intervention, 
         earlier = by_id.get(step.replaces) if step.replaces else None
         if earlier is not None and earlier.kind in _DIRECTIONS:
             continue  # a revision: part of the chain of the direction it replaces
-        paths = [(step,)]
+        paths: list[tuple[Intervention, ...]] = [(step,)]
         while paths:
             path = paths.pop()
             seen = {member.id for member in path}
