@@ -28,6 +28,7 @@ from __future__ import annotations
 import argparse
 import ast
 import enum
+import functools
 import importlib
 import inspect
 import re
@@ -205,13 +206,20 @@ def coverage(directives: Iterable[Directive]) -> Coverage:
     return found
 
 
-def _assigned_with_docstring(module: ModuleType, name: str) -> bool | None:
-    """Whether ``module`` assigns ``name`` with a docstring after it (None: does not assign it)."""
+@functools.cache
+def _module_body(module: ModuleType) -> tuple[ast.stmt, ...] | None:
+    """The top-level statements of a module's source, parsed once (None: no source)."""
     try:
-        tree = ast.parse(inspect.getsource(module))
+        return tuple(ast.parse(inspect.getsource(module)).body)
     except (OSError, TypeError):
         return None
-    body = tree.body
+
+
+def _assigned_with_docstring(module: ModuleType, name: str) -> bool | None:
+    """Whether ``module`` assigns ``name`` with a docstring after it (None: does not assign it)."""
+    body = _module_body(module)
+    if body is None:
+        return None
     for index, node in enumerate(body):
         targets: list[str] = []
         if isinstance(node, ast.Assign):
