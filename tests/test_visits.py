@@ -110,6 +110,7 @@ def _workbook_visits(shared: Path) -> list[dict[str, str]]:
 
 
 @pytest.mark.shared
+@pytest.mark.slow  # pandas reads the two ODS workbooks whole: half a minute
 def test_every_visit_row_of_the_two_workbooks_is_in_the_bundle(
     shared_dir: Path, ds: cs.Dataset
 ) -> None:
