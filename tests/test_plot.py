@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 import subprocess
 import sys
 from typing import Any
@@ -179,7 +180,11 @@ def test_adm_timeline_has_a_row_per_authority_and_a_bar_per_episode() -> None:
 
 
 @pytest.mark.filterwarnings("ignore:Glyph .* missing from font")
-@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(
+    max_examples=10 if os.environ.get("CI") else 4,  # fewer in the README's run, as elsewhere
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 @given(st_cs.datasets(max_authorities=2))
 def test_any_generated_authority_can_be_drawn(dataset: cs.Dataset) -> None:
     for authority in dataset:

@@ -231,6 +231,7 @@ def test_sheet_cell_birmingham(shared_dir: Path) -> None:
 
 
 @pytest.mark.shared
+@pytest.mark.slow  # reruns the generators over the workbooks: seconds, with the slow tests
 def test_generators_reproduce_committed_files(shared_dir: Path, tmp_path: Path) -> None:
     seeds = tmp_path / "seeds"
     for folder in ("authorities", "authority_identifiers", "authority_aliases"):
