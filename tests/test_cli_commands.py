@@ -112,6 +112,16 @@ def test_show_lists_delivery_and_insourcing_with_sources() -> None:
     assert delivery.count("source: http") >= 3
 
 
+def test_show_never_says_an_open_episode_runs_to_today() -> None:
+    # Trafford's partnership with Pennine Care began on 1 April 2016 (seeds/delivery,
+    # Pennine Care's news item); no source gives its end, so none is claimed.
+    result = _run("show", "Trafford")
+    assert result.returncode == 0, result.stderr
+    delivery = result.stdout[result.stdout.index("Delivery:") :]
+    assert "2016-04-01, no end recorded  partnership" in delivery
+    assert "today" not in delivery
+
+
 def test_show_unknown_authority_without_suggestion() -> None:
     line = _one_error_line(_run("show", "Atlantis"))
     assert line == "childservices: no authority matches 'Atlantis'"

@@ -250,9 +250,13 @@ def _show(ds: Dataset, authority: AuthorityView, out: TextIO) -> None:
     out.write("Delivery:\n")
     for episode in authority.deliveries:
         provider = f" ({ds.index.providers[episode.provider].name})" if episode.provider else ""
-        out.write(
-            f"  {episode.start} to {episode.end or 'today'}  {episode.model.value}{provider}\n"
+        # An open episode is one whose end no source gave: it may run on, or have ended unseen.
+        span = (
+            f"{episode.start} to {episode.end}"
+            if episode.end
+            else f"{episode.start}, no end recorded"
         )
+        out.write(f"  {span}  {episode.model.value}{provider}\n")
         out.write(f"      source: {_sources(ds, episode.citations)}\n")
     if not authority.deliveries:
         out.write("  no episode recorded: in-house by default\n")
@@ -656,8 +660,6 @@ def _read_reports(
     except BrokenPipeError:
         _reader_gone()
     return 1 if failures else 0
-
-
 
 
 # The parser --------------------------------------------------------------------
