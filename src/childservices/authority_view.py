@@ -239,18 +239,22 @@ class AuthorityView:
         """The authority's own inspections, in order of publication."""
         return self.dataset.index.inspections.get(self.id, ())
 
-    def inspections_with_predecessors(self) -> tuple[Inspection, ...]:
-        """Its inspections and those of every authority it succeeded, in order of publication."""
-        seen: set[str] = set()
-        collected: list[Inspection] = []
+    def _with_predecessors(self) -> list[str]:
+        """The ids of the authority and of every authority it succeeded, directly or not."""
+        seen: list[str] = []
         stack = [self.id]
         while stack:
             current = stack.pop()
             if current in seen:
                 continue
-            seen.add(current)
-            collected.extend(self.dataset.index.inspections.get(current, ()))
+            seen.append(current)
             stack.extend(self.dataset.index.predecessors.get(current, ()))
+        return seen
+
+    def inspections_with_predecessors(self) -> tuple[Inspection, ...]:
+        """Its inspections and those of every authority it succeeded, in order of publication."""
+        index = self.dataset.index.inspections
+        collected = [i for ident in self._with_predecessors() for i in index.get(ident, ())]
         return tuple(sorted(collected, key=lambda i: (i.published.last_day(), i.id)))
 
     @property
@@ -269,16 +273,8 @@ class AuthorityView:
 
     def visits_with_predecessors(self) -> tuple[Visit, ...]:
         """Its visits and those of every authority it succeeded, in date order."""
-        seen: set[str] = set()
-        collected: list[Visit] = []
-        stack = [self.id]
-        while stack:
-            current = stack.pop()
-            if current in seen:
-                continue
-            seen.add(current)
-            collected.extend(self.dataset.index.visits.get(current, ()))
-            stack.extend(self.dataset.index.predecessors.get(current, ()))
+        index = self.dataset.index.visits
+        collected = [v for ident in self._with_predecessors() for v in index.get(ident, ())]
         return tuple(sorted(collected, key=lambda v: (v.date.sort_key(), v.id)))
 
     @property

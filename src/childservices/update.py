@@ -44,6 +44,7 @@ from childservices.errors import (
     ReportError,
     UnknownAuthorityError,
 )
+from childservices.layouts import D2I_SUMMARY
 from childservices.model import NOT_GIVEN, Area, Grade, Overall
 
 if TYPE_CHECKING:
@@ -65,28 +66,7 @@ FEED_URL = "https://jt-39.github.io/ofsted-ilacs-scrape-tool/ofsted_csc_ilacs_ov
 """The published summary feed: the spreadsheet the Data to Insight scrape tool's fork
 publishes daily (its README calls it the full dataset behind the web summary)."""
 
-FEED_COLUMNS = (
-    "urn",
-    "la_code",
-    "region_code",
-    "ltla23cd",
-    "stat_neighbours",
-    "stat_neighbour_judgement",
-    "local_authority",
-    "inspection_link",
-    "overall_effectiveness_grade",
-    "inspection_framework",
-    "inspector_name",
-    "inspection_start_date",
-    "inspection_end_date",
-    "publication_date",
-    "local_link_to_all_inspections",
-    "impact_of_leaders_grade",
-    "help_and_protection_grade",
-    "in_care_grade",
-    "care_leavers_grade",
-    "inspectors_inspections_count",
-)
+FEED_COLUMNS = D2I_SUMMARY.columns
 """The feed's columns, in order, as in the snapshots the bundle was built from."""
 
 SAME_INSPECTION_DAYS = 7
