@@ -44,6 +44,7 @@ import enum
 import hashlib
 import io
 import os
+import pickle
 import sys
 import tempfile
 import warnings
@@ -134,14 +135,14 @@ _BRIEF = {
 """Records written as their class and id where they appear inside another answer."""
 
 
-def show(value: Any, *, brief: bool = True, indent: int = 0, width: int = 100) -> str:
+def show(value: Any, *, brief: bool = True, indent: int = 0, width: int = 120) -> str:
     """A stable text form of an answer: one line if short, else one item a line, indented.
 
     Attrs classes by their fields, enums as ``Class.NAME``, dates with their type, sets
     sorted; records inside other answers (``brief``) as ``Inspection('id')``.
     """
     one = _line(value, brief)
-    if len(one) + indent <= width or not _nested(value):
+    if len(one) + 2 * indent <= width or not _nested(value, brief):
         return one
     pad = "  " * (indent + 1)
     end = "  " * indent
@@ -150,7 +151,9 @@ def show(value: Any, *, brief: bool = True, indent: int = 0, width: int = 100) -
             f"{pad}{_line(k, brief)}: {show(v, brief=brief, indent=indent + 1)}"
             for k, v in value.items()
         ]
-        return f"{_mapping_name(value)}{{\n" + ",\n".join(items) + f"\n{end}}}"
+        name = _mapping_name(value)
+        body = "{\n" + ",\n".join(items) + f"\n{end}}}"
+        return f"{name}({body})" if name else body
     if isinstance(value, (set, frozenset)):
         parts = sorted(show(v, brief=brief, indent=indent + 1) for v in value)
         return f"{type(value).__name__}({{\n" + ",\n".join(pad + p for p in parts) + f"\n{end}}})"
@@ -164,9 +167,9 @@ def show(value: Any, *, brief: bool = True, indent: int = 0, width: int = 100) -
     return f"{type(value).__name__}(\n" + ",\n".join(fields) + f"\n{end})"
 
 
-def _nested(value: Any) -> bool:
+def _nested(value: Any, brief: bool) -> bool:
     return isinstance(value, (Mapping, set, frozenset, list, tuple)) or (
-        attrs.has(type(value)) and not _is_brief_record(value, brief=True) and not _opaque(value)
+        attrs.has(type(value)) and not _is_brief_record(value, brief=brief) and not _opaque(value)
     )
 
 
@@ -690,6 +693,21 @@ def _time_to_good(results: Sequence[Any]) -> list[Any]:
     ]
 
 
+def _problems(load: Callable[[], Any]) -> list[str]:
+    """The problems a load finds, one string each."""
+    from childservices import DatasetError
+
+    try:
+        load()
+    except DatasetError as exc:
+        return [str(p) for p in exc.problems]
+    return []
+
+
+def _pickled(value: Any) -> Any:
+    return pickle.loads(pickle.dumps(value))
+
+
 def api_groups() -> dict[str, list[str]]:
     """Every group of API answers: Python expressions over ``ds`` (``cs.load()``) and ``cs``."""
     some = [f"ds.authority({a!r})" for a in AUTHORITIES]
@@ -883,6 +901,33 @@ def api_groups() -> dict[str, list[str]]:
             "_rows_(ds.as_at_table(cs.CountingRule(inspected_by='2025-03-31', published_by='2025-06-30')))",
             "_table_digest_(ds.as_at_table(cs.CountingRule(inspected_by='2019-03-31', published_by='2019-03-31')))",
         ],
+        "api-own-records": [
+            "len(cs.load_seeds(TINY))",
+            "cs.load_seeds(TINY).data_version",
+            "cs.load_seeds(TINY).coverage",
+            "[(a.id, a.rating_on('2022-01-01'), a.delivery_on('2022-01-01')) for a in cs.load_seeds(TINY)]",
+            "cs.load_seeds(TINY).lineages()",
+            "_verbatim_(cs.load_seeds(TINY).to_json(indent=1))",
+            "cs.load(extra=['mine']).data_version",
+            "cs.load(extra=['mine']).inspection('sandwell-ilacs-2030-01-07')",
+            "cs.load(extra=['mine']).ratings_on('2030-02-01')['sandwell']",
+            "_problems_(lambda: cs.load(extra=['mine-bad']))",
+            "_problems_(lambda: cs.load(extra=['missing']))",
+            "_problems_(lambda: cs.load_seeds('mine'))",
+            "cs.load(extra=['mine-bad'])",
+            "_pickled_(ds) is ds",
+            "_pickled_(cs.load_seeds(TINY)).to_json() == cs.load_seeds(TINY).to_json()",
+            "_pickled_(ds.authority('Sandwell').rating_on('2019-06-01'))",
+        ],
+        "api-layouts": [
+            "layouts.LAYOUTS",
+            "layouts.D2I_SUMMARY",
+            "layouts.D2I_HISTORY",
+            "layouts.INSPECTIONS",
+            "layouts.OFSTED_AS_AT",
+            "layouts.HISTORY_FRAMEWORKS",
+            "(layouts.NOT_GIVEN_CELL, layouts.POST_REFORM_CELL, layouts.PRE_DATES_CELL)",
+        ],
         "api-export": [
             "_digest_(ds.to_json())",
             "_digest_(ds.to_json(indent=1))",
@@ -894,6 +939,10 @@ def api_groups() -> dict[str, list[str]]:
     }
 
 
+FULL_RECORDS = {"api-records"}
+"""Groups whose records are written in full (elsewhere an inspection is ``Inspection('id')``)."""
+
+
 def _method_ids(expression: str) -> str:
     """``X._ids_(attr)`` written as ``_ids_(X.attr)``."""
     if "._ids_(" not in expression:
@@ -902,9 +951,9 @@ def _method_ids(expression: str) -> str:
     return f"_ids_({head}.{inner}"
 
 
-def api_answers(expressions: Sequence[str]) -> str:
+def api_answers(expressions: Sequence[str], *, brief: bool = True) -> str:
     import childservices as cs
-    from childservices import export
+    from childservices import export, layouts
 
     names = {
         "cs": cs,
@@ -916,9 +965,13 @@ def api_answers(expressions: Sequence[str]) -> str:
         "_digest_": digest,
         "_frames_": _frames,
         "_time_to_good_": _time_to_good,
+        "_problems_": _problems,
+        "_pickled_": _pickled,
+        "_verbatim_": Verbatim,
+        "layouts": layouts,
+        "TINY": str(REPO / "tests" / "fixtures" / "tiny_seeds"),
     }
     names["URNS"] = [names["ds"].authority(a).identifier("ofsted_urn") for a in AUTHORITIES]
-    brief = True
     items = [(e, _evaluator(e, names)) for e in expressions]
     return run_api(items, brief=brief)
 
@@ -954,7 +1007,8 @@ def generate(groups: Sequence[str] | None = None) -> dict[str, str]:
                     result[f"{group}.txt"] = text
             for group, expressions in api_groups().items():
                 if groups is None or group in groups:
-                    result[f"{group}.txt"] = paths(api_answers(expressions))
+                    text = api_answers(expressions, brief=group not in FULL_RECORDS)
+                    result[f"{group}.txt"] = paths(text)
     return result
 
 
