@@ -509,6 +509,7 @@ def cli_groups() -> dict[str, list[Call]]:
         "cli-export-seed": [
             _call("export", "--out", "seed-csv", files="seed-csv"),
             _call("export", "--out", "seed-csv"),
+            _call("export", "--out", "seed-csv", "--force"),
             _call("export", "--format", "json", "--out", "seed-json", files="seed-json"),
             _call("export", "--format", "json", "--out", "-"),
             _call("export", "--format", "xlsx", "--out", "seed-xlsx"),
@@ -527,6 +528,17 @@ def cli_groups() -> dict[str, list[Call]]:
             _call("--extra", "mine", "show", "Sandwell"),
             _call("--extra", "mine-bad", "show", "Sandwell"),
             _call("--extra", "missing", "summary"),
+            _call("--follow-links", "--extra", "mine", "trusts", "--on", "2024-10-01"),
+            _call(
+                "--follow-links",
+                "--extra",
+                "mine",
+                "--extra",
+                "broken/notes.csv",
+                "trusts",
+                "--on",
+                "2024-10-01",
+            ),
         ],
         "cli-update": [
             _call("update", "--feed", "missing-feed.csv", "--reports", "reports"),
