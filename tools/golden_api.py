@@ -77,6 +77,58 @@ def _problems(load: Callable[[], Any]) -> list[str]:
     return []
 
 
+def _figure(figure: Any) -> dict[str, Any]:
+    """What a matplotlib figure shows: per axes its labels, limits, texts, legend, and every
+    bar, patch and line with its place and colour (rounded to 6 places)."""
+    from matplotlib import colors, pyplot
+
+    def r(values: Any) -> tuple[float, ...]:
+        return tuple(round(float(v), 6) for v in values)
+
+    shown = {
+        "size": r(figure.get_size_inches()),
+        "suptitle": figure.get_suptitle(),
+        "legends": [[t.get_text() for t in legend.get_texts()] for legend in figure.legends],
+        "axes": [
+            {
+                "title": ax.get_title(),
+                "labels": (ax.get_xlabel(), ax.get_ylabel()),
+                "limits": (r(ax.get_xlim()), r(ax.get_ylim())),
+                "yticks": [t.get_text() for t in ax.get_yticklabels()],
+                "texts": [(t.get_text(), r(t.get_position())) for t in ax.texts],
+                "legend": None
+                if ax.get_legend() is None
+                else [t.get_text() for t in ax.get_legend().get_texts()],
+                "patches": [
+                    (type(p).__name__, r(p.get_extents().bounds), colors.to_hex(p.get_facecolor()))
+                    for p in ax.patches
+                ],
+                "lines": [
+                    (
+                        "" if line.get_label().startswith("_") else line.get_label(),
+                        r(line.get_xdata()),
+                        r(line.get_ydata()),
+                        line.get_marker(),
+                        colors.to_hex(line.get_color()),
+                    )
+                    for line in ax.lines
+                ],
+                "collections": [
+                    (
+                        type(c).__name__,
+                        [r(p.get_extents().bounds) for p in c.get_paths()],
+                        [colors.to_hex(f) for f in c.get_facecolors()],
+                    )
+                    for c in ax.collections
+                ],
+            }
+            for ax in figure.axes
+        ],
+    }
+    pyplot.close(figure)
+    return shown
+
+
 def _pickled(value: Any) -> Any:
     return pickle.loads(pickle.dumps(value))
 
@@ -302,6 +354,17 @@ API_GROUPS: dict[str, list[str]] = {
         "layouts.HISTORY_FRAMEWORKS",
         "(layouts.NOT_GIVEN_CELL, layouts.POST_REFORM_CELL, layouts.PRE_DATES_CELL)",
     ],
+    "api-plot": [
+        *(
+            f"_figure_(plot.authority_timeline(ds.authority({a!r}), until='2026-08-20'))"
+            for a in ("Sandwell", "Northamptonshire", "Trafford", "Doncaster")
+        ),
+        "_figure_(plot.authority_timeline(ds.authority('Slough'), until='2024-10-01', frameworks=cs.SIF_AND_LATER))",
+        "_figure_(plot.national_grades(ds, cs.quarterly('2014-01-01', '2026-07-01')))",
+        "_figure_(plot.adm_timeline(ds, until='2026-08-20'))",
+        "_figure_(plot.visits_over_time(ds))",
+        "(plot.GRADE_COLOURS, plot.DELIVERY_COLOURS, plot.VISIT_COLOURS, plot.VISIT_MARKERS, plot.INTERVENTION_MARKERS)",
+    ],
     "api-export": [
         "_digest_(ds.to_json())",
         "_digest_(ds.to_json(indent=1))",
@@ -325,8 +388,12 @@ FULL_RECORDS = {"api-records"}
 
 def api_names() -> dict[str, Any]:
     """The names the expressions use: ``cs``, ``ds`` and the helpers above."""
+    import matplotlib
+
     import childservices as cs
-    from childservices import export, layouts
+
+    matplotlib.use("Agg")
+    from childservices import export, layouts, plot
 
     ds = cs.load()
     return {
@@ -334,6 +401,8 @@ def api_names() -> dict[str, Any]:
         "ds": ds,
         "export": export,
         "layouts": layouts,
+        "plot": plot,
+        "_figure_": _figure,
         "_ids_": _ids,
         "_rows_": _rows,
         "_table_digest_": _table_digest,
