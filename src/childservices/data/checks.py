@@ -17,6 +17,7 @@ import attrs
 
 from childservices.data.index import build_lifecycles
 from childservices.data.intervention_checks import commissioners_under_notice, lifecycle_acts
+from childservices.data.schema import TABLES, Reference
 from childservices.errors import Problem
 from childservices.model import (
     Authority,
@@ -27,7 +28,6 @@ from childservices.model import (
     PartialDate,
     RecordSet,
 )
-from childservices.records.tables import TABLES
 
 __all__ = [
     "ENDS",
@@ -115,22 +115,7 @@ class CheckResult:
 
 
 def _label(table: str, record: Any) -> str:
-    key = getattr(record, "id", None)
-    if key is None:
-        parts = [
-            getattr(record, name, None)
-            for name in (
-                "authority",
-                "predecessor",
-                "successor",
-                "neighbour",
-                "scheme",
-                "value",
-                "alias",
-            )
-        ]
-        key = "/".join(str(getattr(p, "value", p)) for p in parts if p is not None)
-    return f"{table} {key}"
+    return TABLES[table].label(record)
 
 
 def check_records(records: RecordSet) -> list[Problem]:
@@ -230,26 +215,41 @@ def _uncited(records: RecordSet) -> list[Problem]:
     ]
 
 
+_Checked = list[tuple[str, tuple[tuple[str, tuple[Reference, ...]], ...]]]
+
+
+def _checked_references() -> _Checked:
+    """The references the reference check resolves: ``(target, ((table, references), ...))``.
+
+    Derived from the schema (:data:`~childservices.data.schema.TABLES`): every
+    reference of a table of records, less those with a check of their own.
+    References between tables come first, grouped by the table they name in
+    the order first named; then references within a table (an intervention's
+    ``replaces``).
+    """
+    by_target: dict[str, dict[str, list[Reference]]] = {}
+    for name, table in TABLES.items():
+        if table.record_type is None:
+            continue
+        for reference in table.references:
+            if not reference.own_check:
+                by_target.setdefault(reference.target, {}).setdefault(name, []).append(reference)
+    within = [target for target, tables in by_target.items() if target in tables]
+    order = [target for target in by_target if target not in within] + within
+    return [
+        (target, tuple((name, tuple(found)) for name, found in by_target[target].items()))
+        for target in order
+    ]
+
+
 def _reference_count(records: RecordSet) -> int:
-    fields = {
-        "authority_identifiers": ("authority",),
-        "authority_aliases": ("authority",),
-        "reorganisations": ("predecessor", "successor"),
-        "statistical_neighbours": ("authority", "neighbour"),
-        "inspections": ("authority",),
-        "visits": ("authority",),
-        "interventions": ("authority", "replaces"),
-        "delivery": ("authority", "provider"),
-        "lifecycle": ("authority", "provider"),
-        "insourcing": ("authority", "provider"),
-        "programmes": ("authority",),
-    }
     count = sum(
         1
-        for table, names in fields.items()
+        for _, tables in _checked_references()
+        for table, references in tables
         for record in getattr(records, table)
-        for name in names
-        if getattr(record, name) is not None
+        for reference in references
+        if getattr(record, reference.column) is not None
     )
     return count + sum(len(r.citations) for t in _CITED_TABLES for r in getattr(records, t))
 
@@ -272,60 +272,47 @@ def _unique_ids(records: RecordSet) -> list[Problem]:
 
 
 def _references(records: RecordSet) -> list[Problem]:
+    """Every reference that names no record (see :func:`_checked_references`), and every
+    record named that concerns another authority where it must concern the same one."""
     problems: list[Problem] = []
+    for target, tables in _checked_references():
+        known = {record.id: record for record in getattr(records, target)}
+        for table, references in tables:
+            for record in getattr(records, table):
+                for reference in references:
+                    problem = _resolve(reference, known, TABLES[target].noun, record)
+                    if problem is not None:
+                        problems.append(attrs.evolve(problem, record=_label(table, record)))
     sources = {s.id for s in records.sources}
-    authorities = {a.id for a in records.authorities}
-    providers = {p.id for p in records.providers}
-    interventions = {i.id: i for i in records.interventions}
-
-    def need(
-        kind: str, known: set[str], table: str, record: Any, field: str, value: str | None
-    ) -> None:
-        if value is not None and value not in known:
-            problems.append(
-                Problem(record=_label(table, record), field=field, message=f"no {kind} {value!r}")
-            )
-
-    authority_fields = {
-        "authority_identifiers": ("authority",),
-        "authority_aliases": ("authority",),
-        "reorganisations": ("predecessor", "successor"),
-        "statistical_neighbours": ("authority", "neighbour"),
-        "inspections": ("authority",),
-        "visits": ("authority",),
-        "interventions": ("authority",),
-        "delivery": ("authority",),
-        "lifecycle": ("authority",),
-        "insourcing": ("authority",),
-        "programmes": ("authority",),
-    }
-    for table, fields in authority_fields.items():
-        for record in getattr(records, table):
-            for field in fields:
-                need("authority", authorities, table, record, field, getattr(record, field))
-    for table in ("delivery", "lifecycle", "insourcing"):
-        for record in getattr(records, table):
-            need("provider", providers, table, record, "provider", record.provider)
-    for record in records.interventions:
-        if record.replaces is not None:
-            target = interventions.get(record.replaces)
-            if target is None:
-                need("intervention", set(), "interventions", record, "replaces", record.replaces)
-            elif target.authority != record.authority:
-                problems.append(
-                    Problem(
-                        record=_label("interventions", record),
-                        field="replaces",
-                        message=f"{record.replaces!r} concerns {target.authority!r}, not {record.authority!r}",
-                    )
-                )
+    noun = TABLES["sources"].noun
     for table in _CITED_TABLES:
         for record in getattr(records, table):
             for index, citation in enumerate(record.citations):
-                need(
-                    "source", sources, table, record, f"citations[{index}].source", citation.source
-                )
+                if citation.source not in sources:
+                    problems.append(
+                        Problem(
+                            record=_label(table, record),
+                            field=f"citations[{index}].source",
+                            message=f"no {noun} {citation.source!r}",
+                        )
+                    )
     return problems
+
+
+def _resolve(reference: Reference, known: dict[str, Any], noun: str, record: Any) -> Problem | None:
+    """The problem with one reference of ``record`` (without its label), if any."""
+    value = getattr(record, reference.column)
+    if value is None:
+        return None
+    named = known.get(value)
+    if named is None:
+        return Problem(field=reference.column, message=f"no {noun} {value!r}")
+    if reference.same_authority and named.authority != record.authority:
+        return Problem(
+            field=reference.column,
+            message=f"{value!r} concerns {named.authority!r}, not {record.authority!r}",
+        )
+    return None
 
 
 def _open_end(end: PartialDate | None) -> Any:

@@ -54,20 +54,15 @@ MAX_CITATIONS_PER_RECORD = 1000
 """The most citations one record may have (the bundled records have at most a few dozen)."""
 
 _REFERENCES: dict[str, tuple[tuple[str, str], ...]] = {
-    "authority_identifiers": (("authority", "authorities"),),
-    "authority_aliases": (("authority", "authorities"),),
-    "reorganisations": (("predecessor", "authorities"), ("successor", "authorities")),
-    "statistical_neighbours": (("authority", "authorities"), ("neighbour", "authorities")),
-    "inspections": (("authority", "authorities"),),
-    "judgements": (("inspection", "inspections"),),
-    "interventions": (("authority", "authorities"),),
-    "delivery": (("authority", "authorities"), ("provider", "providers")),
-    "lifecycle": (("authority", "authorities"), ("provider", "providers")),
-    "insourcing": (("authority", "authorities"), ("provider", "providers")),
-    "programmes": (("authority", "authorities"),),
+    name: tuple(
+        (reference.column, reference.target)
+        for reference in table.references
+        if reference.target != name and not reference.own_check
+    )
+    for name, table in TABLES.items()
 }
-"""The columns that name a record of another table, checked as each row is read."""
-_SINGULAR = {"authorities": "authority", "providers": "provider", "inspections": "inspection"}
+"""The columns that name a record of another table, checked as each row is read (from the
+schema: every reference to another table but those with a check of their own)."""
 _FIRST = ("sources", "authorities", "providers", "corrections", "inspections")
 """Tables read before the others, so that a row's references can be checked as it is read
 (the other tables keep their order; the files of one table keep theirs)."""
@@ -226,7 +221,7 @@ def _read(
         if where not in corrected:
             problems.add(key, problem)
     if check:
-        _unresolved_replaces(claims, base, problems)
+        _unresolved_within(claims, base, problems)
     _attach_judgements(claims, problems)
     built = {
         name: _structure_table(TABLES[name], claims[name], problems)
@@ -289,7 +284,7 @@ class _Known:
                 and not self.has(target, value)
                 and not self.corrected(table.name, key, column)
             ):
-                found.append((column, f"no {_SINGULAR[target]} {value!r}"))
+                found.append((column, f"no {TABLES[target].noun} {value!r}"))
         return found
 
 
@@ -726,23 +721,31 @@ def _attach_judgements(claims: dict[str, dict[str, _Claim]], problems: _Problems
         inspections[inspection_id].values["judgements"] = items  # type: ignore[assignment]
 
 
-def _unresolved_replaces(
+def _unresolved_within(
     claims: dict[str, dict[str, _Claim]], base: RecordSet | None, problems: _Problems
 ) -> None:
-    """A user's intervention that replaces one that does not exist, found before records are
-    built (so a file full of them is not built whole only to fail the checks)."""
-    steps = claims["interventions"]
-    bundled = {step.id for step in base.interventions} if base is not None else set()
-    for key, claim in steps.items():
-        target = claim.values.get("replaces")
-        if claim.mine is None or target is None or target in steps or target in bundled:
-            continue
-        problems.at(
-            claim.mine,
-            record=f"interventions {key}",
-            field="replaces",
-            message=f"no intervention {target!r}",
-        )
+    """A user's record that names a record of its own table that does not exist (an
+    intervention that replaces no intervention), found once every row is read (it may
+    name a later row) and before records are built (so a file full of them is not built
+    whole only to fail the checks)."""
+    for name, table in TABLES.items():
+        for reference in table.references:
+            if reference.target != name or reference.own_check:
+                continue
+            rows = claims[name]
+            bundled = (
+                {table.record_key(r) for r in getattr(base, name)} if base is not None else set()
+            )
+            for key, claim in rows.items():
+                target = claim.values.get(reference.column)
+                if claim.mine is None or target is None or target in rows or target in bundled:
+                    continue
+                problems.at(
+                    claim.mine,
+                    record=f"{name} {key}",
+                    field=reference.column,
+                    message=f"no {table.noun} {target!r}",
+                )
 
 
 def _describe(exc: BaseException, type_: type | None) -> str:
@@ -785,12 +788,6 @@ def _structure_table(
 
 
 # Users' records with the bundled ones ------------------------------------------------
-
-
-def _record_key(table: Table, record: Any) -> str:
-    """A record's key as the seed format writes it (parts joined by ``/``)."""
-    parts = (getattr(record, name) for name in table.key)
-    return "/".join(str(getattr(part, "value", part)) for part in parts)
 
 
 def _touched(claims: dict[str, dict[str, _Claim]]) -> dict[str, set[str]]:
@@ -850,9 +847,7 @@ def _with_base(
         if table.record_type is None:
             continue
         keys = touched[name]
-        chosen[name] = tuple(
-            r for r in getattr(base, name) if keys and _record_key(table, r) in keys
-        )
+        chosen[name] = tuple(r for r in getattr(base, name) if keys and table.record_key(r) in keys)
     text = table_rows(RecordSet(**chosen))
     out: dict[str, dict[str, _Claim]] = {name: {} for name in TABLES}
     origin = _Origin(BUNDLED)
@@ -871,7 +866,7 @@ def _replace_in(base: RecordSet, built: dict[str, dict[str, Any]]) -> RecordSet:
     for name, found in built.items():
         table = TABLES[name]
         mine = dict(found)
-        merged = [mine.pop(_record_key(table, record), record) for record in getattr(base, name)]
+        merged = [mine.pop(table.record_key(record), record) for record in getattr(base, name)]
         merged.extend(mine.values())
         tables[name] = tuple(merged)
     return RecordSet(**tables)
