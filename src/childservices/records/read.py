@@ -832,7 +832,7 @@ def _with_base(
     (sources are not merged like cited rows: an id appears once); a different
     one is reported as a repeated id.
     """
-    from childservices.export import table_rows
+    from childservices.records.rows import table_rows
 
     bundled_sources = {source.id: source for source in base.sources}
     mine = dict(claims)
