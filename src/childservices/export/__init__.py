@@ -31,15 +31,10 @@ no overwriting unasked, never through a link, whole or not at all);
 
 from __future__ import annotations
 
-from childservices.export.frames import GRADE_ORDER, to_frames
+from childservices.export import frames, seeds
+from childservices.export.frames import to_frames
 from childservices.export.safe import write_files
-from childservices.export.seeds import (
-    EXPORT_FORMAT,
-    to_csv,
-    to_json,
-    write_json,
-    write_seed_folder,
-)
+from childservices.export.seeds import to_csv, to_json, write_json, write_seed_folder
 from childservices.records.rows import columns, record_rows, table_rows
 
 __all__ = [
@@ -55,3 +50,14 @@ __all__ = [
     "write_json",
     "write_seed_folder",
 ]
+
+EXPORT_FORMAT = seeds.EXPORT_FORMAT
+"""The version of the JSON export's layout."""
+
+GRADE_ORDER = frames.GRADE_ORDER
+"""Grades worst first: the category order of grade columns in :func:`to_frames`.
+
+'Adequate' (before November 2013) and 'requires improvement' are different
+judgements at the same place on their scales; the order puts them side by
+side, and the ``*_rank`` column (1 to 4) puts them on one scale on purpose.
+"""

@@ -35,12 +35,8 @@ GRADE_ORDER: tuple[str, ...] = (
     Grade.GOOD.value,
     Grade.OUTSTANDING.value,
 )
-"""Grades worst first: the category order of grade columns in :func:`to_frames`.
-
-'Adequate' (before November 2013) and 'requires improvement' are different
-judgements at the same place on their scales; the order puts them side by
-side, and the ``*_rank`` column (1 to 4) puts them on one scale on purpose.
-"""
+"""Grades worst first: the category order of grade columns in :func:`to_frames` (see
+:data:`childservices.export.GRADE_ORDER`)."""
 
 _GRADE_COLUMNS = frozenset({("inspections", "overall"), ("judgements", "grade")})
 

@@ -30,7 +30,7 @@ __all__ = [
 ]
 
 EXPORT_FORMAT = 1
-"""The version of the JSON export's layout."""
+"""The version of the JSON export's layout (:data:`childservices.export.EXPORT_FORMAT`)."""
 
 
 class HasRecords(Protocol):

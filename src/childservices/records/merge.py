@@ -173,6 +173,8 @@ def apply_corrections(
 
 
 def attach_judgements(claims: dict[str, dict[str, Claim]], problems: Problems) -> None:
+    """Join each judgement to the inspection it names (and add its citation to the
+    inspection's); a judgement of no inspection, or without a grade, is a problem."""
     inspections = claims["inspections"]
     judgements: dict[str, list[dict[str, str]]] = {}
     for key, claim in claims.pop("judgements").items():

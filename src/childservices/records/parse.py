@@ -27,6 +27,7 @@ __all__ = ["CellCheck", "cell_checks", "key_text", "read_csv"]
 
 
 def key_text(table: Table, values: dict[str, str]) -> str:
+    """A row's key as the seed format writes it: its key columns' cells joined by ``/``."""
     return "/".join(values[name] for name in table.key)
 
 
