@@ -6,9 +6,7 @@ from __future__ import annotations
 import argparse
 import datetime
 from collections.abc import Callable
-from typing import TYPE_CHECKING, NoReturn, TextIO, TypeAlias
-
-import attrs
+from typing import TYPE_CHECKING, NamedTuple, NoReturn, TextIO, TypeAlias
 
 from childservices.errors import InvalidDateError
 from childservices.model import as_day
@@ -29,12 +27,13 @@ if TYPE_CHECKING:
     """The command line's sub-commands, to which each command group adds its own."""
 
 
-@attrs.frozen(kw_only=True)
-class Call:
+class Call(NamedTuple):
     """One run of a command: its parsed arguments, where it writes, and how it loads the record.
 
     ``out`` and ``err`` are the safe streams (see :class:`~childservices.cli.output.SafeStream`);
     ``load`` is :func:`childservices.load` unless a test replaced ``childservices.cli.load``.
+    (A named tuple rather than an attrs class: it is made at every start of the command
+    line, and attrs compiles its methods, which ``benchmarks/cli.py`` would see.)
     """
 
     args: argparse.Namespace
