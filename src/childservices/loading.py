@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import copyreg
 import os
 import threading
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from childservices.data.bundle import packaged_tables
 from childservices.data.index import Index
@@ -40,6 +41,33 @@ def _bundled() -> Dataset:
             tables, version = packaged_tables()
             _cache.append(Dataset(tables=tables, index=Index(tables), data_version=version))
     return _cache[0]
+
+
+def _reduce(dataset: Dataset) -> tuple[Any, ...]:
+    """Pickling a dataset: the one :func:`load` shares goes by its data version (the other
+    process loads its own, and refuses a different version); any other goes with its records
+    (:meth:`Dataset.__reduce__ <childservices.Dataset.__reduce__>`)."""
+    if dataset is load():
+        return (_unpickle_bundled, (dataset.data_version,))
+    return dataset.__reduce__()
+
+
+def _unpickle_bundled(data_version: str | None) -> Dataset:
+    """The dataset :func:`load` shares, if it is the version that was pickled."""
+    ds = load()
+    if ds.data_version != data_version:
+        raise DatasetError(
+            [
+                Problem(
+                    message=f"the pickled dataset is the bundled dataset {data_version}, but "
+                    f"this installation has {ds.data_version}: install the same version"
+                )
+            ]
+        )
+    return ds
+
+
+copyreg.pickle(Dataset, _reduce)
 
 
 def _with_updates() -> Dataset:
