@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Self
 
 import attrs
 
@@ -22,8 +22,8 @@ from childservices import _arguments
 from childservices.authority_view import AuthorityView
 from childservices.coverage import Coverage
 from childservices.data.index import Index, normalise_name, short_name
-from childservices.data.lazy import Tables
-from childservices.errors import UnknownAuthorityError, UnknownRecordError
+from childservices.data.lazy import LazyRecords, Tables
+from childservices.errors import DatasetError, Problem, UnknownAuthorityError, UnknownRecordError
 from childservices.model import (
     AuthorityKind,
     Inspection,
@@ -46,13 +46,17 @@ if TYPE_CHECKING:
 __all__ = ["Catalog"]
 
 
-@attrs.frozen(kw_only=True, eq=False)
+@attrs.frozen(kw_only=True, eq=False, init=False)
 class Catalog:
     """A record's tables and their indexes, read-only: finds authorities and records.
 
     Get one from :func:`childservices.load` (a :class:`~childservices.Dataset`
-    is a catalog) or build a dataset with
-    :meth:`Dataset.from_records <childservices.Dataset.from_records>`.
+    is a catalog) or build one from records: ``Catalog(tables=records)`` (or
+    :meth:`Dataset.from_records <childservices.Dataset.from_records>`) checks
+    every cross-record rule and indexes the records, raising
+    :class:`~childservices.DatasetError` with every problem found. An index
+    given with the tables must be the index of those tables, or the catalog
+    is refused the same way: a catalog is only ever built checked.
     """
 
     tables: Tables = attrs.field(repr=False)
@@ -65,6 +69,44 @@ class Catalog:
     ``+updates.<digest>`` when update runs are merged in."""
     updates: tuple[str, ...] = ()
     """The update runs (``childservices update``) merged into the record, oldest first."""
+
+    def __init__(
+        self,
+        *,
+        tables: Tables,
+        index: Index | None = None,
+        data_version: str | None = None,
+        updates: tuple[str, ...] = (),
+    ) -> None:
+        """Check ``tables`` and index them (or check that ``index`` is theirs); see the class."""
+        problems = _problems(tables, index)
+        if problems:
+            raise DatasetError(problems)
+        self.__attrs_init__(
+            tables=tables,
+            index=Index(tables) if index is None else index,
+            data_version=data_version,
+            updates=updates,
+        )
+
+    @classmethod
+    def _trusted(
+        cls,
+        *,
+        tables: Tables,
+        index: Index,
+        data_version: str | None = None,
+        updates: tuple[str, ...] = (),
+    ) -> Self:
+        """A catalog of records already checked, built without checking them again.
+
+        For the library's own loaders only: the bundle (built and checked by
+        ``tools/build_bundle.py``, and again in CI) and records the reader
+        has just checked. Everyone else goes through the checking constructor.
+        """
+        made = cls.__new__(cls)
+        made.__attrs_init__(tables=tables, index=index, data_version=data_version, updates=updates)
+        return made
 
     @property
     def coverage(self) -> Coverage:
@@ -249,6 +291,27 @@ class Catalog:
     def lifecycles(self) -> tuple[TrustLifecycle, ...]:
         """Every recorded provider lifecycle, by provider id."""
         return tuple(self.index.lifecycles[k] for k in sorted(self.index.lifecycles))
+
+
+def _problems(tables: object, index: object) -> list[Problem]:
+    """What is wrong with tables and an index given to the constructor (nothing: ``[]``)."""
+    from childservices.data.checks import check_records  # only a catalog built by hand runs them
+
+    if not isinstance(tables, RecordSet | LazyRecords):
+        return [Problem(message=f"tables: expected a RecordSet, got {type(tables).__name__}")]
+    if index is not None and not isinstance(index, Index):
+        return [
+            Problem(message=f"index: expected the Index of the tables, got {type(index).__name__}")
+        ]
+    problems = check_records(tables if isinstance(tables, RecordSet) else tables.record_set())
+    if not problems and index is not None and index != Index(tables):
+        problems.append(
+            Problem(
+                message="index: it is not the index of these tables (give the tables alone "
+                "and the catalog indexes them)"
+            )
+        )
+    return problems
 
 
 def _day_after(end: PartialDate | None) -> PartialDate | None:

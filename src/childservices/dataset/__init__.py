@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 __all__ = ["COMPANY_MODELS", "Dataset"]
 
 
-@attrs.frozen(kw_only=True, eq=False)
+@attrs.frozen(kw_only=True, eq=False, init=False)
 class Dataset(DayAnswers, Analyses):
     """A checked, indexed, read-only set of records.
 
@@ -48,7 +48,7 @@ class Dataset(DayAnswers, Analyses):
         problems = check_records(records)
         if problems:
             raise DatasetError(problems)
-        return cls(tables=records, index=Index(records), data_version=data_version)
+        return cls._trusted(tables=records, index=Index(records), data_version=data_version)
 
     def __reduce__(self) -> tuple[Any, ...]:
         """Pickling, for a process pool: a dataset goes with its records, checked again when
