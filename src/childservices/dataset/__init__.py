@@ -19,14 +19,18 @@ from childservices.data.index import Index
 from childservices.dataset._analyses import Analyses
 from childservices.dataset._answers import DayAnswers
 from childservices.errors import ArgumentTypeError, DatasetError
-from childservices.model import RecordSet
-from childservices.rules.delivery import COMPANY_MODELS
+from childservices.model import DeliveryModel, RecordSet
+from childservices.rules import delivery
 
 if TYPE_CHECKING:
     # Imported where used: ``import childservices`` does not need them.
     import pathlib
 
 __all__ = ["COMPANY_MODELS", "Dataset"]
+
+COMPANY_MODELS: frozenset[DeliveryModel] = delivery.COMPANY_MODELS
+"""The not-for-profit company models: what the sector counts as "trusts" (the default of
+:meth:`Dataset.run_by` and :meth:`Dataset.trusts_operating`)."""
 
 
 @attrs.frozen(kw_only=True, eq=False, init=False)
