@@ -97,7 +97,7 @@ class Recorded:
     @property
     def identifiers(self) -> tuple[Identifier, ...]:
         """Every identifier the authority has had, with validity dates."""
-        return self.dataset.index.identifiers_by_authority.get(self.id, ())
+        return self.dataset.index.identifiers_by_authority.get(self.record.id, ())
 
     def identifier(self, scheme: IdentifierScheme | str) -> str | None:
         """The authority's current (or last) identifier in a scheme: ``"dfe"``, ``"ons"``, ``"ofsted_urn"``."""
@@ -111,17 +111,21 @@ class Recorded:
     @property
     def aliases(self) -> tuple[str, ...]:
         """Other names the authority is known by."""
-        return tuple(a.alias for a in self.dataset.index.aliases_by_authority.get(self.id, ()))
+        return tuple(
+            a.alias for a in self.dataset.index.aliases_by_authority.get(self.record.id, ())
+        )
 
     @property
     def predecessors(self) -> tuple[Self, ...]:
         """Authorities whose area passed to this one at reorganisation."""
-        return tuple(self._other(a) for a in self.dataset.index.predecessors.get(self.id, ()))
+        return tuple(
+            self._other(a) for a in self.dataset.index.predecessors.get(self.record.id, ())
+        )
 
     @property
     def successors(self) -> tuple[Self, ...]:
         """Authorities that took over this one's area at reorganisation."""
-        return tuple(self._other(a) for a in self.dataset.index.successors.get(self.id, ()))
+        return tuple(self._other(a) for a in self.dataset.index.successors.get(self.record.id, ()))
 
     @property
     def lineage(self) -> Lineage:
@@ -161,7 +165,7 @@ class Recorded:
         have none.
         """
         return tuple(
-            self._other(n.neighbour) for n in self.dataset.index.neighbours.get(self.id, ())
+            self._other(n.neighbour) for n in self.dataset.index.neighbours.get(self.record.id, ())
         )
 
     def _other(self, authority_id: str) -> Self:
@@ -173,13 +177,13 @@ class Recorded:
     @property
     def inspections(self) -> tuple[Inspection, ...]:
         """The authority's own inspections, in order of publication."""
-        return self.dataset.index.inspections.get(self.id, ())
+        return self.dataset.index.inspections.get(self.record.id, ())
 
     @property
     def inspection_keys(self) -> tuple[datetime.date, ...]:
         """The publication key of each of :attr:`inspections` (the last day it may have been
         published), for bisection."""
-        return self.dataset.index.inspection_keys.get(self.id, ())
+        return self.dataset.index.inspection_keys.get(self.record.id, ())
 
     def inspections_with_predecessors(self) -> tuple[Inspection, ...]:
         """Its inspections and those of every authority it succeeded, in order of publication."""
@@ -197,7 +201,7 @@ class Recorded:
         >>> [(v.kind.value, str(v.start)) for v in cs.load().authority("Bradford").visits]
         [('monitoring', '2022-07-27'), ('monitoring', '2024-05-22'), ('monitoring', '2025-02-11')]
         """
-        return self.dataset.index.visits.get(self.id, ())
+        return self.dataset.index.visits.get(self.record.id, ())
 
     def visits_with_predecessors(self) -> tuple[Visit, ...]:
         """Its visits and those of every authority it succeeded, in date order."""
@@ -206,7 +210,7 @@ class Recorded:
     @property
     def interventions(self) -> tuple[Intervention, ...]:
         """DfE interventions concerning the authority, in date order (undated steps first)."""
-        return self.dataset.index.interventions.get(self.id, ())
+        return self.dataset.index.interventions.get(self.record.id, ())
 
     @property
     def directions(self) -> tuple[Direction, ...]:
@@ -216,14 +220,14 @@ class Recorded:
     @property
     def deliveries(self) -> tuple[DeliveryEpisode, ...]:
         """Recorded episodes of who ran the authority's services, in order."""
-        return self.dataset.index.delivery.get(self.id, ())
+        return self.dataset.index.delivery.get(self.record.id, ())
 
     @property
     def insourcing(self) -> tuple[InsourcingEvent, ...]:
         """Returns of the authority's services in-house."""
-        return self.dataset.index.insourcing.get(self.id, ())
+        return self.dataset.index.insourcing.get(self.record.id, ())
 
     @property
     def programmes(self) -> tuple[ProgrammeMembership, ...]:
         """The authority's part in improvement programmes."""
-        return self.dataset.index.programmes.get(self.id, ())
+        return self.dataset.index.programmes.get(self.record.id, ())

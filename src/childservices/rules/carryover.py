@@ -109,11 +109,6 @@ def rating_inspections(
     return carried_inspections(history, own, follows)
 
 
-def _ended_before(history: AuthorityHistory, day: datetime.date) -> bool:
-    end = history.record.active_to
-    return end is not None and end.certainly_before(PartialDate.from_date(day))
-
-
 def rated_inspection_on(
     history: AuthorityHistory,
     day: datetime.date,
@@ -130,11 +125,18 @@ def rated_inspection_on(
     :func:`rating_inspections` with :func:`always`). ``None`` after the
     authority's last day.
     """
-    if _ended_before(history, day):
+    end = history.record.active_to
+    if end is not None and end.certainly_before(PartialDate.from_date(day)):
         return None
-    current: AuthorityHistory | None = history
-    seen: set[str] = set()
-    while current is not None and current.id not in seen:
+    found = latest_inspection(
+        history.inspections, history.inspection_keys, day, frameworks, rating_basis
+    )
+    if found is not None or not follow_predecessors:
+        return found
+    seen = {history.id}
+    predecessors = history.predecessors
+    while len(predecessors) == 1 and predecessors[0].id not in seen:
+        current = predecessors[0]
         seen.add(current.id)
         found = latest_inspection(
             current.inspections, current.inspection_keys, day, frameworks, rating_basis
@@ -142,7 +144,6 @@ def rated_inspection_on(
         if found is not None:
             return found
         predecessors = current.predecessors
-        current = predecessors[0] if follow_predecessors and len(predecessors) == 1 else None
     return None
 
 
