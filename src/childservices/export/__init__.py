@@ -24,7 +24,7 @@ needs pandas (the ``pandas`` extra: ``pip install 'childservices[pandas]'``, or
 The package does one job per module: the rows are
 :mod:`childservices.records.rows`' (the seed reader uses them too);
 :mod:`childservices.export.seeds` writes them as files;
-:mod:`childservices.export.safe` is how every file is written (inert cells,
+:mod:`childservices.records.safe` is how every file is written (inert cells,
 no overwriting unasked, never through a link, whole or not at all);
 :mod:`childservices.export.frames` makes data frames.
 """
@@ -33,9 +33,9 @@ from __future__ import annotations
 
 from childservices.export import frames, seeds
 from childservices.export.frames import to_frames
-from childservices.export.safe import write_files
 from childservices.export.seeds import to_csv, to_json, write_json, write_seed_folder
 from childservices.records.rows import columns, record_rows, table_rows
+from childservices.records.safe import write_files
 
 __all__ = [
     "EXPORT_FORMAT",

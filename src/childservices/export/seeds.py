@@ -1,7 +1,7 @@
 """The record as seed-format files: a folder of CSV files laid out like ``seeds/``, or JSON.
 
 The rows are :mod:`childservices.records.rows`'; the files are written by
-:mod:`childservices.export.safe` (never overwriting unasked, never through a
+:mod:`childservices.records.safe` (never overwriting unasked, never through a
 link, whole or not at all), every CSV cell made inert for spreadsheets.
 """
 
@@ -15,9 +15,9 @@ from pathlib import Path
 from typing import Protocol
 
 from childservices.errors import ArgumentTypeError
-from childservices.export.safe import inert_cell, write_files
 from childservices.model import RecordSet
 from childservices.records.rows import columns, record_rows, table_rows
+from childservices.records.safe import inert_cell, write_files
 
 __all__ = [
     "EXPORT_FORMAT",
@@ -57,7 +57,7 @@ def records_of(data: RecordSet | HasRecords) -> RecordSet:
 
 def _csv_text(table: str, rows: list[dict[str, str]]) -> str:
     """One table as CSV text, every cell made inert for spreadsheets
-    (:func:`~childservices.export.safe.inert_cell`; the seed reader restores it)."""
+    (:func:`~childservices.records.safe.inert_cell`; the seed reader restores it)."""
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=columns(table), lineterminator="\n")
     writer.writeheader()
@@ -71,7 +71,7 @@ def write_seed_folder(
     """Write ``records`` as a seeds folder: ``<folder>/<table>/<table>.csv`` for every table.
 
     Returns the files written. The export is written safely (see
-    :func:`~childservices.export.safe.write_files`): an existing file of the
+    :func:`~childservices.records.safe.write_files`): an existing file of the
     same name is replaced only with ``overwrite=True``; other record files
     already in the table folders (which :func:`~childservices.load_seeds`
     would read with the export) are refused; nothing is written through a
@@ -101,7 +101,7 @@ def write_json(
     indent: int | None = 1,
 ) -> Path:
     """Write :func:`to_json` as ``<folder>/childservices.json`` (safely: see
-    :func:`~childservices.export.safe.write_files`)."""
+    :func:`~childservices.records.safe.write_files`)."""
     text = to_json(data, indent=indent)
     (path,) = write_files(_folder(folder), {"childservices.json": text}, overwrite=overwrite)
     return path
