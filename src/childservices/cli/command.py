@@ -19,6 +19,7 @@ class Parser(argparse.ArgumentParser):
     """An argument parser whose usage errors are one line and exit status 2."""
 
     def error(self, message: str) -> NoReturn:
+        """Exit with status 2 and a one-line usage error that points at ``--help``."""
         self.exit(2, f"{self.prog}: {message} (try '{self.prog} --help')\n")
 
 

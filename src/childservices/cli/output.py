@@ -45,6 +45,7 @@ class SafeStream(io.TextIOBase):
         self._encoding = getattr(stream, "encoding", None) or "utf-8"
 
     def write(self, text: str) -> int:
+        """Write ``text`` with its control characters made visible."""
         safe = printable(text)
         try:
             safe.encode(self._encoding)
@@ -56,12 +57,15 @@ class SafeStream(io.TextIOBase):
         return len(text)
 
     def flush(self) -> None:
+        """Flush the stream underneath."""
         self._stream.flush()
 
     def isatty(self) -> bool:
+        """Whether the stream underneath is a terminal."""
         return bool(getattr(self._stream, "isatty", lambda: False)())
 
     def writable(self) -> bool:
+        """Always: the stream is for writing."""
         return True
 
 
