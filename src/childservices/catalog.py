@@ -278,7 +278,7 @@ class Catalog:
         try:
             return self.index.visits_by_id[visit_id]
         except KeyError:
-            raise KeyError(f"no visit {visit_id!r}") from None
+            raise UnknownRecordError(f"no visit {visit_id!r}") from None
 
     def lifecycle(self, provider: str) -> TrustLifecycle:
         """The lifecycle of the provider (trust, company, partnership) with this id."""

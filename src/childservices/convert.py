@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 
 import cattrs
 
+from childservices.errors import InvalidRecordError
 from childservices.model.dates import PartialDate
 from childservices.model.grades import Grade, NoJudgement
 
@@ -37,24 +38,24 @@ def _structure_overall(value: Any, _: Any) -> Grade | NoJudgement | None:
     if value is None or isinstance(value, Grade | NoJudgement):
         return value
     if not isinstance(value, str):
-        raise ValueError(f"expected a grade or 'not_given', got {value!r}")
+        raise InvalidRecordError(f"expected a grade or 'not_given', got {value!r}")
     if value == NoJudgement.NOT_GIVEN.value:
         return NoJudgement.NOT_GIVEN
     try:
         return Grade(value)
     except ValueError:
         allowed = ", ".join([g.value for g in Grade] + [NoJudgement.NOT_GIVEN.value])
-        raise ValueError(f"{value!r} is not one of: {allowed}") from None
+        raise InvalidRecordError(f"{value!r} is not one of: {allowed}") from None
 
 
 def _structure_int(value: Any, _: type) -> int:
     if isinstance(value, bool):
-        raise ValueError(f"expected a whole number, got {value!r}")
+        raise InvalidRecordError(f"expected a whole number, got {value!r}")
     if isinstance(value, int):
         return value
     if isinstance(value, str) and _WHOLE.fullmatch(value.strip()):
         return int(value)
-    raise ValueError(f"expected a whole number, got {value!r}")
+    raise InvalidRecordError(f"expected a whole number, got {value!r}")
 
 
 def _structure_bool(value: Any, _: type) -> bool:
@@ -62,12 +63,12 @@ def _structure_bool(value: Any, _: type) -> bool:
         return value
     if isinstance(value, str) and value.strip().lower() in _YES:
         return _YES[value.strip().lower()]
-    raise ValueError(f"expected yes or no, got {value!r}")
+    raise InvalidRecordError(f"expected yes or no, got {value!r}")
 
 
 def _structure_str(value: Any, _: type) -> str:
     if not isinstance(value, str):
-        raise ValueError(f"expected text, got {value!r}")
+        raise InvalidRecordError(f"expected text, got {value!r}")
     return value
 
 
@@ -80,7 +81,7 @@ def _enum_hook(cls: type[enum.Enum]) -> Callable[[Any, type], enum.Enum]:
         try:
             return cls(value)
         except ValueError:
-            raise ValueError(f"{value!r} is not one of: {allowed}") from None
+            raise InvalidRecordError(f"{value!r} is not one of: {allowed}") from None
 
     return structure_enum
 

@@ -22,6 +22,7 @@ __all__ = [
     "FileRefusedError",
     "IncomparableGradesError",
     "InvalidDateError",
+    "InvalidRecordError",
     "LifecycleError",
     "MissingExtraError",
     "Problem",
@@ -100,6 +101,12 @@ class UnknownAuthorityError(ChildServicesError, LookupError):
 
 class InvalidDateError(ChildServicesError, ValueError):
     """A date that cannot be read, or one too vague for the question asked."""
+
+
+class InvalidRecordError(ChildServicesError, ValueError):
+    """A record that cannot exist as given: a field outside its vocabulary, dates out of
+    order, a grade off its framework's scale, a missing citation. Raised as the record is
+    built; the readers gather these into one :class:`DatasetError` with their places."""
 
 
 class IncomparableGradesError(ChildServicesError, TypeError):

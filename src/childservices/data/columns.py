@@ -21,6 +21,7 @@ from typing import Any
 
 import attrs
 
+from childservices.errors import InvalidRecordError
 from childservices.model import PartialDate
 
 __all__ = ["field_types", "nested_record_type", "table_record_types", "to_columns", "to_rows"]
@@ -53,7 +54,7 @@ def table_record_types() -> dict[str, type]:
     for name, kind in field_types(RecordSet).items():
         record_type = nested_record_type(kind)
         if record_type is None:
-            raise TypeError(f"RecordSet.{name} is not a tuple of records")
+            raise InvalidRecordError(f"RecordSet.{name} is not a tuple of records")
         found[name] = record_type
     return found
 
@@ -82,22 +83,22 @@ def _columns(rows: Sequence[Mapping[str, Any]], cls: type) -> dict[str, Any]:
 def to_rows(table: Any, cls: type) -> list[dict[str, Any]]:
     """The plain records of a table in columns, one mapping per record.
 
-    Raises :class:`ValueError` naming the place when the layout is wrong (a
+    Raises :class:`~childservices.errors.InvalidRecordError` (a :class:`ValueError`) naming the place when the layout is wrong (a
     column of the wrong length, counts that do not add up); the values
     themselves are left for the converter to check. Lengths are checked
     before anything is built, so a false count fails at once.
     """
     if not isinstance(table, dict) or set(table) != {"n", "columns"}:
-        raise ValueError('expected a table laid out as {"n": count, "columns": {field: values}}')
+        raise InvalidRecordError('expected a table laid out as {"n": count, "columns": {field: values}}')
     n = table["n"]
     if type(n) is not int or n < 0:
-        raise ValueError(f"n: expected a count of records, got {n!r}")
+        raise InvalidRecordError(f"n: expected a count of records, got {n!r}")
     return _rows(table["columns"], cls, n, "columns")
 
 
 def _rows(columns: Any, cls: type, n: int, path: str) -> list[dict[str, Any]]:
     if not isinstance(columns, dict) or not columns:
-        raise ValueError(f"{path}: expected a mapping of field names to columns")
+        raise InvalidRecordError(f"{path}: expected a mapping of field names to columns")
     types = field_types(cls)
     laid_out: list[tuple[str, Any]] = []
     for name, column in columns.items():
@@ -105,18 +106,18 @@ def _rows(columns: Any, cls: type, n: int, path: str) -> list[dict[str, Any]]:
         child = nested_record_type(types.get(name))
         if child is None:
             if not isinstance(column, list) or len(column) != n:
-                raise ValueError(f"{where}: expected a list of {n} values")
+                raise InvalidRecordError(f"{where}: expected a list of {n} values")
             laid_out.append((name, column))
             continue
         if not isinstance(column, dict) or set(column) != {"counts", "columns"}:
-            raise ValueError(f'{where}: expected {{"counts": [...], "columns": {{...}}}}')
+            raise InvalidRecordError(f'{where}: expected {{"counts": [...], "columns": {{...}}}}')
         counts = column["counts"]
         if (
             not isinstance(counts, list)
             or len(counts) != n
             or any(type(c) is not int or c < 0 for c in counts)
         ):
-            raise ValueError(f"{where}.counts: expected {n} counts")
+            raise InvalidRecordError(f"{where}.counts: expected {n} counts")
         children = iter(_rows(column["columns"], child, sum(counts), f"{where}.columns"))
         laid_out.append((name, [[next(children) for _ in range(c)] for c in counts]))
     rows: list[dict[str, Any]] = [{} for _ in range(n)]

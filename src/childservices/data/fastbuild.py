@@ -27,6 +27,7 @@ from collections.abc import Callable
 from typing import Any
 
 from childservices.data.columns import field_types, nested_record_type, table_record_types
+from childservices.errors import ArgumentTypeError
 from childservices.model import Grade, NoJudgement, PartialDate, RecordSet
 
 __all__ = ["TrustedReader", "build_trusted"]
@@ -104,7 +105,7 @@ class _Readers:
             elif len(present) == 1:
                 reader = self.for_type(present[0])
             else:
-                raise TypeError(f"no fast reader for {kind}")
+                raise ArgumentTypeError(f"no fast reader for {kind}")
             return _optional(reader) if optional else reader
         if kind is PartialDate:
             return self.date
@@ -114,7 +115,7 @@ class _Readers:
             return _items(self.for_type(args[0]))
         if kind in (str, int, bool):
             return _plain(kind)
-        raise TypeError(f"no fast reader for {kind}")
+        raise ArgumentTypeError(f"no fast reader for {kind}")
 
     def for_table(self, cls: type) -> TableReader:
         """A reader of ``cls`` records laid out in columns (:mod:`childservices.data.columns`)."""

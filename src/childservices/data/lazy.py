@@ -24,7 +24,7 @@ from typing import Any, Generic, TypeAlias, TypeVar
 
 from childservices.data.columns import to_rows
 from childservices.data.fastbuild import TrustedReader
-from childservices.errors import DatasetError, Problem
+from childservices.errors import DatasetError, InvalidRecordError, Problem
 from childservices.model import (
     Alias,
     Authority,
@@ -149,7 +149,7 @@ class LazyRecords:
         """``texts`` maps each table to its line number in ``where`` and its JSON text."""
         reader = TrustedReader()
         if set(texts) != set(reader.names):
-            raise ValueError(f"expected the tables {reader.names}, got {tuple(texts)}")
+            raise InvalidRecordError(f"expected the tables {reader.names}, got {tuple(texts)}")
         init = object.__setattr__
         init(self, "_pending", dict(texts))
         init(self, "_built", {})

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from childservices import _arguments
 from childservices.catalog import Catalog
 from childservices.coverage import warn_if_after
+from childservices.errors import ArgumentValueError
 from childservices.model import (
     Area,
     DeliveryModel,
@@ -269,7 +270,7 @@ class DayAnswers(Catalog):
                 )
 
             return model
-        raise ValueError(f"cannot group by {by!r}: use 'kind', 'region' or 'delivery_model'")
+        raise ArgumentValueError(f"cannot group by {by!r}: use 'kind', 'region' or 'delivery_model'")
 
     def transitions(
         self,
@@ -320,7 +321,7 @@ class DayAnswers(Catalog):
                 if status is InterventionStatus.NOT_KNOWN:
                     return "not known"
                 return "not under direction"
-            raise ValueError(f"cannot group by {by!r}: use 'era', 'delivery_model' or 'direction'")
+            raise ArgumentValueError(f"cannot group by {by!r}: use 'era', 'delivery_model' or 'direction'")
 
         return transitions(
             self.authorities(), frameworks=frameworks, group_of=None if by is None else group

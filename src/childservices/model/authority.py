@@ -13,6 +13,7 @@ from typing import Any
 
 import attrs
 
+from childservices.errors import InvalidRecordError
 from childservices.model.dates import PartialDate
 from childservices.model.source import Citation
 from childservices.model.validate import cited, non_empty, not_before, slug
@@ -111,7 +112,7 @@ class Reorganisation:
     @successor.validator
     def _not_itself(self, attribute: attrs.Attribute[Any], value: str) -> None:
         if value == self.predecessor:
-            raise ValueError("an authority cannot succeed itself")
+            raise InvalidRecordError("an authority cannot succeed itself")
 
 
 @attrs.frozen(kw_only=True)

@@ -7,6 +7,7 @@ from typing import Any
 
 import attrs
 
+from childservices.errors import InvalidRecordError
 from childservices.model.dates import PartialDate
 from childservices.model.source import Citation
 from childservices.model.validate import cited, non_empty, not_before, optional_non_empty, slug
@@ -91,6 +92,6 @@ class DeliveryEpisode:
     @provider.validator
     def _provider_fits_model(self, attribute: attrs.Attribute[Any], value: str | None) -> None:
         if self.model is DeliveryModel.IN_HOUSE and value is not None:
-            raise ValueError("an in-house episode has no provider")
+            raise InvalidRecordError("an in-house episode has no provider")
         if self.model is not DeliveryModel.IN_HOUSE and value is None:
-            raise ValueError(f"a {self.model.value} episode needs a provider")
+            raise InvalidRecordError(f"a {self.model.value} episode needs a provider")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import attrs
 
+from childservices.errors import InvalidRecordError
 from childservices.model.dates import PartialDate
 from childservices.model.source import Citation
 from childservices.model.validate import cited, not_before, slug
@@ -17,7 +18,7 @@ def _non_negative(
     if value is None:
         return
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise ValueError(f"{attribute.name}: {value!r} is not a whole number of 0 or more")
+        raise InvalidRecordError(f"{attribute.name}: {value!r} is not a whole number of 0 or more")
 
 
 @attrs.frozen(kw_only=True)

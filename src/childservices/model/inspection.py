@@ -9,6 +9,7 @@ from types import MappingProxyType
 
 import attrs
 
+from childservices.errors import InvalidRecordError
 from childservices.model.dates import PartialDate
 from childservices.model.grades import Grade, NoJudgement, Overall
 from childservices.model.source import Citation
@@ -196,31 +197,31 @@ class Inspection:
 def _check_inspection(inspection: Inspection) -> None:
     framework = inspection.framework
     if inspection.kind is not None and inspection.kind not in FRAMEWORK_KINDS[framework]:
-        raise ValueError(f"kind {inspection.kind.value!r} does not exist under {framework.value!r}")
+        raise InvalidRecordError(f"kind {inspection.kind.value!r} does not exist under {framework.value!r}")
     overall = inspection.overall
     if isinstance(overall, Grade):
         if framework in (Framework.SLAC, Framework.ILACS_2026):
-            raise ValueError(f"{framework.value!r} gives no overall grade")
+            raise InvalidRecordError(f"{framework.value!r} gives no overall grade")
         if not grade_fits_framework(overall, framework):
-            raise ValueError(
+            raise InvalidRecordError(
                 f"overall grade {overall.value!r} is not on {framework.value!r}'s scale"
             )
     allowed = FRAMEWORK_AREAS[framework]
     areas = [j.area for j in inspection.judgements]
     if len(set(areas)) != len(areas):
-        raise ValueError("judgements: an area is graded twice")
+        raise InvalidRecordError("judgements: an area is graded twice")
     for judgement in inspection.judgements:
         if judgement.area not in allowed:
-            raise ValueError(
+            raise InvalidRecordError(
                 f"judgements: {judgement.area.value!r} is not an area of {framework.value!r}"
             )
         if not grade_fits_framework(judgement.grade, framework):
-            raise ValueError(
+            raise InvalidRecordError(
                 f"judgements: {judgement.area.value} grade {judgement.grade.value!r} "
                 f"is not on {framework.value!r}'s scale"
             )
     if Area.IN_CARE_AND_CARE_LEAVERS in areas and (Area.IN_CARE in areas):
-        raise ValueError(
+        raise InvalidRecordError(
             "judgements: 'in_care_and_care_leavers' was split into 'in_care' and 'care_leavers' in 2023; an inspection has one or the other"
         )
     dates = [
@@ -228,7 +229,7 @@ def _check_inspection(inspection: Inspection) -> None:
     ]
     for (first_name, first), (second_name, second) in itertools.pairwise(dates):
         if second.certainly_before(first):
-            raise ValueError(f"{second_name} ({second}) is before {first_name} ({first})")
+            raise InvalidRecordError(f"{second_name} ({second}) is before {first_name} ({first})")
 
 
 # Re-exported so that "no overall judgement" is one name away.

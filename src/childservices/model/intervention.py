@@ -7,6 +7,7 @@ from typing import Any
 
 import attrs
 
+from childservices.errors import InvalidRecordError
 from childservices.model.dates import PartialDate
 from childservices.model.source import Citation
 from childservices.model.validate import cited, not_before, optional_non_empty, slug
@@ -83,18 +84,18 @@ class Intervention:
     @replaces.validator
     def _needs_replaces(self, attribute: attrs.Attribute[Any], value: str | None) -> None:
         if value == self.id:
-            raise ValueError("an intervention cannot replace itself")
+            raise InvalidRecordError("an intervention cannot replace itself")
         if value is None and self.kind is InterventionKind.CONTINUES:
-            raise ValueError("a 'continues' step names the step it says continues in 'replaces'")
+            raise InvalidRecordError("a 'continues' step names the step it says continues in 'replaces'")
 
     @ends_all.validator
     def _ends_all_ends(self, attribute: attrs.Attribute[Any], value: bool) -> None:
         if value and not self.kind.ends_something:
-            raise ValueError("only a lifting or revocation can end every notice and direction")
+            raise InvalidRecordError("only a lifting or revocation can end every notice and direction")
 
     @end_searched.validator
     def _searched_without_end(
         self, attribute: attrs.Attribute[Any], value: PartialDate | None
     ) -> None:
         if value is not None and self.end is not None:
-            raise ValueError("end_searched is for a step whose end was not found; this one has one")
+            raise InvalidRecordError("end_searched is for a step whose end was not found; this one has one")

@@ -6,6 +6,7 @@ import re
 
 import attrs
 
+from childservices.errors import InvalidRecordError
 from childservices.model.dates import PartialDate
 from childservices.model.validate import non_empty, optional_non_empty, slug
 
@@ -16,7 +17,7 @@ _URL = re.compile(r"https?://[A-Za-z0-9.-]+\.[A-Za-z]{2,}(:\d+)?(/[^\s]*)?")
 
 def _check_url(instance: object, attribute: attrs.Attribute[str | None], value: str | None) -> None:
     if value is not None and _URL.fullmatch(value) is None:
-        raise ValueError(f"{attribute.name}: {value!r} is not a well-formed http(s) address")
+        raise InvalidRecordError(f"{attribute.name}: {value!r} is not a well-formed http(s) address")
 
 
 @attrs.frozen(kw_only=True)

@@ -8,6 +8,8 @@ from typing import Any
 
 import attrs
 
+from childservices.errors import InvalidRecordError
+
 __all__ = ["cited", "non_empty", "not_before", "optional_non_empty", "slug", "unique_items"]
 
 _SLUG = re.compile(r"[a-z0-9][a-z0-9_.-]*")
@@ -16,7 +18,7 @@ _SLUG = re.compile(r"[a-z0-9][a-z0-9_.-]*")
 def slug(instance: object, attribute: attrs.Attribute[Any], value: str) -> None:
     """An identifier: lower-case letters, digits, '-', '_' and '.'."""
     if not isinstance(value, str) or _SLUG.fullmatch(value) is None:
-        raise ValueError(
+        raise InvalidRecordError(
             f"{attribute.name}: {value!r} is not an id (lower-case letters, digits, '-', '_', '.')"
         )
 
@@ -24,7 +26,7 @@ def slug(instance: object, attribute: attrs.Attribute[Any], value: str) -> None:
 def non_empty(instance: object, attribute: attrs.Attribute[Any], value: str) -> None:
     """A text that says something."""
     if not isinstance(value, str) or not value.strip() or value != value.strip():
-        raise ValueError(
+        raise InvalidRecordError(
             f"{attribute.name}: {value!r} must be non-empty text without surrounding spaces"
         )
 
@@ -40,13 +42,13 @@ def optional_non_empty(
 def unique_items(instance: object, attribute: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:
     """No item twice."""
     if len(set(value)) != len(value):
-        raise ValueError(f"{attribute.name}: has repeated items")
+        raise InvalidRecordError(f"{attribute.name}: has repeated items")
 
 
 def cited(instance: object, attribute: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:
     """Every fact needs at least one citation."""
     if not value:
-        raise ValueError(f"{attribute.name}: needs at least one citation")
+        raise InvalidRecordError(f"{attribute.name}: needs at least one citation")
     unique_items(instance, attribute, value)
 
 
@@ -56,6 +58,6 @@ def not_before(start_field: str) -> Callable[[Any, attrs.Attribute[Any], Any], N
     def check(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
         start = getattr(instance, start_field)
         if value is not None and start is not None and value.certainly_before(start):
-            raise ValueError(f"{attribute.name} ({value}) is before {start_field} ({start})")
+            raise InvalidRecordError(f"{attribute.name} ({value}) is before {start_field} ({start})")
 
     return check

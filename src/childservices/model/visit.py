@@ -26,6 +26,7 @@ from typing import Any
 
 import attrs
 
+from childservices.errors import InvalidRecordError
 from childservices.model.dates import PartialDate
 from childservices.model.source import Citation
 from childservices.model.validate import cited, not_before, slug
@@ -85,18 +86,18 @@ class Visit:
 
     def __attrs_post_init__(self) -> None:
         if self.start is None and self.published is None:
-            raise ValueError("a visit needs its fieldwork start or its publication date")
+            raise InvalidRecordError("a visit needs its fieldwork start or its publication date")
         if (
             self.published is not None
             and self.start is not None
             and self.published.certainly_before(self.start)
         ):
-            raise ValueError(f"published ({self.published}) is before start ({self.start})")
+            raise InvalidRecordError(f"published ({self.published}) is before start ({self.start})")
 
     @priority_action.validator
     def _only_focused(self, attribute: attrs.Attribute[Any], value: bool | None) -> None:
         if value is not None and self.kind is not VisitKind.FOCUSED:
-            raise ValueError("only a focused visit names areas for priority action")
+            raise InvalidRecordError("only a focused visit names areas for priority action")
 
     @property
     def date(self) -> PartialDate:

@@ -26,6 +26,8 @@ from fractions import Fraction
 
 import attrs
 
+from childservices.errors import ArgumentValueError
+
 __all__ = ["KaplanMeier", "KaplanMeierStep", "kaplan_meier"]
 
 
@@ -101,11 +103,11 @@ def kaplan_meier(
     2
     """
     if len(times) != len(observed):
-        raise ValueError(f"{len(times)} times but {len(observed)} event flags")
+        raise ArgumentValueError(f"{len(times)} times but {len(observed)} event flags")
     if not 0 < confidence < 1:
-        raise ValueError(f"confidence must be between 0 and 1, not {confidence!r}")
+        raise ArgumentValueError(f"confidence must be between 0 and 1, not {confidence!r}")
     if any(t < 0 or math.isnan(t) for t in times):
-        raise ValueError("follow-up times must be numbers of at least 0")
+        raise ArgumentValueError("follow-up times must be numbers of at least 0")
     z = statistics.NormalDist().inv_cdf((1 + confidence) / 2)
     ordered = sorted(zip(times, observed, strict=True))
     at_risk = len(ordered)

@@ -40,6 +40,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from childservices.errors import ArgumentValueError
 from childservices.model import Framework, Grade, Inspection, as_date
 from childservices.rules.asof import SIF_AND_LATER
 from childservices.rules.carryover import rating_inspections
@@ -214,9 +215,9 @@ def time_to_good(
     puts the whole follow-up in ``"trust"``).
     """
     if from_grade in _GOOD:
-        raise ValueError(f"{from_grade.value!r} is already good or better: choose a lower grade")
+        raise ArgumentValueError(f"{from_grade.value!r} is already good or better: choose a lower grade")
     if by is not None and by not in GROUPINGS:
-        raise ValueError(f"cannot group by {by!r}: use one of {', '.join(GROUPINGS)}")
+        raise ArgumentValueError(f"cannot group by {by!r}: use one of {', '.join(GROUPINGS)}")
     cut = as_date(until)
     first = None if judged_from is None else as_date(judged_from)
     last = None if judged_to is None else as_date(judged_to)

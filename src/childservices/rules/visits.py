@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from childservices.errors import ArgumentValueError
 from childservices.model import (
     Grade,
     Inspection,
@@ -170,7 +171,7 @@ def priority_action_responses(
     [('halton-focused-visit-2021-10', 'halton-notice-2022-01', True)]
     """
     if within_days < 0:
-        raise ValueError("within_days must not be negative")
+        raise ArgumentValueError("within_days must not be negative")
     wanted = frozenset(kinds)
     steps = [s for s in interventions if s.kind in wanted and s.date is not None]
     found = []
