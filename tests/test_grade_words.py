@@ -131,8 +131,8 @@ def test_the_official_tool_reads_grades_as_before() -> None:
 
 
 def test_the_report_reader_reads_grades_as_before() -> None:
-    from childservices.reports.parse import _grade
+    from childservices.reports.parse._grades import grade
 
     for text, framework, expected in BEFORE["reports"]:
-        found = _answer(lambda t=text, f=framework: _grade(t, Framework(f), "W", "X"))
+        found = _answer(lambda t=text, f=framework: grade(t, Framework(f), "W", "X"))
         assert found == expected, (text, framework)

@@ -44,6 +44,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
+from childservices.model import Grade
+from childservices.model.grades import grade_from_text
 from childservices.records import TABLES
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -134,22 +136,18 @@ def sheet_grade(value: str, framework: str) -> str:
     >>> sheet_grade("Requires improvement to be good", "sif")
     'requires_improvement'
     """
-    text = " ".join(value.split()).lower()
-    if text in ("", "-"):
+    try:
+        grade = grade_from_text(" ".join(value.split()), unknown=("", "-"))
+    except ValueError:
+        raise GradeError(f"unknown grade {value!r}") from None
+    if grade is None:
         return ""
-    if text == "outstanding":
-        return "outstanding"
-    if text == "good":
-        return "good"
-    if text == "inadequate":
-        return "inadequate"
-    if text in ("requires improvement to be good", "requires improvement", "adequate"):
+    if grade in (Grade.REQUIRES_IMPROVEMENT, Grade.ADEQUATE):
         if framework in ADEQUATE_SCALE_FRAMEWORKS:
             return "adequate"
-        if text == "adequate":
+        if grade is Grade.ADEQUATE:
             raise GradeError(f"'adequate' under framework {framework}")
-        return "requires_improvement"
-    raise GradeError(f"unknown grade {value!r}")
+    return grade.value
 
 
 # --------------------------------------------------------------------------

@@ -49,6 +49,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from childservices.model import Grade
+from childservices.model.grades import grade_from_text
+
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from import_official import (
@@ -82,13 +85,8 @@ REFORM_SOURCE_ROW = {
     "+judgement+for+inspections+of+local+authorities+childrens+services+27112025162500?open",
 }
 
-GRADES = {
-    "outstanding": "outstanding",
-    "good": "good",
-    "requires improvement": "requires_improvement",
-    "requires improvement to be good": "requires_improvement",
-    "inadequate": "inadequate",
-}
+SCALE = frozenset(Grade) - {Grade.ADEQUATE}
+"""The grades the snapshots can hold: Data to Insight's table has no 'adequate'."""
 EMPTY = frozenset({"", "nan", "none"})
 PRE_SPLIT = "inspection_pre_dates_judgement"
 
@@ -147,12 +145,11 @@ def parse_date(text: str) -> dt.date | None:
 
 def grade(text: str) -> str:
     """A snapshot grade in the seed vocabulary ('' when unknown)."""
-    low = text.strip().lower()
-    if low in EMPTY:
-        return ""
-    if low in GRADES:
-        return GRADES[low]
-    raise ValueError(f"unknown grade {text!r}")
+    try:
+        found = grade_from_text(text, scale=SCALE, unknown=EMPTY)
+    except ValueError:
+        raise ValueError(f"unknown grade {text!r}") from None
+    return "" if found is None else found.value
 
 
 _SMALL = {"de", "la", "van", "von", "der"}
