@@ -94,14 +94,14 @@ def test_the_fixture_covers_what_the_sources_hold() -> None:
 
 
 def test_the_update_reads_the_feed_as_before() -> None:
-    from childservices.update import _grade
+    from childservices.update.feed import _grade
 
     for text, expected in BEFORE["update"]:
         assert _answer(lambda text=text: _grade(text, "col")) == expected, text
 
 
 def test_the_update_reads_the_feeds_overall_as_before() -> None:
-    from childservices.update import FEED_COLUMNS, _row
+    from childservices.update.feed import FEED_COLUMNS, _row
 
     def overall(text: str) -> Any:
         cells = dict.fromkeys(FEED_COLUMNS, "")
