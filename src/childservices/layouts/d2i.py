@@ -176,6 +176,9 @@ def _d2i_inspector(name: str | None) -> str | None:
     return None if name is None else " ".join(name.lower().split())
 
 
+# The carry-over rule (a successor carrying a single predecessor's record), written here
+# once for the layouts; authority_view and rules.official have their own until it is one
+# rule in rules/.
 def _own_record(
     authority: AuthorityView, frameworks: Collection[Framework]
 ) -> tuple[Inspection, ...]:
