@@ -8,7 +8,9 @@ docstrings say :class:`~childservices.Grade`, so this extension
   with what it is and a link to where it is documented (generated, so it
   cannot fall behind ``__all__``);
 - resolves a cross-reference to ``childservices.<name>[.<attribute>]`` that
-  has no target of its own to the object's documented name.
+  has no target of its own to the object's documented name, and one to a name
+  a package re-exports (``childservices.layouts.D2I_SUMMARY``) to the module
+  it is imported from.
 """
 
 from __future__ import annotations
@@ -125,18 +127,51 @@ def _on_builder_inited(app: Any) -> None:
     _write(folder, "api-names.md", names_page())
 
 
-def _on_missing_reference(app: Any, env: Any, node: Any, contnode: Any) -> Any:
-    """Resolve ``childservices.<name>...`` to where ``<name>`` is documented."""
-    if node.get("refdomain") != "py":
-        return None
-    target = node.get("reftarget", "")
+def _top_level_target(target: str) -> str | None:
+    """Where ``childservices.<name>[.<attribute>]`` is documented, for a top-level name."""
     parts = target.split(".")
     if len(parts) < 2 or parts[0] != "childservices" or parts[1] not in cs.__all__:
         return None
     found = documented_name(parts[1])
     if found is None or found[1] == target:
         return None
-    new_target = ".".join([found[1], *parts[2:]])
+    return ".".join([found[1], *parts[2:]])
+
+
+def _reexported_target(target: str) -> str | None:
+    """Where a name a package re-exports is documented: in the module it is imported from.
+
+    ``childservices.layouts.D2I_SUMMARY`` (users' path) is documented as
+    ``childservices.layouts.d2i.D2I_SUMMARY`` (where it is defined).
+    """
+    parts = target.split(".")
+    for cut in range(len(parts) - 1, 1, -1):
+        package = ".".join(parts[:cut])
+        try:
+            module = importlib.import_module(package)
+            body = ast.parse(inspect.getsource(module)).body
+        except (ImportError, OSError, TypeError):
+            continue
+        for node in body:
+            if not isinstance(node, ast.ImportFrom) or not node.module:
+                continue
+            for alias in node.names:
+                if (alias.asname or alias.name) == parts[cut] and node.module.startswith(package):
+                    return ".".join([node.module, alias.name, *parts[cut + 1 :]])
+    return None
+
+
+def _on_missing_reference(app: Any, env: Any, node: Any, contnode: Any) -> Any:
+    """Resolve ``childservices.<name>...`` (a top-level or re-exported name) to where it is
+    documented."""
+    if node.get("refdomain") != "py":
+        return None
+    target = node.get("reftarget", "")
+    if not target.startswith("childservices."):
+        return None
+    new_target = _top_level_target(target) or _reexported_target(target)
+    if new_target is None:
+        return None
     domain = env.get_domain("py")
     return domain.resolve_xref(
         env, node["refdoc"], app.builder, node["reftype"], new_target, node, contnode

@@ -35,7 +35,7 @@ def parse(text: str) -> None:
 
 # Found by this suite, now fixed: a 2013 looked-after-children report whose grade
 # heading is in another case ("gRADE 3 (aDEQUATE)"), or has no "(word)" after
-# "Grade N", let an AssertionError or a TypeError out of reports/parse.py's _lac_grade.
+# "Grade N", let an AssertionError or a TypeError out of reports/parse/_lac.py's _lac_grade.
 _LAC = TEXTS["lac_2013.txt"]
 
 

@@ -8,15 +8,22 @@ other raises :class:`~childservices.IncomparableGradesError`. Every other
 pair compares naturally, so ``Grade.GOOD > Grade.INADEQUATE`` and
 ``sorted(grades)`` puts the worst first. To put adequate and requires
 improvement on one scale on purpose, use :attr:`Grade.rank`.
+
+Sources write grades in words ('Requires improvement to be good', 'good',
+'require improvement' in a report's sentence): :func:`grade_from_text` reads
+them all, from the one table of spellings :data:`GRADE_WORDS`.
 """
 
 from __future__ import annotations
 
 import enum
+from collections.abc import Collection, Mapping
+from types import MappingProxyType
+from typing import overload
 
-from childservices.errors import IncomparableGradesError
+from childservices.errors import ArgumentValueError, IncomparableGradesError
 
-__all__ = ["Grade", "NoJudgement", "Overall"]
+__all__ = ["GRADE_WORDS", "Grade", "NoJudgement", "Overall", "grade_from_text"]
 
 
 class Grade(enum.Enum):
@@ -109,3 +116,89 @@ class NoJudgement(enum.Enum):
 
 Overall = Grade | NoJudgement
 """An overall judgement: a grade, or a statement that the framework gives none."""
+
+
+GRADE_WORDS: Mapping[str, Grade] = MappingProxyType(
+    {
+        "outstanding": Grade.OUTSTANDING,
+        "good": Grade.GOOD,
+        "requires improvement to be good": Grade.REQUIRES_IMPROVEMENT,
+        "requires improvement": Grade.REQUIRES_IMPROVEMENT,
+        "require improvement to be good": Grade.REQUIRES_IMPROVEMENT,
+        "require improvement": Grade.REQUIRES_IMPROVEMENT,
+        "adequate": Grade.ADEQUATE,
+        "inadequate": Grade.INADEQUATE,
+    }
+)
+"""Every spelling of a grade the sources use, in lower case: Ofsted's labels, 'requires
+improvement' without 'to be good' (Data to Insight's tables, many reports), and the plural
+verb of a report's sentence ('children's services require improvement to be good')."""
+
+_VERB_FORMS = frozenset({"require improvement to be good", "require improvement"})
+"""The spellings written only as the verb of a sentence, never in a table's cell."""
+
+
+@overload
+def grade_from_text(
+    text: str,
+    *,
+    scale: Collection[Grade] = ...,
+    prose: bool = ...,
+    unknown: Collection[str] = ...,
+) -> Grade | None: ...
+
+
+@overload
+def grade_from_text(
+    text: str,
+    *,
+    scale: Collection[Grade] = ...,
+    prose: bool = ...,
+    unknown: Collection[str] = ...,
+    not_given: Collection[str],
+) -> Overall | None: ...
+
+
+def grade_from_text(
+    text: str,
+    *,
+    scale: Collection[Grade] = frozenset(Grade),
+    prose: bool = False,
+    unknown: Collection[str] = (),
+    not_given: Collection[str] = (),
+) -> Overall | None:
+    """The grade a source writes as ``text`` (any case, spaces around it ignored).
+
+    ``unknown``: the words the source writes for a grade it does not know
+    (``nan``, ``-``; in lower case), read as ``None``. ``not_given``: the
+    words it writes for a judgement the framework does not give, read as
+    :data:`~childservices.NOT_GIVEN`. ``scale``: the grades the source can
+    hold (Data to Insight's tables have no 'adequate': there it is refused).
+    ``prose``: the text comes from a sentence, so the plural verb ('require
+    improvement') is a grade too. Anything else raises
+    :class:`~childservices.errors.ArgumentValueError` naming what was expected.
+
+    >>> grade_from_text("Requires improvement to be good")
+    <Grade.REQUIRES_IMPROVEMENT: 'requires_improvement'>
+    >>> grade_from_text("nan", unknown={"nan"}) is None
+    True
+    """
+    word = text.strip().lower()
+    if word in unknown:
+        return None
+    if word in not_given:
+        return NoJudgement.NOT_GIVEN
+    grade = GRADE_WORDS.get(word)
+    if grade is None or grade not in scale or (word in _VERB_FORMS and not prose):
+        expected = [
+            spelling
+            for spelling, named in GRADE_WORDS.items()
+            if named in scale and (prose or spelling not in _VERB_FORMS)
+        ]
+        choices = [", ".join(expected)]
+        if unknown:
+            choices.append(" or ".join(map(repr, sorted(unknown))) + " for a grade not known")
+        if not_given:
+            choices.append(" or ".join(map(repr, sorted(not_given))) + " for no judgement given")
+        raise ArgumentValueError(f"{text!r} is not a grade: expected {'; '.join(choices)}")
+    return grade

@@ -1,0 +1,132 @@
+"""Ofsted's official statistics: every authority's most recent judgement as at a date.
+
+The sheet ``Inspections_as_at_31_March`` (:data:`OFSTED_AS_AT`), for any
+reference date and cut-off: the judgements are those an
+:class:`~childservices.rules.official.OfficialCount` counts. Grades are
+written as Ofsted writes them ('Requires improvement to be good'), names as
+its official statistics spell them, regions as Ofsted's eight.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from types import MappingProxyType
+from typing import TYPE_CHECKING
+
+from childservices.layouts._shared import area_cells, day_cell, identifier_on
+from childservices.layouts.cells import PRE_DATES_CELL, Cell, Link
+from childservices.layouts.table import Layout, LayoutTable
+from childservices.model import NOT_GIVEN, Grade, IdentifierScheme, Inspection, Region
+
+if TYPE_CHECKING:
+    from childservices.authority_view import AuthorityView
+    from childservices.rules.official import OfficialCount
+
+__all__ = ["OFSTED_AS_AT", "ofsted_as_at"]
+
+OFSTED_AS_AT = Layout(
+    name="ofsted-as-at",
+    columns=(
+        "Web link",
+        "Local authority area code",
+        "Local authority name",
+        "Ofsted region",
+        "Inspection date",
+        "Publication date",
+        "Overall effectiveness",
+        "The impact of leaders on social work practice with children and families",
+        "The experiences and progress of children who need help and protection",
+        "The experiences and progress of children in care",
+        "The experiences and progress of care leavers",
+    ),
+    date_formats={"Inspection date": "%d/%m/%Y", "Publication date": "%d/%m/%Y"},
+    sheet="Inspections_as_at_31_March",
+    description="Ofsted's official statistics: every authority's most recent judgement as at a date",
+)
+"""Ofsted's sheet ``Inspections_as_at_31_March`` (official statistics, 2025 release)."""
+
+_OFSTED_REGIONS: Mapping[Region, str] = MappingProxyType(
+    {
+        region: (
+            "North East, Yorkshire and the Humber"
+            if region in (Region.NORTH_EAST, Region.YORKSHIRE_AND_THE_HUMBER)
+            else region.value
+        )
+        for region in Region
+    }
+)
+"""Ofsted's eight regions: the North East and Yorkshire and the Humber are one."""
+
+_OFFICIAL_SOURCES = frozenset(
+    {"ofsted-la-inspection-outcomes-2025-03-31", "ofsted-csc-data-england-2023"}
+)
+_PROVIDER_PAGE = "https://reports.ofsted.gov.uk/provider/44/"
+
+
+def _ofsted_name(authority: AuthorityView) -> str:
+    """The name as Ofsted's official statistics spell it, else the record's name."""
+    index = authority.dataset.index
+    for alias in index.aliases_by_authority.get(authority.id, ()):
+        if any(c.source in _OFFICIAL_SOURCES for c in alias.citations):
+            return alias.alias
+    return authority.name
+
+
+_NO_OVERALL = "No overall judgement under this framework"
+
+
+def _ofsted_grade(grade: Grade | None) -> str | None:
+    if grade is None:
+        return None
+    return grade.label[0].upper() + grade.label[1:]
+
+
+def _ofsted_overall(inspection: Inspection) -> str | None:
+    overall = inspection.overall
+    if overall is NOT_GIVEN:
+        return _NO_OVERALL
+    return _ofsted_grade(overall) if isinstance(overall, Grade) else None
+
+
+def ofsted_as_at(authorities: Iterable[AuthorityView], count: OfficialCount) -> LayoutTable:
+    """Ofsted's "as at" sheet for the judgements of ``count``: :data:`OFSTED_AS_AT`.
+
+    One row per authority in existence on the rule's reference date, sorted by
+    name as Ofsted spells it; an authority with no judgement counted (a new
+    council not yet inspected) has empty inspection cells. ``Web link`` is
+    the authority's page on Ofsted's reports site, by its Ofsted URN on the
+    reference date. Columns the inspection's framework does not have are empty,
+    as Ofsted leaves the care leavers column empty before 2023; an overall
+    judgement the framework does not give reads 'No overall judgement under
+    this framework'.
+    """
+    day = count.rule.inspected_by
+    present = [a for a in authorities if a.active_on(day) is True]
+    rows = []
+    for authority in sorted(present, key=lambda a: (_ofsted_name(a).casefold(), a.id)):
+        urn = identifier_on(authority, IdentifierScheme.OFSTED_URN, day)
+        region = authority.region
+        row: dict[str, Cell] = {
+            "Web link": None
+            if urn is None
+            else Link(url=f"{_PROVIDER_PAGE}{urn}", text="Ofsted Local Authority Webpage"),
+            "Local authority area code": identifier_on(authority, IdentifierScheme.ONS, day),
+            "Local authority name": _ofsted_name(authority),
+            "Ofsted region": None if region is None else _OFSTED_REGIONS[region],
+        }
+        inspection = count.judgements.get(authority.id)
+        if inspection is not None:
+            cells = [
+                None if c == PRE_DATES_CELL else c for c in area_cells(inspection, _ofsted_grade)
+            ]
+            row |= {
+                "Inspection date": day_cell(inspection.start),
+                "Publication date": day_cell(inspection.published),
+                "Overall effectiveness": _ofsted_overall(inspection),
+                OFSTED_AS_AT.columns[7]: cells[0],
+                OFSTED_AS_AT.columns[8]: cells[1],
+                OFSTED_AS_AT.columns[9]: cells[2],
+                OFSTED_AS_AT.columns[10]: cells[3],
+            }
+        rows.append(tuple(row.get(c) for c in OFSTED_AS_AT.columns))
+    return LayoutTable(layout=OFSTED_AS_AT, rows=tuple(rows))

@@ -1,0 +1,165 @@
+"""A drop-in table's shape (:class:`Layout`) and its rows (:class:`LayoutTable`), read back from CSV."""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import io
+import os
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from types import MappingProxyType
+from typing import TextIO
+
+import attrs
+
+from childservices.errors import ChildServicesError
+from childservices.layouts.cells import Cell, Link
+from childservices.layouts.writing import write_csv, write_csv_file, write_xlsx
+
+__all__ = ["Layout", "LayoutTable", "read_csv"]
+
+
+def _frozen_mapping(value: Mapping[str, str]) -> Mapping[str, str]:
+    return MappingProxyType(dict(value))
+
+
+def _frozen_set(value: Iterable[str]) -> frozenset[str]:
+    return frozenset(value)
+
+
+@attrs.frozen(kw_only=True)
+class Layout:
+    """The shape of a drop-in table: its columns, how its dates are written, its sheet name.
+
+    ``date_formats`` maps each date column to the ``strftime`` pattern of the
+    original (``%d/%m/%Y`` or ``%d/%m/%y``); ``integers`` names the columns
+    holding whole numbers.
+    """
+
+    name: str
+    columns: tuple[str, ...]
+    date_formats: Mapping[str, str] = attrs.field(converter=_frozen_mapping)
+    integers: frozenset[str] = attrs.field(default=frozenset(), converter=_frozen_set)
+    sheet: str
+    description: str
+
+
+@attrs.frozen(kw_only=True, eq=True)
+class LayoutTable:
+    """A drop-in table: a layout and its rows (typed cells, in the layout's column order)."""
+
+    layout: Layout
+    rows: tuple[tuple[Cell, ...], ...]
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        """The column names, in order."""
+        return self.layout.columns
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def records(self) -> list[dict[str, Cell]]:
+        """Every row as a mapping from column name to cell."""
+        return [dict(zip(self.columns, row, strict=True)) for row in self.rows]
+
+    def row(self, key: str) -> dict[str, Cell]:
+        """The first row whose first cell, written as text, is ``key`` (a URN, an area code)."""
+        for row in self.rows:
+            if _text(self.layout, self.columns[0], row[0]) == key:
+                return dict(zip(self.columns, row, strict=True))
+        raise KeyError(f"no row of {self.layout.name} with {self.columns[0]} {key!r}")
+
+    def text_rows(self) -> list[list[str]]:
+        """Every row as the original writes it: dates in its formats, ``""`` where not known."""
+        return [
+            [_text(self.layout, c, v) for c, v in zip(self.columns, row, strict=True)]
+            for row in self.rows
+        ]
+
+    def to_csv(self, out: str | os.PathLike[str] | TextIO) -> None:
+        """Write the table as CSV (a file name, or an open text stream)."""
+        if isinstance(out, str | os.PathLike):
+            write_csv_file(out, self.columns, self.text_rows())
+        else:
+            write_csv(out, self.columns, self.text_rows())
+
+    def csv_text(self) -> str:
+        """The table as CSV text."""
+        buffer = io.StringIO()
+        write_csv(buffer, self.columns, self.text_rows())
+        return buffer.getvalue()
+
+    def to_xlsx(self, path: str | os.PathLike[str]) -> None:
+        """Write the table as an xlsx workbook with one sheet: dates typed, links linked.
+
+        Needs openpyxl (``pip install 'childservices[update]'`` or ``[all]``).
+        """
+        write_xlsx(
+            path,
+            sheet=self.layout.sheet,
+            columns=self.columns,
+            rows=self.rows,
+            date_formats=self.layout.date_formats,
+        )
+
+
+def _text(layout: Layout, column: str, value: Cell) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, Link):
+        return value.url
+    if isinstance(value, datetime.date):
+        return value.strftime(layout.date_formats.get(column, "%Y-%m-%d"))
+    return str(value)
+
+
+def read_csv(layout: Layout, source: str | os.PathLike[str] | TextIO) -> LayoutTable:
+    """Read a table of ``layout`` back from CSV, typing its cells as the layout says.
+
+    The header must be the layout's columns, in order. A date cell that does
+    not fit the column's format is kept as text (a date the record gives only
+    to the month or year is written as ``2014-10``). A link cell comes back as
+    its address.
+    """
+    if isinstance(source, str | os.PathLike):
+        with Path(source).open(encoding="utf-8", newline="") as handle:
+            return read_csv(layout, handle)
+    name = getattr(source, "name", "<stream>")
+    reader = csv.reader(source)
+    header = next(reader, None)
+    if header is None or tuple(header) != layout.columns:
+        raise ChildServicesError(
+            f"{name}: the header is not the {layout.name} layout's columns: {header!r}"
+        )
+    rows = []
+    for line, cells in enumerate(reader, start=2):
+        if len(cells) != len(layout.columns):
+            raise ChildServicesError(
+                f"{name}, line {line}: {len(cells)} cells, expected {len(layout.columns)}"
+            )
+        rows.append(
+            tuple(
+                _parse(layout, c, v, name, line) for c, v in zip(layout.columns, cells, strict=True)
+            )
+        )
+    return LayoutTable(layout=layout, rows=tuple(rows))
+
+
+def _parse(layout: Layout, column: str, text: str, name: str, line: int) -> Cell:
+    if text == "":
+        return None
+    if column in layout.date_formats:
+        try:
+            return datetime.datetime.strptime(text, layout.date_formats[column]).date()
+        except ValueError:
+            return text
+    if column in layout.integers:
+        try:
+            return int(text)
+        except ValueError:
+            raise ChildServicesError(
+                f"{name}, line {line}, column {column}: {text!r} is not a whole number"
+            ) from None
+    return text
