@@ -1,7 +1,8 @@
-"""Compile ``seeds/`` into the bundled dataset, ``src/childservices/data/bundle.jsonl``.
+"""Compile ``seeds/`` into the bundled dataset, ``src/childservices/data/bundle.jsonl``,
+and its data version, ``src/childservices/data/version.py`` (``DATA_VERSION``).
 
 Usage: ``python tools/build_bundle.py`` (rebuild) or ``--check`` (exit 1 if
-the bundle is stale). Every problem in the seeds is reported and nothing is
+either file is stale). Every problem in the seeds is reported and nothing is
 written.
 """
 
@@ -11,7 +12,13 @@ import argparse
 import sys
 from pathlib import Path
 
-from childservices.data.bundle import BUNDLE_NAME, bundle_text, seeds_digest
+from childservices.data.bundle import (
+    BUNDLE_NAME,
+    bundle_text,
+    data_version,
+    seeds_digest,
+    version_module_text,
+)
 from childservices.dataset import Dataset
 from childservices.errors import DatasetError
 from childservices.records import read_files, seed_files
@@ -19,15 +26,21 @@ from childservices.records import read_files, seed_files
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 BUNDLE = ROOT / "src" / "childservices" / "data" / BUNDLE_NAME
+VERSION = BUNDLE.with_name("version.py")
 
 
 def compile_seeds(seeds: Path = SEEDS) -> str:
     """The bundle text the seeds give, after every check the loader makes."""
+    return compile_all(seeds)[0]
+
+
+def compile_all(seeds: Path = SEEDS) -> tuple[str, str]:
+    """The bundle text and the ``data/version.py`` text the seeds give, after every check."""
     files = seed_files(seeds)
     records = read_files(files)
     version = seeds_digest([path for _, path in files], seeds)
     Dataset.from_records(records, data_version=version)
-    return bundle_text(records, version)
+    return bundle_text(records, version), version_module_text(data_version(records, version))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -41,23 +54,27 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=BUNDLE, help="where to write the bundle")
     args = parser.parse_args(argv)
     try:
-        text = compile_seeds(args.seeds)
+        text, version = compile_all(args.seeds)
     except DatasetError as exc:
         print(f"build_bundle: {exc}", file=sys.stderr)
         return 1
+    outputs = {args.out: text, args.out.with_name(VERSION.name): version}
     if args.check:
-        current = args.out.read_text(encoding="utf-8") if args.out.exists() else ""
-        if current != text:
-            print(
-                f"build_bundle: {args.out} is stale; run python tools/build_bundle.py",
-                file=sys.stderr,
-            )
+        stale = [p for p, t in outputs.items() if _read(p) != t]
+        for path in stale:
+            print(f"build_bundle: {path} is stale; run python tools/build_bundle.py", file=sys.stderr)
+        if stale:
             return 1
         print("build_bundle: bundle is up to date")
         return 0
-    args.out.write_text(text, encoding="utf-8")
-    print(f"build_bundle: wrote {args.out} ({len(text)} bytes)")
+    for path, content in outputs.items():
+        path.write_text(content, encoding="utf-8")
+        print(f"build_bundle: wrote {path} ({len(content)} bytes)")
     return 0
+
+
+def _read(path: Path) -> str:
+    return path.read_text(encoding="utf-8") if path.exists() else ""
 
 
 if __name__ == "__main__":

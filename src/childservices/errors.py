@@ -29,6 +29,7 @@ __all__ = [
     "ReportError",
     "UnknownAuthorityError",
     "UnknownRecordError",
+    "UpdateError",
 ]
 
 
@@ -163,3 +164,7 @@ class UnknownRecordError(ChildServicesError, KeyError):
 
     def __str__(self) -> str:
         return str(self.args[0]) if self.args else ""
+
+
+class UpdateError(ChildServicesError, RuntimeError):
+    """The update could not run at all (the feed could not be fetched or read); nothing changed."""

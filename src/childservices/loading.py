@@ -40,9 +40,29 @@ def _bundled() -> Dataset:
             # table is built when first used, without running the cross-record checks again.
             tables, version = packaged_tables()
             _cache.append(
-                Dataset._trusted(tables=tables, index=Index(tables), data_version=version)
+                Dataset._trusted(
+                    tables=tables, index=Index(tables), data_version=_bundled_version(version)
+                )
             )
     return _cache[0]
+
+
+def _bundled_version(header: str) -> str:
+    """The bundled record's :data:`~childservices.DATA_VERSION`, after checking that it was
+    written with the bundle (its digest is the bundle header's ``seeds-`` digest)."""
+    from childservices.data.version import DATA_VERSION
+
+    if DATA_VERSION.rpartition(".")[2] != header.removeprefix("seeds-"):
+        raise DatasetError(
+            [
+                Problem(
+                    file="childservices/data/version.py",
+                    message=f"DATA_VERSION {DATA_VERSION} was not written with the bundle "
+                    f"({header}): rebuild both with python tools/build_bundle.py",
+                )
+            ]
+        )
+    return DATA_VERSION
 
 
 def _reduce(dataset: Dataset) -> tuple[Any, ...]:

@@ -63,6 +63,30 @@ def seeds_digest(files: list[Path], root: Path) -> str:
     return f"seeds-{digest.hexdigest()[:16]}"
 
 
+def data_version(records: RecordSet, seeds_version: str) -> str:
+    """The record's :data:`~childservices.data.version.DATA_VERSION`: the newest publication
+    date among its sources, a dot, and the seeds' digest (``seeds_version`` less ``seeds-``)."""
+    dates = [s.published for s in records.sources if s.published is not None]
+    newest = max(dates, key=lambda d: (d.last_day(), d.first_day())) if dates else None
+    digest = seeds_version.removeprefix("seeds-")
+    return f"{newest if newest is not None else 'undated'}.{digest}"
+
+
+def version_module_text(version: str) -> str:
+    """The text of ``data/version.py`` for a data version (written by ``tools/build_bundle.py``)."""
+    return (
+        '"""The bundled record\'s data version: written by ``tools/build_bundle.py``, checked in CI.\n'
+        "\n"
+        "Do not edit: rebuild the bundle from the seeds.\n"
+        '"""\n'
+        "\n"
+        f"DATA_VERSION = \"{version}\"\n"
+        '"""The bundled record\'s version: the newest publication date among its sources and a\n'
+        "digest of the seed files it was built from. Cite it beside an answer; it changes\n"
+        'whenever any fact does, apart from the library\'s own ``__version__``."""\n'
+    )
+
+
 def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 

@@ -39,7 +39,7 @@ from childservices.model import (
     as_day,
 )
 from childservices.rules.asof import SIF_AND_LATER, counts_for_rating, publication_key
-from childservices.rules.lineage import continues_record
+from childservices.rules.carryover import keeps_predecessor_urn, rating_inspections
 
 if TYPE_CHECKING:
     from childservices.authority_view import AuthorityView
@@ -85,6 +85,7 @@ D2I_SUMMARY = Layout(
         "publication_date": "%d/%m/%y",
     },
     integers={"urn", "la_code", "inspectors_inspections_count"},
+    formulas={"local_link_to_all_inspections"},
     sheet="ofsted_cs_inspections_overview",
     description="Data to Insight's ILACS summary: every authority's latest inspection",
 )
@@ -176,36 +177,11 @@ def _d2i_inspector(name: str | None) -> str | None:
     return None if name is None else " ".join(name.lower().split())
 
 
-# The carry-over rule (a successor carrying a single predecessor's record), written here
-# once for the layouts; authority_view and rules.official have their own until it is one
-# rule in rules/.
-def _own_record(
-    authority: AuthorityView, frameworks: Collection[Framework]
-) -> tuple[Inspection, ...]:
-    """The inspections listed under the authority's Ofsted URN, in publication order.
-
-    Its own, after those of a single predecessor whose URN it kept (Buckinghamshire,
-    North Yorkshire, Somerset); a council given a new URN starts with its own first
-    inspection, as Ofsted and the tool list it.
-    """
-    own = tuple(i for i in authority.inspections if counts_for_rating(i, frameworks))
-    predecessors = authority.predecessors
-    if len(predecessors) != 1:
-        return own
-    identifiers = {a.id: a.identifiers for a in (authority, predecessors[0])}
-    if not continues_record(authority.id, [predecessors[0].id], identifiers):
-        return own
-    earlier = _own_record(predecessors[0], frameworks)
-    if own:
-        first = publication_key(own[0])
-        earlier = tuple(i for i in earlier if publication_key(i) < first)
-    return earlier + own
-
-
 def _latest(
     authority: AuthorityView, day: datetime.date, frameworks: Collection[Framework]
 ) -> Inspection | None:
-    found = [i for i in _own_record(authority, frameworks) if publication_key(i) <= day]
+    listed = rating_inspections(authority, frameworks, follows=keeps_predecessor_urn)
+    found = [i for i in listed if publication_key(i) <= day]
     return found[-1] if found else None
 
 

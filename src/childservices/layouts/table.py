@@ -13,9 +13,11 @@ from typing import TextIO
 
 import attrs
 
-from childservices.errors import ChildServicesError
+from childservices.errors import ChildServicesError, UnknownRecordError
 from childservices.layouts.cells import Cell, Link
 from childservices.layouts.writing import write_csv, write_csv_file, write_xlsx
+from childservices.records.cells import restore
+from childservices.records.safe import inert_cell
 
 __all__ = ["Layout", "LayoutTable", "read_csv"]
 
@@ -34,13 +36,17 @@ class Layout:
 
     ``date_formats`` maps each date column to the ``strftime`` pattern of the
     original (``%d/%m/%Y`` or ``%d/%m/%y``); ``integers`` names the columns
-    holding whole numbers.
+    holding whole numbers; ``formulas`` the columns whose cells the original
+    writes as spreadsheet formulas (Data to Insight's link to an authority's
+    report folder). Every other text cell is written inert (see
+    :mod:`childservices.records.safe`), so a user's ``=HYPERLINK(...)`` never runs.
     """
 
     name: str
     columns: tuple[str, ...]
     date_formats: Mapping[str, str] = attrs.field(converter=_frozen_mapping)
     integers: frozenset[str] = attrs.field(default=frozenset(), converter=_frozen_set)
+    formulas: frozenset[str] = attrs.field(default=frozenset(), converter=_frozen_set)
     sheet: str
     description: str
 
@@ -69,7 +75,7 @@ class LayoutTable:
         for row in self.rows:
             if _text(self.layout, self.columns[0], row[0]) == key:
                 return dict(zip(self.columns, row, strict=True))
-        raise KeyError(f"no row of {self.layout.name} with {self.columns[0]} {key!r}")
+        raise UnknownRecordError(f"no row of {self.layout.name} with {self.columns[0]} {key!r}")
 
     def text_rows(self) -> list[list[str]]:
         """Every row as the original writes it: dates in its formats, ``""`` where not known."""
@@ -78,17 +84,26 @@ class LayoutTable:
             for row in self.rows
         ]
 
+    def csv_rows(self) -> list[list[str]]:
+        """Every row as its CSV file holds it: :meth:`text_rows`, each text cell inert
+        (an apostrophe before text a spreadsheet would run) but in the formula columns."""
+        live = [c in self.layout.formulas for c in self.columns]
+        return [
+            [text if keep else inert_cell(text) for text, keep in zip(row, live, strict=True)]
+            for row in self.text_rows()
+        ]
+
     def to_csv(self, out: str | os.PathLike[str] | TextIO) -> None:
         """Write the table as CSV (a file name, or an open text stream)."""
         if isinstance(out, str | os.PathLike):
-            write_csv_file(out, self.columns, self.text_rows())
+            write_csv_file(out, self.columns, self.csv_rows())
         else:
-            write_csv(out, self.columns, self.text_rows())
+            write_csv(out, self.columns, self.csv_rows())
 
     def csv_text(self) -> str:
         """The table as CSV text."""
         buffer = io.StringIO()
-        write_csv(buffer, self.columns, self.text_rows())
+        write_csv(buffer, self.columns, self.csv_rows())
         return buffer.getvalue()
 
     def to_xlsx(self, path: str | os.PathLike[str]) -> None:
@@ -102,6 +117,7 @@ class LayoutTable:
             columns=self.columns,
             rows=self.rows,
             date_formats=self.layout.date_formats,
+            formulas=self.layout.formulas,
         )
 
 
@@ -162,4 +178,4 @@ def _parse(layout: Layout, column: str, text: str, name: str, line: int) -> Cell
             raise ChildServicesError(
                 f"{name}, line {line}, column {column}: {text!r} is not a whole number"
             ) from None
-    return text
+    return text if column in layout.formulas else restore(text)

@@ -8,6 +8,7 @@ from types import MappingProxyType
 
 import attrs
 
+from childservices.errors import InvalidRecordError
 from childservices.model import FRAMEWORK_AREAS, Area, Framework, Grade, InspectionKind, Overall
 from childservices.model.grades import NoJudgement
 from childservices.model.inspection import grade_fits_framework
@@ -23,14 +24,14 @@ def _check_judgements(
 ) -> None:
     areas = [area for area, _ in value]
     if len(set(areas)) != len(areas):
-        raise ValueError("judgements: an area is graded twice")
+        raise InvalidRecordError("judgements: an area is graded twice")
     for area, grade in value:
         if area not in FRAMEWORK_AREAS[instance.framework]:
-            raise ValueError(
+            raise InvalidRecordError(
                 f"judgements: {area.value!r} is not an area of {instance.framework.value!r}"
             )
         if not grade_fits_framework(grade, instance.framework):
-            raise ValueError(
+            raise InvalidRecordError(
                 f"judgements: {grade.value!r} is not on {instance.framework.value!r}'s scale"
             )
 
@@ -74,23 +75,23 @@ class ReportFacts:
 
     def __attrs_post_init__(self) -> None:
         if (self.start is None) != (self.end is None):
-            raise ValueError("start and end are both known or both unknown")
+            raise InvalidRecordError("start and end are both known or both unknown")
         if self.start is not None and self.end is not None and self.start > self.end:
-            raise ValueError(f"start {self.start} is after end {self.end}")
+            raise InvalidRecordError(f"start {self.start} is after end {self.end}")
         if self.published is not None and self.end is not None and self.published < self.end:
-            raise ValueError(
+            raise InvalidRecordError(
                 f"published {self.published} is before the inspection ended {self.end}"
             )
         if set(self.not_judged) & {area for area, _ in self.judgements}:
-            raise ValueError("an area is both graded and not judged")
+            raise InvalidRecordError("an area is both graded and not judged")
         if self.overall is None and not self.lscb_review_only:
-            raise ValueError("only a separate review of a safeguarding board has no overall grade")
+            raise InvalidRecordError("only a separate review of a safeguarding board has no overall grade")
         if (self.overall is NoJudgement.NOT_GIVEN) != (self.framework is Framework.ILACS_2026):
-            raise ValueError("only a report under the reformed framework of 2026 gives no overall")
+            raise InvalidRecordError("only a report under the reformed framework of 2026 gives no overall")
         if isinstance(self.overall, Grade) and not grade_fits_framework(
             self.overall, self.framework
         ):
-            raise ValueError(
+            raise InvalidRecordError(
                 f"overall: {self.overall.value!r} is not on {self.framework.value!r}'s scale"
             )
 

@@ -14,6 +14,7 @@ import datetime
 
 import attrs
 
+from childservices.errors import ArgumentValueError
 from childservices.reports.facts import ReportFacts
 from childservices.reports.read import inspection_id, source_id
 
@@ -105,7 +106,7 @@ def report_rows(
     own (``facts.lscb_review_only``), which joins an earlier inspection.
     """
     if facts.lscb_review_only:
-        raise ValueError("a board review published on its own gives no inspection row")
+        raise ArgumentValueError("a board review published on its own gives no inspection row")
     ident = inspection_id(authority, facts.framework, listed)
     source = source_id(ident)
     inspection = {

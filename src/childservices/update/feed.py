@@ -18,6 +18,7 @@ from typing import Any
 
 import attrs
 
+from childservices.errors import InvalidRecordError
 from childservices.layouts import D2I_SUMMARY
 from childservices.model import Area, Grade, Overall
 from childservices.model.grades import grade_from_text
@@ -106,7 +107,7 @@ def _grade(text: str, column: str) -> Grade | None:
     try:
         return grade_from_text(text, scale=_SCALE, unknown=_UNKNOWN_WORDS)
     except ValueError:
-        raise ValueError(f"{column}: {text!r} is not a grade") from None
+        raise InvalidRecordError(f"{column}: {text!r} is not a grade") from None
 
 
 def _overall(text: str) -> Overall | None:
@@ -114,20 +115,20 @@ def _overall(text: str) -> Overall | None:
     try:
         return grade_from_text(text, scale=_SCALE, unknown=_UNKNOWN_WORDS, not_given={_NO_OVERALL})
     except ValueError:
-        raise ValueError(f"overall_effectiveness_grade: {text!r} is not a grade") from None
+        raise InvalidRecordError(f"overall_effectiveness_grade: {text!r} is not a grade") from None
 
 
 def _row(cells: Mapping[str, str], line: int) -> FeedRow:
-    """One feed row, read strictly (``ValueError`` says which column is wrong)."""
+    """One feed row, read strictly (an ``InvalidRecordError``, a ``ValueError``, says which column is wrong)."""
     urn = cells["urn"]
     if not urn.isdigit():
-        raise ValueError(f"urn: {urn!r} is not an Ofsted URN")
+        raise InvalidRecordError(f"urn: {urn!r} is not an Ofsted URN")
     published = _day(cells["publication_date"])
     if published is None:
-        raise ValueError(f"publication_date: {cells['publication_date']!r} is not a date")
+        raise InvalidRecordError(f"publication_date: {cells['publication_date']!r} is not a date")
     link = cells["inspection_link"]
     if not is_url(link):
-        raise ValueError(f"inspection_link: {link!r} is not an http(s) address")
+        raise InvalidRecordError(f"inspection_link: {link!r} is not an http(s) address")
     overall = _overall(cells["overall_effectiveness_grade"])
     grades: dict[Area, Grade | None] = {
         Area.IMPACT_OF_LEADERS: _grade(cells["impact_of_leaders_grade"], "impact_of_leaders_grade"),

@@ -6,13 +6,9 @@ from pathlib import Path
 
 import attrs
 
-from childservices.errors import ChildServicesError
+from childservices.errors import UpdateError
 
 __all__ = ["Skipped", "UpdateError", "UpdateResult"]
-
-
-class UpdateError(ChildServicesError, RuntimeError):
-    """The update could not run at all (the feed could not be fetched or read); nothing changed."""
 
 
 @attrs.frozen(kw_only=True)
