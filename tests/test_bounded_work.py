@@ -13,7 +13,7 @@ from typing import IO
 import pytest
 
 import childservices as cs
-import childservices.records.read as read
+import childservices.records.parse as parse
 from childservices import DatasetError
 from childservices.records.read import MAX_CITATIONS_PER_RECORD, MAX_PROBLEMS_PER_FILE
 
@@ -25,7 +25,7 @@ ROWS = 20_000
 def lines_read(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """How many lines of each file the reader took."""
     counts: list[int] = []
-    real = read._lines
+    real = parse._lines
 
     def counting(handle: IO[bytes]) -> Iterator[str]:
         counts.append(0)
@@ -33,7 +33,7 @@ def lines_read(monkeypatch: pytest.MonkeyPatch) -> list[int]:
             counts[-1] += 1
             yield line
 
-    monkeypatch.setattr(read, "_lines", counting)
+    monkeypatch.setattr(parse, "_lines", counting)
     return counts
 
 

@@ -51,6 +51,36 @@ def test_ratings_table_csv_and_json_agree() -> None:
     assert "north-yorkshire" not in {r["authority"] for r in rows}
 
 
+@pytest.mark.parametrize(
+    ("day", "basis", "frameworks"),
+    [
+        ("2016-06-01", "overall", ()),
+        ("2012-06-01", "overall", ("--all-frameworks",)),
+        ("2026-08-31", "latest-overall", ()),
+        ("2026-08-31", "impact_of_leaders", ()),
+    ],
+)
+def test_the_ratings_table_is_the_librarys_answer(
+    day: str, basis: str, frameworks: tuple[str, ...]
+) -> None:
+    import childservices as cs
+    from childservices.cli import main
+
+    out = io.StringIO()
+    command = ["ratings", "--on", day, "--basis", basis, *frameworks, "--format", "json"]
+    assert main(command, out=out) == 0
+    table = {row["authority"]: row["rating"] for row in json.loads(out.getvalue())}
+    rating_basis = cs.RatingBasis.OVERALL if basis == "overall" else None
+    if basis == "latest-overall":
+        rating_basis = cs.RatingBasis.LATEST_OVERALL
+    answer = cs.load().ratings_on(
+        day,
+        frameworks=cs.ALL_FRAMEWORKS if frameworks else cs.SIF_AND_LATER,
+        rating_basis=rating_basis or cs.Area(basis),
+    )
+    assert table == {a: None if r is None else r.value for a, r in answer.items()}
+
+
 def test_trusts_on_a_day() -> None:
     result = _run("trusts", "--on", "2020-01-01", "--format", "json")
     assert result.returncode == 0, result.stderr

@@ -148,3 +148,23 @@ def test_dataset_methods_delegate_to_the_export(tmp_path: Path) -> None:
     ds.to_csv(tmp_path)
     assert cs.load_seeds(tmp_path).records == ds.records
     assert json.loads(ds.to_json())["tables"].keys() == TABLES.keys()
+
+
+def test_frames_of_a_record_set_do_not_run_the_checks_again(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    pytest.importorskip("pandas")
+    import childservices.data.checks as checks
+
+    ds = cs.load()
+
+    def refuse(records: object) -> list[cs.Problem]:
+        raise AssertionError("the checks ran again")
+
+    monkeypatch.setattr(checks, "check_records", refuse)
+    monkeypatch.setattr(checks, "run_checks", refuse)
+    from_records = to_frames(ds.records)
+    from_dataset = to_frames(ds)
+    assert from_records.keys() == from_dataset.keys()
+    for name, frame in from_dataset.items():
+        assert from_records[name].equals(frame), name

@@ -13,6 +13,7 @@ import pytest
 import childservices as cs
 from childservices import ExportError
 from childservices.export import to_csv, write_json
+from childservices.export.safe import inert_cell, write_atomically, write_text_atomically
 from childservices.model import RecordSet
 from childservices.records.tables import TABLES
 
@@ -161,3 +162,64 @@ def test_the_command_line_needs_force_to_replace_an_export(tmp_path: Path) -> No
         "(--force on the command line) to replace the export's files"
     ]
     assert _cli("export", "--format", "json", "--out", str(out), "--force").returncode == 0
+
+
+# One file at a time: the same promises, for writers of single files -----------------
+
+
+def test_one_file_is_written_whole_and_not_replaced_unasked(tmp_path: Path) -> None:
+    path = tmp_path / "table.csv"
+    assert write_text_atomically(path, "a,b\r\n1,2\r\n") == path
+    assert path.read_bytes() == b"a,b\r\n1,2\r\n"
+    with pytest.raises(ExportError, match=r"table\.csv: already exists: pass overwrite=True"):
+        write_text_atomically(path, "other\n")
+    assert path.read_bytes() == b"a,b\r\n1,2\r\n"
+    write_text_atomically(path, "other\n", overwrite=True)
+    assert path.read_text() == "other\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["table.csv"]
+
+
+@posix_only
+def test_one_file_is_never_written_through_a_link(tmp_path: Path) -> None:
+    victim = tmp_path / "victim.txt"
+    victim.write_text("precious\n")
+    link = tmp_path / "table.csv"
+    link.symlink_to(victim)
+    with pytest.raises(ExportError, match="is a link: an export never writes through a link"):
+        write_text_atomically(link, "x\n", overwrite=True)
+    assert victim.read_text() == "precious\n"
+    assert link.is_symlink()
+
+
+def test_a_failing_writer_leaves_the_old_file_and_no_temporary(tmp_path: Path) -> None:
+    path = tmp_path / "book.xlsx"
+    path.write_text("old\n")
+
+    def failing(temporary: Path) -> None:
+        temporary.write_text("half")
+        raise RuntimeError("the writer failed")
+
+    with pytest.raises(RuntimeError, match="the writer failed"):
+        write_atomically(path, failing, overwrite=True)
+    full = OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    def no_space(temporary: Path) -> None:
+        raise full
+
+    with pytest.raises(ExportError, match=r"book\.xlsx: cannot be written: No space left"):
+        write_atomically(path, no_space, overwrite=True)
+    assert path.read_text() == "old\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["book.xlsx"]
+
+
+def test_a_folder_in_the_way_of_one_file_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "out.csv").mkdir()
+    with pytest.raises(ExportError, match="is in the way"):
+        write_text_atomically(tmp_path / "out.csv", "x\n", overwrite=True)
+
+
+def test_cells_a_spreadsheet_would_run_are_made_inert() -> None:
+    assert inert_cell("=HYPERLINK(1)") == "'=HYPERLINK(1)"
+    assert inert_cell("@SUM(A1)") == "'@SUM(A1)"
+    assert inert_cell("-5") == "-5"
+    assert inert_cell("Leeds") == "Leeds"

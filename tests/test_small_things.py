@@ -301,7 +301,7 @@ def test_datasets_go_to_a_process_pool(tmp_path: Path) -> None:
 
 
 def test_a_pickled_bundled_dataset_of_another_version_is_refused() -> None:
-    from childservices.dataset import _unpickle_bundled
+    from childservices.loading import _unpickle_bundled
 
     with pytest.raises(DatasetError, match="install the same version"):
         _unpickle_bundled("seeds-0000000000000000")

@@ -42,45 +42,19 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 
-REQUIRED_MODULES: tuple[str, ...] = (
-    "childservices",
-    "childservices.loading",
-    "childservices.dataset",
-    "childservices.authority_view",
-    "childservices.data.bundle",
-    "childservices.data.columns",
-    "childservices.data.fastbuild",
-    "childservices.data.lazy",
-    "childservices.data.index",
-    "childservices.model",
-    "childservices.model.authority",
-    "childservices.model.dates",
-    "childservices.model.delivery",
-    "childservices.model.grades",
-    "childservices.model.insourcing",
-    "childservices.model.inspection",
-    "childservices.model.intervention",
-    "childservices.model.lifecycle",
-    "childservices.model.programme",
-    "childservices.model.recordset",
-    "childservices.model.source",
-    "childservices.rules.asof",
-    "childservices.rules.trajectory",
-    "childservices.rules.lineage",
-    "childservices.rules.aggregate",
-    "childservices.rules.survival",
-    "childservices.rules.official",
-    "childservices.rules.escalation",
-    "childservices.rules.intervention",
-    "childservices.records",
-    "childservices.reports",
-    "childservices.strategies",
-    "childservices.plot",
-    "childservices.errors",
-    "childservices.export",
-    "childservices.layouts",
-    "childservices.cli",
-)
+def _public_modules() -> tuple[str, ...]:
+    """Every module of the package whose dotted name has no part starting with ``_``."""
+    package = ROOT / "src" / "childservices"
+    names = []
+    for path in sorted(package.rglob("*.py")):
+        parts = path.relative_to(package.parent).with_suffix("").parts
+        parts = parts[:-1] if parts[-1] == "__init__" else parts
+        if not any(part.startswith("_") for part in parts):
+            names.append(".".join(parts))
+    return tuple(names)
+
+
+REQUIRED_MODULES: tuple[str, ...] = _public_modules()
 """The public modules: each must have an ``automodule`` directive in the reference."""
 
 _DIRECTIVE = re.compile(

@@ -2,7 +2,8 @@
 
 ``docs/data.md`` includes the Markdown files this writes under
 ``docs/_generated/``: the table and field reference (from
-:data:`childservices.records.TABLES` and the attrs record classes), the
+:data:`childservices.records.TABLES`, with the references between tables, and the attrs
+record classes), the
 sources by publisher, inspection coverage, the coverage of Ofsted's visits, and
 the delivery and intervention timelines (from the bundled dataset,
 :func:`childservices.load`). Nothing
@@ -26,7 +27,7 @@ from childservices.model.dates import PartialDate
 from childservices.model.inspection import Framework, Judgement
 from childservices.model.recordset import RecordSet
 from childservices.records import TABLES
-from childservices.records.tables import CITATION_COLUMNS
+from childservices.records.tables import CITATION_COLUMNS, Reference
 
 GENERATED = "_generated"
 
@@ -123,6 +124,16 @@ def _column_rows(table_name: str) -> list[tuple[str, str, str, str]]:
     return rows
 
 
+def _references_line(references: Sequence[Reference]) -> str:
+    """The table's references to records (from the schema), as one sentence."""
+    named = [
+        f"`{r.column}` names a record of `{r.target}`"
+        + (" of the same authority" if r.same_authority else "")
+        for r in references
+    ]
+    return "References: " + "; ".join(named) + "."
+
+
 def tables_page() -> list[str]:
     """Every table of the seed format and every column, from the code."""
     lines = [
@@ -157,6 +168,9 @@ def tables_page() -> list[str]:
         key = ", ".join(f"`{k}`" for k in table.key)
         lines.append(f"Rows with the same {key} describe one record and are merged.")
         lines.append("")
+        if table.references:
+            lines.append(_references_line(table.references))
+            lines.append("")
         lines.extend(_table(["column", "values", "status"], [r[:3] for r in _column_rows(name)]))
     return lines
 

@@ -10,6 +10,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 from childservices.authority_view import AuthorityView, DeliveryOnDate, ImprovementAfter
+from childservices.catalog import Catalog
 from childservices.coverage import Coverage
 from childservices.dataset import COMPANY_MODELS, Dataset
 from childservices.errors import (
@@ -127,6 +128,7 @@ __all__ = [
     "AuthorityKind",
     "AuthorityView",
     "Basis",
+    "Catalog",
     "Censoring",
     "ChildServicesError",
     "Citation",

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import copyreg
 import os
 import threading
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from childservices.data.bundle import packaged_tables
 from childservices.data.index import Index
@@ -38,8 +39,37 @@ def _bundled() -> Dataset:
             # fails when the bundle is stale; tools/check_integrity.py checks it again): each
             # table is built when first used, without running the cross-record checks again.
             tables, version = packaged_tables()
-            _cache.append(Dataset(tables=tables, index=Index(tables), data_version=version))
+            _cache.append(
+                Dataset._trusted(tables=tables, index=Index(tables), data_version=version)
+            )
     return _cache[0]
+
+
+def _reduce(dataset: Dataset) -> tuple[Any, ...]:
+    """Pickling a dataset: the one :func:`load` shares goes by its data version (the other
+    process loads its own, and refuses a different version); any other goes with its records
+    (:meth:`Dataset.__reduce__ <childservices.Dataset.__reduce__>`)."""
+    if dataset is load():
+        return (_unpickle_bundled, (dataset.data_version,))
+    return dataset.__reduce__()
+
+
+def _unpickle_bundled(data_version: str | None) -> Dataset:
+    """The dataset :func:`load` shares, if it is the version that was pickled."""
+    ds = load()
+    if ds.data_version != data_version:
+        raise DatasetError(
+            [
+                Problem(
+                    message=f"the pickled dataset is the bundled dataset {data_version}, but "
+                    f"this installation has {ds.data_version}: install the same version"
+                )
+            ]
+        )
+    return ds
+
+
+copyreg.pickle(Dataset, _reduce)
 
 
 def _with_updates() -> Dataset:
@@ -58,11 +88,10 @@ def _with_updates() -> Dataset:
         if found is None:
             import os.path
 
-            import attrs
-
             merged = merge_files(runs, base=bundled)
-            found = attrs.evolve(
-                merged,
+            found = Dataset._trusted(
+                tables=merged.tables,
+                index=merged.index,
                 data_version=f"{bundled.data_version}+updates.{_runs_digest(runs)}",
                 updates=tuple(os.path.basename(r) for r in runs),
             )
@@ -172,7 +201,7 @@ def load_seeds(folder: str | Path, *, follow_links: bool = False) -> Dataset:
                 )
             ]
         )
-    return Dataset(tables=records, index=Index(records))
+    return Dataset._trusted(tables=records, index=Index(records))
 
 
 def _complete(root: str, files: list[tuple[str, Path]]) -> None:
@@ -228,4 +257,6 @@ def merge_files(
     own = f"extra-{digest[:16]}"
     version = own if base is None else f"{base.data_version}+{own}"
     updates = () if base is None else base.updates
-    return Dataset(tables=records, index=Index(records), data_version=version, updates=updates)
+    return Dataset._trusted(
+        tables=records, index=Index(records), data_version=version, updates=updates
+    )

@@ -31,7 +31,6 @@ from childservices.model import (
     TrustLifecycle,
     Visit,
 )
-from childservices.rules.asof import publication_key
 
 __all__ = ["Index", "build_index", "build_lifecycles", "normalise_name", "short_name"]
 
@@ -210,11 +209,12 @@ class Index:
 
     @property
     def inspections(self) -> Mapping[str, tuple[Inspection, ...]]:
-        """Each authority's inspections in publication order."""
+        """Each authority's inspections in publication order (by the day each certainly was
+        published, :func:`~childservices.rules.asof.publication_key`, then id)."""
         return self._piece(
             "inspections",
             lambda t: _group(
-                t.inspections, lambda i: i.authority, lambda i: (publication_key(i), i.id)
+                t.inspections, lambda i: i.authority, lambda i: (i.published.last_day(), i.id)
             ),
         )
 
@@ -224,7 +224,7 @@ class Index:
         return self._piece(
             "inspection_keys",
             lambda t: MappingProxyType(
-                {k: tuple(publication_key(i) for i in v) for k, v in self.inspections.items()}
+                {k: tuple(i.published.last_day() for i in v) for k, v in self.inspections.items()}
             ),
         )
 

@@ -1,5 +1,9 @@
 """Cross-record checks of the intervention record: one act, one record; acts in a possible order.
 
+- A step that revises, lifts or revokes another (``replaces``) names a step
+  of a kind it can end (:data:`~childservices.data.intervention_links.ENDS`),
+  not dated after it, that no other step already ends; the links go round
+  no cycle.
 - A commissioner is appointed under an improvement notice or a direction
   (one dated no later than :data:`COMMISSIONER_GRACE_DAYS` after the
   appointment, and not certainly ended before it), or the appointment's
@@ -14,12 +18,18 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable
 
+from childservices.data.intervention_links import ENDS, enders
 from childservices.errors import Problem
 from childservices.model import Intervention, InterventionKind, LifecycleEventKind, RecordSet
-from childservices.rules.intervention import enders
 
-__all__ = ["COMMISSIONER_GRACE_DAYS", "commissioners_under_notice", "lifecycle_acts"]
+__all__ = [
+    "COMMISSIONER_GRACE_DAYS",
+    "commissioners_under_notice",
+    "lifecycle_acts",
+    "replace_links",
+]
 
 COMMISSIONER_GRACE_DAYS = 62
 """A direction issued this many days after a commissioner's appointment (formalising it)
@@ -39,6 +49,105 @@ _ACTS = frozenset(
         InterventionKind.MINISTERIAL_DECISION,
     }
 )
+
+
+_VERBS = {
+    InterventionKind.NOTICE_LIFTED: "lifts",
+    InterventionKind.DIRECTION_REVOKED: "revokes",
+    InterventionKind.REVISED_DIRECTION: "revises",
+}
+
+
+def replace_links(steps: Iterable[Intervention]) -> list[Problem]:
+    """Steps that revise, lift or revoke another (``replaces``): each names a step of a kind it
+    can end (:data:`ENDS`), is not dated before it, ends a step no other step already ends,
+    and the links never go round in a cycle; a lifting or revocation names what it ends."""
+    problems: list[Problem] = []
+    by_id = {step.id: step for step in steps}
+    ended_by: dict[str, Intervention] = {}
+    for step in by_id.values():
+        label = f"interventions {step.id}"
+        if step.replaces is None:
+            if step.kind.ends_something:
+                problems.append(
+                    Problem(
+                        record=label,
+                        field="replaces",
+                        message=f"a {step.kind.value} step must name the step it ends",
+                    )
+                )
+            continue
+        target = by_id.get(step.replaces)
+        if target is None:
+            continue  # a dangling reference: reported by "every reference resolves"
+        allowed = ENDS.get(step.kind)
+        verb = _VERBS.get(step.kind, "replaces")
+        if allowed is not None and target.kind not in allowed:
+            kinds = " or ".join(sorted(k.value for k in allowed))
+            problems.append(
+                Problem(
+                    record=label,
+                    field="replaces",
+                    message=f"a {step.kind.value} step {verb} a {kinds}, "
+                    f"but {target.id!r} is a {target.kind.value}",
+                )
+            )
+        if (
+            step.date is not None
+            and target.date is not None
+            and step.date.certainly_before(target.date)
+        ):
+            problems.append(
+                Problem(
+                    record=label,
+                    field="date",
+                    message=f"{step.date} is before {target.id!r} ({target.date}), which it {verb}",
+                )
+            )
+        if step.kind is InterventionKind.CONTINUES:
+            continue  # says the step still ran: it ends nothing
+        first = ended_by.get(target.id)
+        if first is None:
+            ended_by[target.id] = step
+        else:
+            problems.append(
+                Problem(
+                    record=label,
+                    field="replaces",
+                    message=f"{target.id!r} is already revised, lifted or revoked by {first.id!r} "
+                    f"({first.kind.value}, {first.date or 'date unknown'}): a step is replaced once",
+                )
+            )
+    problems.extend(_replace_cycles(by_id))
+    return problems
+
+
+def _replace_cycles(by_id: dict[str, Intervention]) -> list[Problem]:
+    """Each cycle of ``replaces`` links once, named at its first step in id order (linear time)."""
+    problems = []
+    state: dict[str, int] = {}  # 1: on the path being followed, 2: done
+    for start in sorted(by_id):
+        path: list[str] = []
+        node: str | None = start
+        while node is not None and node in by_id and state.get(node) is None:
+            state[node] = 1
+            path.append(node)
+            node = by_id[node].replaces
+        if node is not None and state.get(node) == 1:
+            cycle = path[path.index(node) :]
+            first = min(cycle)
+            at = cycle.index(first)
+            ring = [*cycle[at:], *cycle[:at], first]
+            problems.append(
+                Problem(
+                    record=f"interventions {first}",
+                    field="replaces",
+                    message=f"the replaces links go round in a cycle: {' -> '.join(ring)}",
+                )
+            )
+        for done in path:
+            state[done] = 2
+    return problems
 
 
 def commissioners_under_notice(records: RecordSet) -> tuple[int, list[Problem]]:

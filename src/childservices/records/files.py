@@ -24,8 +24,10 @@ import stat
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import attrs
+
+from childservices.data.schema import TABLES
 from childservices.errors import DatasetError, FileRefusedError, Problem
-from childservices.records.tables import TABLES
 
 if TYPE_CHECKING:
     import hashlib
@@ -164,120 +166,161 @@ def folder_files(
     base = Path(root)
     if not base.is_dir():
         raise DatasetError([Problem(file=str(base), message="is not a folder")])
-    real_root = base.resolve()
-    found: list[tuple[str, Path]] = []
-    problems: list[Problem] = []
-    seen_dirs = {real_root}
-    seen_files: set[Path] = set()
-    entries = 0
-    # (folder as the user names it, depth, the table it holds or None, why it is not read)
-    stack: list[tuple[Path, int, str | None, str | None]] = [(base, 0, table, None)]
+    walk = _Walk(base=base, real_root=base.resolve(), follow_links=follow_links)
+    walk.seen_dirs.add(walk.real_root)
+    stack: list[_Folder] = [_Folder(base, 0, table, None)]
     while stack:
-        folder, depth, folder_table, not_read = stack.pop()
+        stack.extend(reversed(walk.folder(stack.pop())))
+    if walk.problems:
+        raise DatasetError(walk.problems)
+    return sorted(walk.found, key=lambda item: (list(TABLES).index(item[0]), str(item[1])))
+
+
+@attrs.frozen
+class _Folder:
+    """A folder to look into: as the user names it, how deep, the table it holds (if any), and
+    why its files are not read (if they are not)."""
+
+    path: Path
+    depth: int
+    table: str | None
+    not_read: str | None
+
+
+@attrs.define
+class _Walk:
+    """A walk through a user's folder: the record files found, and the problems."""
+
+    base: Path
+    real_root: Path
+    follow_links: bool
+    found: list[tuple[str, Path]] = attrs.Factory(list)
+    problems: list[Problem] = attrs.Factory(list)
+    seen_dirs: set[Path] = attrs.Factory(set)
+    seen_files: set[Path] = attrs.Factory(set)
+    entries: int = 0
+
+    def folder(self, folder: _Folder) -> list[_Folder]:
+        """Look at a folder's entries (in order of name); return its sub-folders to look into."""
         try:
-            children = sorted(os.scandir(folder), key=lambda e: e.name)
+            children = sorted(os.scandir(folder.path), key=lambda e: e.name)
         except OSError as exc:
-            problems.append(
-                Problem(file=str(folder), message=f"cannot be read: {exc.strerror or exc}")
+            self.problems.append(
+                Problem(file=str(folder.path), message=f"cannot be read: {exc.strerror or exc}")
             )
-            continue
-        later: list[tuple[Path, int, str | None, str | None]] = []
+            return []
+        later: list[_Folder] = []
         for entry in children:
-            entries += 1
-            if entries > MAX_ENTRIES:
-                problems.append(
-                    Problem(
-                        file=str(base),
-                        message=f"holds more than {MAX_ENTRIES} files and folders: not read",
-                    )
-                )
-                raise DatasetError(problems)
+            self._count()
             path = Path(entry.path)
             try:
                 is_link = entry.is_symlink()
                 is_dir = entry.is_dir(follow_symlinks=True)
             except OSError:
                 is_link, is_dir = False, False
-            if is_link:
-                target = path.resolve()
-                if not follow_links and not _within(target, real_root):
-                    if is_dir or _is_csv(entry.name):
-                        problems.append(
-                            Problem(
-                                file=str(path),
-                                message=f"is a link to {target}, outside {base}: not followed "
-                                "(follow_links=True, or --follow-links, follows it)",
-                            )
-                        )
-                    continue
+            if is_link and self._leaves(entry, path, is_dir):
+                continue
             if is_dir:
-                if entry.name.startswith("."):
-                    continue
-                if _is_csv(entry.name):
-                    problems.append(
-                        Problem(file=str(path), message="is a folder, not a regular file: not read")
-                    )
-                    continue
-                real = path.resolve()
-                if real in seen_dirs:
-                    continue
-                seen_dirs.add(real)
-                if depth + 1 > _MAX_DEPTH:
-                    problems.append(
-                        Problem(
-                            file=str(path),
-                            message=f"is nested deeper than {_MAX_DEPTH} folders: not read",
-                        )
-                    )
-                    continue
-                if not_read is not None:
-                    reason = not_read
-                elif folder_table is not None:
-                    reason = f"it is in a sub-folder of the folder of table {folder_table!r}"
-                elif depth == 0 and entry.name in TABLES:
-                    later.append((path, depth + 1, entry.name, None))
-                    continue
-                elif depth == 0 and entry.name.casefold() in TABLES:
-                    reason = (
-                        f"its folder {entry.name!r} is not a table name: table folders are "
-                        f"named in lower case ({entry.name.casefold()!r})"
-                    )
-                else:
-                    reason = f"its folder {entry.name!r} is not a table ({', '.join(TABLES)})"
-                later.append((path, depth + 1, None, reason))
-                continue
-            if not _is_csv(entry.name):
-                continue
-            if entry.name.startswith("."):
-                why: str | None = "it is a hidden file"
-            elif not_read is not None:
-                why = not_read
-            elif folder_table is not None:
-                why = None
-            elif depth == 0 and Path(entry.name).stem in TABLES:
-                folder_table_here = Path(entry.name).stem
-                real = path.resolve()
-                if real not in seen_files:
-                    seen_files.add(real)
-                    found.append((folder_table_here, path))
-                continue
+                sub = self._sub_folder(entry, path, folder)
+                if sub is not None:
+                    later.append(sub)
             else:
-                why = (
-                    "it is not in a folder named after its table, nor named <table>.csv "
-                    f"({', '.join(TABLES)})"
+                self._file(entry, path, folder)
+        return later
+
+    def _count(self) -> None:
+        """Count one more entry; stop the walk when there are too many."""
+        self.entries += 1
+        if self.entries > MAX_ENTRIES:
+            self.problems.append(
+                Problem(
+                    file=str(self.base),
+                    message=f"holds more than {MAX_ENTRIES} files and folders: not read",
                 )
-            if why is not None:
-                problems.append(Problem(file=str(path), message=f"is not read: {why}"))
-                continue
-            assert folder_table is not None
-            real = path.resolve()
-            if real not in seen_files:
-                seen_files.add(real)
-                found.append((folder_table, path))
-        stack.extend(reversed(later))
-    if problems:
-        raise DatasetError(problems)
-    return sorted(found, key=lambda item: (list(TABLES).index(item[0]), str(item[1])))
+            )
+            raise DatasetError(self.problems)
+
+    def _leaves(self, entry: os.DirEntry[str], path: Path, is_dir: bool) -> bool:
+        """Whether a link leads out of the folder and is not followed (reported if it matters)."""
+        target = path.resolve()
+        if self.follow_links or _within(target, self.real_root):
+            return False
+        if is_dir or _is_csv(entry.name):
+            self.problems.append(
+                Problem(
+                    file=str(path),
+                    message=f"is a link to {target}, outside {self.base}: not followed "
+                    "(follow_links=True, or --follow-links, follows it)",
+                )
+            )
+        return True
+
+    def _sub_folder(self, entry: os.DirEntry[str], path: Path, parent: _Folder) -> _Folder | None:
+        """A sub-folder to look into (and why its files are not read), or ``None``."""
+        if entry.name.startswith("."):
+            return None
+        if _is_csv(entry.name):
+            self.problems.append(
+                Problem(file=str(path), message="is a folder, not a regular file: not read")
+            )
+            return None
+        real = path.resolve()
+        if real in self.seen_dirs:
+            return None
+        self.seen_dirs.add(real)
+        depth = parent.depth + 1
+        if depth > _MAX_DEPTH:
+            self.problems.append(
+                Problem(
+                    file=str(path), message=f"is nested deeper than {_MAX_DEPTH} folders: not read"
+                )
+            )
+            return None
+        if parent.not_read is not None:
+            reason = parent.not_read
+        elif parent.table is not None:
+            reason = f"it is in a sub-folder of the folder of table {parent.table!r}"
+        elif parent.depth == 0 and entry.name in TABLES:
+            return _Folder(path, depth, entry.name, None)
+        elif parent.depth == 0 and entry.name.casefold() in TABLES:
+            reason = (
+                f"its folder {entry.name!r} is not a table name: table folders are "
+                f"named in lower case ({entry.name.casefold()!r})"
+            )
+        else:
+            reason = f"its folder {entry.name!r} is not a table ({', '.join(TABLES)})"
+        return _Folder(path, depth, None, reason)
+
+    def _file(self, entry: os.DirEntry[str], path: Path, folder: _Folder) -> None:
+        """Take a ``.csv`` file as its table's, or report why it is not read."""
+        if not _is_csv(entry.name):
+            return
+        if entry.name.startswith("."):
+            why: str | None = "it is a hidden file"
+        elif folder.not_read is not None:
+            why = folder.not_read
+        elif folder.table is not None:
+            why = None
+        elif folder.depth == 0 and Path(entry.name).stem in TABLES:
+            self._add(Path(entry.name).stem, path)
+            return
+        else:
+            why = (
+                "it is not in a folder named after its table, nor named <table>.csv "
+                f"({', '.join(TABLES)})"
+            )
+        if why is not None:
+            self.problems.append(Problem(file=str(path), message=f"is not read: {why}"))
+            return
+        assert folder.table is not None
+        self._add(folder.table, path)
+
+    def _add(self, table: str, path: Path) -> None:
+        """Take a file as ``table``'s, once (a file reached twice through links is read once)."""
+        real = path.resolve()
+        if real not in self.seen_files:
+            self.seen_files.add(real)
+            self.found.append((table, path))
 
 
 def record_files(

@@ -22,11 +22,11 @@ import datetime
 import itertools
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING
 
 import attrs
 import pendulum
 
+from childservices.coverage import newest_publication
 from childservices.model import (
     Area,
     DeliveryModel,
@@ -39,12 +39,12 @@ from childservices.model import (
     as_date,
 )
 from childservices.rules.asof import SIF_AND_LATER, RatingBasis, counts_for_rating
+from childservices.rules.carryover import rating_inspections
+from childservices.rules.delivery import delivery_group
+from childservices.rules.history import AuthorityHistory
 from childservices.rules.intervention import STALE_AFTER_YEARS, InterventionStatus, years_after
 from childservices.rules.lineage import Unit
-
-if TYPE_CHECKING:
-    from childservices.authority_view import AuthorityView
-    from childservices.dataset import Dataset
+from childservices.rules.ondate import active_on, delivery_on, intervention_status_on, rating_on
 
 __all__ = [
     "PanelRow",
@@ -112,7 +112,7 @@ class PanelRow:
 
 
 def _change_days(
-    authority: AuthorityView, frameworks: Collection[Framework]
+    authority: AuthorityHistory, frameworks: Collection[Framework]
 ) -> list[pendulum.Date]:
     """Every day on which the authority's existence, rating, delivery or intervention can change.
 
@@ -127,8 +127,8 @@ def _change_days(
             if date is not None:
                 days.update((date.earliest, date.latest, date.latest.add(days=1)))
 
-    add(authority.active_from, authority.active_to)
-    for inspection in authority.rating_inspections(frameworks=frameworks):
+    add(authority.record.active_from, authority.record.active_to)
+    for inspection in rating_inspections(authority, frameworks):
         add(inspection.published)
     for inspection in authority.inspections:  # later judgements bear on interventions
         add(inspection.published)
@@ -143,7 +143,7 @@ def _change_days(
 
 
 def panel(
-    authorities: Iterable[AuthorityView],
+    authorities: Iterable[AuthorityHistory],
     days: Sequence[datetime.date],
     *,
     frameworks: Collection[Framework] = SIF_AND_LATER,
@@ -156,9 +156,11 @@ def panel(
     Each authority's answers are worked out once for each stretch between
     the days on which they can change (see :func:`_change_days`), not once
     per day asked: the same answers as calling
-    :meth:`~childservices.AuthorityView.rating_on`,
-    :meth:`~childservices.AuthorityView.delivery_on` and
-    :meth:`~childservices.AuthorityView.intervention_status_on` day by day.
+    :func:`~childservices.rules.ondate.rating_on`,
+    :func:`~childservices.rules.ondate.delivery_on` and
+    :func:`~childservices.rules.ondate.intervention_status_on` day by day.
+    ``authorities`` are histories (:mod:`childservices.rules.history`): a
+    dataset, some of its authorities, or histories of your own records.
     ``visits`` are the authority's own visits in each row's period (see
     :class:`PanelRow`).
     """
@@ -215,18 +217,18 @@ def _visits_between(
 
 
 def _answer(
-    authority: AuthorityView,
+    authority: AuthorityHistory,
     day: pendulum.Date,
     frameworks: Collection[Framework],
     rating_basis: RatingBasis | Area,
 ) -> _Answer | None:
-    if authority.active_on(day) is not True:
+    if active_on(authority, day) is not True:
         return None
-    delivery = authority.delivery_on(day)
+    delivery = delivery_on(authority, day)
     return (
-        authority._rating(day, frameworks, rating_basis),
+        rating_on(authority, day, frameworks, rating_basis=rating_basis),
         None if delivery is None else delivery.model,
-        authority.intervention_status_on(day),
+        intervention_status_on(authority, day),
     )
 
 
@@ -252,10 +254,10 @@ def shares(
 
 
 def transitions(
-    authorities: Iterable[AuthorityView],
+    authorities: Iterable[AuthorityHistory],
     *,
     frameworks: Collection[Framework] = SIF_AND_LATER,
-    group_of: Callable[[AuthorityView, Inspection, Inspection], str] | None = None,
+    group_of: Callable[[AuthorityHistory, Inspection, Inspection], str] | None = None,
 ) -> dict[str, Counter[tuple[Grade, Grade]]]:
     """Counts of (earlier grade, later grade) over consecutive graded inspections, per group.
 
@@ -295,34 +297,8 @@ class SurvivalRow:
     coverage date, not ended by abolition, and no judgement without an overall grade first."""
 
 
-def delivery_group(authority: AuthorityView, start: pendulum.Date, end: pendulum.Date) -> str:
-    """'trust' if a trust or company ran services at any time in the window, else 'partnership'
-    if a partnership or shared service did, else 'in-house'."""
-    models = {
-        e.model for e in authority.deliveries if _overlaps(e.start.earliest, e.end, start, end)
-    }
-    if models & {
-        DeliveryModel.CHILDRENS_TRUST,
-        DeliveryModel.COUNCIL_COMPANY,
-        DeliveryModel.MULTI_COUNCIL_COMPANY,
-    }:
-        return "trust"
-    if models & {DeliveryModel.PARTNERSHIP, DeliveryModel.SHARED_SERVICE}:
-        return "partnership"
-    return "in-house"
-
-
-def _overlaps(
-    start: pendulum.Date,
-    end: PartialDate | None,
-    window_start: pendulum.Date,
-    window_end: pendulum.Date,
-) -> bool:
-    return start <= window_end and (end is None or end.latest >= window_start)
-
-
 def survival(
-    dataset: Dataset,
+    authorities: Iterable[AuthorityHistory],
     *,
     judged_from: str | datetime.date,
     judged_to: str | datetime.date,
@@ -336,18 +312,26 @@ def survival(
     ``by="delivery_model"``: a unit (a lineage by default, counted once
     however it was reorganised) enters at its first inadequate judgement
     published between ``judged_from`` and ``judged_to``, and reaches good at
-    its first later good or outstanding one. ``data_until`` is the data's
-    coverage date (default :attr:`Dataset.covered_until
-    <childservices.dataset.Dataset.covered_until>`). For the time to good
-    itself, with censoring, use the Kaplan-Meier estimate of ``time_to_good``.
+    its first later good or outstanding one. ``authorities``: histories (a
+    dataset, or your own; see :mod:`childservices.rules.history`).
+    ``data_until`` is the data's coverage date (default: the newest
+    publication among their inspections, which for a whole dataset is
+    :attr:`Dataset.covered_until <childservices.dataset.Dataset.covered_until>`).
+    For the time to good itself, with censoring, use the Kaplan-Meier
+    estimate of ``time_to_good``.
     """
     from childservices.rules.survival import time_to_good
 
-    cut = dataset.covered_until if data_until is None else as_date(data_until)
+    chosen = list(authorities)
+    if data_until is None:
+        newest = newest_publication(i for a in chosen for i in a.inspections)
+        cut = None if newest is None else as_date(newest)
+    else:
+        cut = as_date(data_until)
     if cut is None:
         return ()
     results = time_to_good(
-        dataset.authorities(),
+        chosen,
         until=cut,
         judged_from=judged_from,
         judged_to=judged_to,

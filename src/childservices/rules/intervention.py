@@ -24,10 +24,12 @@ from __future__ import annotations
 
 import datetime
 import enum
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 import attrs
 
+from childservices.data.intervention_links import enders
+from childservices.data.intervention_links import replaced_by as _replaced_by
 from childservices.model import Grade, Inspection, Intervention, InterventionKind, NoJudgement
 
 __all__ = [
@@ -64,40 +66,6 @@ class InterventionStatus(enum.Enum):
     NOT_KNOWN = "not_known"
     """None certainly in force, but the record cannot say whether one still ran
     (see :func:`step_status_on`)."""
-
-
-def _replaced_by(steps: Iterable[Intervention]) -> dict[str, list[Intervention]]:
-    replaced: dict[str, list[Intervention]] = {}
-    for step in steps:
-        if step.replaces is not None and step.kind is not InterventionKind.CONTINUES:
-            replaced.setdefault(step.replaces, []).append(step)
-    return replaced
-
-
-def enders(step: Intervention, steps: Sequence[Intervention]) -> list[Intervention]:
-    """The steps that end ``step``: those replacing it, later liftings that end everything,
-    and, for an improvement notice, the authority's next notice or direction."""
-    found = list(_replaced_by(steps).get(step.id, ()))
-    if step.date is None:
-        return found
-    found += [
-        s
-        for s in steps
-        if s.ends_all
-        and s.id != step.id
-        and s.date is not None
-        and not s.date.certainly_before(step.date)
-    ]
-    if step.kind is _NOTICE:
-        found += [
-            s
-            for s in steps
-            if s.kind in (_NOTICE, InterventionKind.STATUTORY_DIRECTION)
-            and s.id != step.id
-            and s.date is not None
-            and s.date.certainly_after(step.date)
-        ]
-    return found
 
 
 def years_after(day: datetime.date, years: int) -> datetime.date:

@@ -34,19 +34,16 @@ from __future__ import annotations
 import datetime
 import enum
 from collections import Counter
-from collections.abc import Collection
-from typing import TYPE_CHECKING
+from collections.abc import Collection, Iterable
 
 import attrs
 import pendulum
 
 from childservices.model import Area, Framework, Grade, Inspection, InspectionKind, as_date
 from childservices.rules.asof import SIF_AND_LATER, RatingBasis, counts_for_rating, rating_from
-from childservices.rules.lineage import continues_record
-
-if TYPE_CHECKING:
-    from childservices.authority_view import AuthorityView
-    from childservices.dataset import Dataset
+from childservices.rules.carryover import Follows, always, keeps_predecessor_urn, rating_inspections
+from childservices.rules.history import AuthorityHistory
+from childservices.rules.ondate import active_on
 
 __all__ = ["Basis", "CountingRule", "NewAuthorities", "OfficialCount", "official_count"]
 
@@ -137,13 +134,19 @@ class OfficialCount:
 
 
 def official_count(
-    dataset: Dataset, rule: CountingRule, *, authorities: Collection[str] | None = None
+    histories: Iterable[AuthorityHistory],
+    rule: CountingRule,
+    *,
+    authorities: Collection[str] | None = None,
 ) -> OfficialCount:
     """Count each authority's judgement under ``rule`` (authorities in existence at the reference date).
 
-    The authority's own inspections count. Before its own first one, a
-    council created by reorganisation is not yet inspected under Ofsted's
-    practice (the default), unless it kept its predecessor's Ofsted URN; with
+    ``histories``: a dataset, some of its authorities, or histories of your
+    own records (see :mod:`childservices.rules.history`), counted in the
+    order given; ``authorities``: the ids to count, if not every one. The authority's own
+    inspections count. Before its own first one, a council created by
+    reorganisation is not yet inspected under Ofsted's practice (the
+    default), unless it kept its predecessor's Ofsted URN; with
     ``NewAuthorities.INHERIT`` it carries its single predecessor's judgement.
 
     >>> import childservices as cs
@@ -156,10 +159,14 @@ def official_count(
     chosen: dict[str, Inspection] = {}
     missing = []
     not_given: list[str] = []
-    for authority in dataset.authorities(active_on=rule.inspected_by):
+    follows = _follows(rule)
+    for authority in histories:
         if authorities is not None and authority.id not in authorities:
             continue
-        eligible = [i for i in _history(authority, rule) if rule.counts(i)]
+        if active_on(authority, rule.inspected_by) is not True:
+            continue
+        history = rating_inspections(authority, rule.frameworks, follows=follows)
+        eligible = [i for i in history if rule.counts(i)]
         if not eligible:
             missing.append(authority.id)
             continue
@@ -179,27 +186,6 @@ def official_count(
     )
 
 
-def _history(authority: AuthorityView, rule: CountingRule) -> tuple[Inspection, ...]:
-    """The inspections that can count for ``authority``: its own, after those it carries on.
-
-    As :meth:`~childservices.AuthorityView.rating_inspections`, but a single
-    predecessor's are carried on only where the rule says so, link by link.
-    """
-    own = authority.rating_inspections(frameworks=rule.frameworks, follow_predecessors=False)
-    predecessors = authority.predecessors
-    if len(predecessors) != 1 or not _follows(authority, rule):
-        return own
-    earlier = _history(predecessors[0], rule)
-    if own:
-        first = own[0].published.latest
-        earlier = tuple(i for i in earlier if i.published.latest < first)
-    return earlier + own
-
-
-def _follows(authority: AuthorityView, rule: CountingRule) -> bool:
-    """Whether ``authority`` counts its predecessor's judgements before its own first one."""
-    if rule.new_authorities is NewAuthorities.INHERIT:
-        return True
-    predecessors = authority.predecessors
-    identifiers = {a.id: a.identifiers for a in (authority, *predecessors)}
-    return continues_record(authority.id, [p.id for p in predecessors], identifiers)
+def _follows(rule: CountingRule) -> Follows:
+    """Which councils count their predecessor's judgements before their own first one."""
+    return always if rule.new_authorities is NewAuthorities.INHERIT else keeps_predecessor_urn

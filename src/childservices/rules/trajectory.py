@@ -15,13 +15,17 @@ measures that compare grades take ``adequate_as``, and without it an
 from __future__ import annotations
 
 import enum
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING
 
 import attrs
 
-from childservices.model import DeliveryModel, Grade, Inspection, Overall, Visit
+from childservices.model import DeliveryModel, Framework, Grade, Inspection, Overall, Visit
+from childservices.rules.asof import SIF_AND_LATER
+from childservices.rules.carryover import always, rating_inspections, visits_with_predecessors
+from childservices.rules.history import AuthorityHistory
 from childservices.rules.intervention import InterventionStatus
+from childservices.rules.ondate import delivery_on, intervention_status_on
 
 if TYPE_CHECKING:
     import pendulum  # the type of the days handed out; imported by whatever makes them
@@ -32,6 +36,7 @@ __all__ = [
     "Trajectory",
     "build_spells",
     "compare",
+    "trajectory_of",
     "visits_in",
 ]
 
@@ -275,7 +280,76 @@ def visits_in(
     publication's, when the fieldwork date is not known), as as-of questions
     place events given to the month or year.
     """
-    placed = [
-        v for v in visits if start <= v.date.latest and (end is None or v.date.latest < end)
-    ]
+    placed = [v for v in visits if start <= v.date.latest and (end is None or v.date.latest < end)]
     return tuple(sorted(placed, key=lambda v: (v.date.sort_key(), v.id)))
+
+
+def trajectory_of(
+    history: AuthorityHistory,
+    *,
+    until: pendulum.Date,
+    frameworks: Collection[Framework] = SIF_AND_LATER,
+    follow_predecessors: bool = True,
+) -> Trajectory:
+    """The authority's spells at each rating, cut at ``until`` (see
+    :meth:`AuthorityView.trajectory <childservices.AuthorityView.trajectory>`).
+
+    The spells are those of its rating inspections (carried over from a
+    single predecessor with ``follow_predecessors``), ending at its last day;
+    each holds the delivery models and intervention statuses in force during
+    it and the visits (the authority's and its predecessors') placed in it.
+    """
+    record = history.record
+    end_of_life = None if record.active_to is None else record.active_to.latest.add(days=1)
+    visits = visits_with_predecessors(history)
+    inspections = rating_inspections(
+        history, frameworks, follows=always if follow_predecessors else None
+    )
+    spells = []
+    for inspection, start, end in build_spells(inspections, end_of_life=end_of_life):
+        if start >= until:
+            break
+        if end is not None and end > until:
+            end = None
+        spells.append(_spell(history, inspection, start, end, until, visits))
+    return Trajectory(authority=history.id, spells=tuple(spells), until=until)
+
+
+def _spell(
+    history: AuthorityHistory,
+    inspection: Inspection,
+    start: pendulum.Date,
+    end: pendulum.Date | None,
+    cut: pendulum.Date,
+    visits: tuple[Visit, ...],
+) -> Spell:
+    """One spell, with the delivery models and intervention statuses met on its change days."""
+    stop = end or cut
+    days = {start}
+    for episode in history.deliveries:
+        for boundary in (episode.start, episode.end):
+            if boundary is not None:
+                days.update(d for d in (boundary.earliest, boundary.latest) if start < d < stop)
+    for step in history.interventions:
+        for boundary in (step.date, step.end):
+            if boundary is not None and start < boundary.latest < stop:
+                days.add(boundary.latest)
+    models: list[DeliveryModel | None] = []
+    statuses: list[InterventionStatus] = []
+    for day in sorted(days):
+        delivery = delivery_on(history, day)
+        model = None if delivery is None else delivery.model
+        if model not in models:
+            models.append(model)
+        status = intervention_status_on(history, day)
+        if status not in statuses:
+            statuses.append(status)
+    return Spell(
+        grade=inspection.overall,
+        start=start,
+        end=end,
+        inspection=inspection,
+        delivery_models=tuple(models),
+        intervention_statuses=tuple(statuses),
+        visits=visits_in(visits, start, stop),
+    )

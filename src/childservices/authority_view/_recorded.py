@@ -1,0 +1,233 @@
+"""What is recorded about one authority, read from a catalog's indexes: its record, its
+identifiers and relations, and its histories (an
+:class:`~childservices.rules.history.AuthorityHistory`).
+
+:class:`~childservices.AuthorityView` adds the questions about it.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import TYPE_CHECKING, Protocol, Self
+
+import attrs
+
+from childservices import _arguments
+from childservices.model import (
+    Authority,
+    AuthorityKind,
+    DeliveryEpisode,
+    Identifier,
+    IdentifierScheme,
+    InsourcingEvent,
+    Inspection,
+    Intervention,
+    PartialDate,
+    ProgrammeMembership,
+    Region,
+    Visit,
+)
+from childservices.rules.carryover import inspections_with_predecessors, visits_with_predecessors
+from childservices.rules.intervention import Direction, directions
+
+if TYPE_CHECKING:
+    from childservices.data.index import Index
+    from childservices.rules.lineage import Lineage
+
+__all__ = ["Indexed", "Recorded"]
+
+
+class Indexed(Protocol):
+    """What a view reads of the catalog it came from: its indexes.
+
+    A :class:`~childservices.Catalog` (and so a :class:`~childservices.Dataset`)
+    is one.
+    """
+
+    @property
+    def index(self) -> Index:
+        """The catalog's lookups over its tables."""
+
+
+@attrs.frozen(kw_only=True, eq=False)
+class Recorded:
+    """An authority's record and everything recorded about it, from a catalog's indexes.
+
+    The base of :class:`~childservices.AuthorityView`, where it is documented.
+    """
+
+    record: Authority
+    dataset: Indexed = attrs.field(repr=False)
+    """The catalog the authority was found in (a :class:`~childservices.Catalog`)."""
+
+    # The record's own fields ---------------------------------------------
+
+    @property
+    def id(self) -> str:
+        """The dataset's id for the authority (a slug of its name)."""
+        return self.record.id
+
+    @property
+    def name(self) -> str:
+        """The authority's name."""
+        return self.record.name
+
+    @property
+    def kind(self) -> AuthorityKind:
+        """County, metropolitan district, London borough, unitary or other."""
+        return self.record.kind
+
+    @property
+    def region(self) -> Region | None:
+        """The ONS region."""
+        return self.record.region
+
+    @property
+    def active_from(self) -> PartialDate | None:
+        """When the authority was created (``None`` if before the dataset begins)."""
+        return self.record.active_from
+
+    @property
+    def active_to(self) -> PartialDate | None:
+        """The authority's last day (``None`` while it exists)."""
+        return self.record.active_to
+
+    # Identifiers and relations -------------------------------------------
+
+    @property
+    def identifiers(self) -> tuple[Identifier, ...]:
+        """Every identifier the authority has had, with validity dates."""
+        return self.dataset.index.identifiers_by_authority.get(self.record.id, ())
+
+    def identifier(self, scheme: IdentifierScheme | str) -> str | None:
+        """The authority's current (or last) identifier in a scheme: ``"dfe"``, ``"ons"``, ``"ofsted_urn"``."""
+        scheme_ = _arguments.member("scheme", scheme, IdentifierScheme)
+        matching = [i for i in self.identifiers if i.scheme is scheme_]
+        if not matching:
+            return None
+        current = [i for i in matching if i.valid_to is None]
+        return (current or matching)[-1].value
+
+    @property
+    def aliases(self) -> tuple[str, ...]:
+        """Other names the authority is known by."""
+        return tuple(
+            a.alias for a in self.dataset.index.aliases_by_authority.get(self.record.id, ())
+        )
+
+    @property
+    def predecessors(self) -> tuple[Self, ...]:
+        """Authorities whose area passed to this one at reorganisation."""
+        return tuple(
+            self._other(a) for a in self.dataset.index.predecessors.get(self.record.id, ())
+        )
+
+    @property
+    def successors(self) -> tuple[Self, ...]:
+        """Authorities that took over this one's area at reorganisation."""
+        return tuple(self._other(a) for a in self.dataset.index.successors.get(self.record.id, ()))
+
+    @property
+    def lineage(self) -> Lineage:
+        """The authority's lineage: it, its predecessors and successors, and theirs, as one line of history.
+
+        >>> import childservices as cs
+        >>> cs.load().authority("Cumberland").lineage.members
+        ('cumberland', 'cumbria', 'westmorland-and-furness')
+        """
+        from childservices.rules.lineage import lineages
+
+        members: set[str] = set()
+        links: set[tuple[str, str]] = set()
+        stack = [self.id]
+        index = self.dataset.index
+        while stack:
+            current = stack.pop()
+            if current in members:
+                continue
+            members.add(current)
+            for predecessor in index.predecessors.get(current, ()):
+                links.add((predecessor, current))
+                stack.append(predecessor)
+            for successor in index.successors.get(current, ()):
+                links.add((current, successor))
+                stack.append(successor)
+        return lineages(members, links)[0]
+
+    @property
+    def statistical_neighbours(self) -> tuple[Self, ...]:
+        """The authority's statistical neighbours, closest first.
+
+        One list for every date: the DfE's neighbours as in Data to Insight's
+        LA lookup collected in March 2025 (see
+        :class:`~childservices.model.authority.StatisticalNeighbour`).
+        Councils abolished before then (Cumbria, Northamptonshire, Poole...)
+        have none.
+        """
+        return tuple(
+            self._other(n.neighbour) for n in self.dataset.index.neighbours.get(self.record.id, ())
+        )
+
+    def _other(self, authority_id: str) -> Self:
+        """Another authority of the same catalog, as a view of the same kind."""
+        return type(self)(record=self.dataset.index.authorities[authority_id], dataset=self.dataset)
+
+    # History ---------------------------------------------------------------
+
+    @property
+    def inspections(self) -> tuple[Inspection, ...]:
+        """The authority's own inspections, in order of publication."""
+        return self.dataset.index.inspections.get(self.record.id, ())
+
+    @property
+    def inspection_keys(self) -> tuple[datetime.date, ...]:
+        """The publication key of each of :attr:`inspections` (the last day it may have been
+        published), for bisection."""
+        return self.dataset.index.inspection_keys.get(self.record.id, ())
+
+    def inspections_with_predecessors(self) -> tuple[Inspection, ...]:
+        """Its inspections and those of every authority it succeeded, in order of publication."""
+        return inspections_with_predecessors(self)
+
+    @property
+    def visits(self) -> tuple[Visit, ...]:
+        """Ofsted's focused and monitoring visits to the authority, in date order.
+
+        Visits give no grade: they never change :meth:`rating_on`. The record
+        holds the visits of Ofsted's 2022-23 and 2024-25 in-year lists only
+        (see the coverage of visits in the data documentation).
+
+        >>> import childservices as cs  # the 2023 workbook's in-year sheet, row 13; the 2025's, rows 14 and 13
+        >>> [(v.kind.value, str(v.start)) for v in cs.load().authority("Bradford").visits]
+        [('monitoring', '2022-07-27'), ('monitoring', '2024-05-22'), ('monitoring', '2025-02-11')]
+        """
+        return self.dataset.index.visits.get(self.record.id, ())
+
+    def visits_with_predecessors(self) -> tuple[Visit, ...]:
+        """Its visits and those of every authority it succeeded, in date order."""
+        return visits_with_predecessors(self)
+
+    @property
+    def interventions(self) -> tuple[Intervention, ...]:
+        """DfE interventions concerning the authority, in date order (undated steps first)."""
+        return self.dataset.index.interventions.get(self.record.id, ())
+
+    @property
+    def directions(self) -> tuple[Direction, ...]:
+        """Statutory directions concerning the authority, each with its revisions and revocation."""
+        return directions(self.interventions)
+
+    @property
+    def deliveries(self) -> tuple[DeliveryEpisode, ...]:
+        """Recorded episodes of who ran the authority's services, in order."""
+        return self.dataset.index.delivery.get(self.record.id, ())
+
+    @property
+    def insourcing(self) -> tuple[InsourcingEvent, ...]:
+        """Returns of the authority's services in-house."""
+        return self.dataset.index.insourcing.get(self.record.id, ())
+
+    @property
+    def programmes(self) -> tuple[ProgrammeMembership, ...]:
+        """The authority's part in improvement programmes."""
+        return self.dataset.index.programmes.get(self.record.id, ())

@@ -1,0 +1,128 @@
+"""``export``: every table in the seed format (CSV folders or JSON), or one drop-in table
+(``--layout``: the spreadsheets analysts already use, for any day) as CSV or xlsx."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import TYPE_CHECKING, TextIO
+
+from childservices.cli.command import Call, day
+from childservices.cli.output import coverage_note
+
+if TYPE_CHECKING:
+    from childservices.cli.command import Commands
+    from childservices.dataset import Dataset
+
+
+def add_commands(commands: Commands) -> None:
+    """Add ``export`` to the command line."""
+    export = commands.add_parser(
+        "export", help="every table, with the seed format's columns, as CSV files or JSON"
+    )
+    export.add_argument("--format", choices=("csv", "json", "xlsx"), default="csv")
+    _add_layout_options(export)
+    export.add_argument(
+        "--out",
+        required=True,
+        metavar="DIR",
+        help="folder to write to (CSV: one sub-folder per table, like seeds/; "
+        "JSON: DIR/childservices.json, or '-' for standard output)",
+    )
+    export.add_argument(
+        "--force",
+        action="store_true",
+        help="replace the export's files if DIR already holds them (never done without it)",
+    )
+    export.set_defaults(handler=run_export)
+
+
+def _add_layout_options(export: argparse.ArgumentParser) -> None:
+    """The drop-in tables of ``childservices.layouts``, added to ``export``."""
+    export.add_argument(
+        "--layout",
+        choices=("seed", "inspections", "d2i-summary", "d2i-history", "ofsted-as-at"),
+        default="seed",
+        help="'seed' (default): every table in the seed format; 'inspections': one row per "
+        "inspection with a column per judgement area and its sources; 'd2i-summary': Data to "
+        "Insight's summary of every authority's latest inspection on --on; 'd2i-history': its "
+        "history of every report; 'ofsted-as-at': Ofsted's 'as at' sheet for --on and "
+        "--published-by. A layout is one table: --out is a file ('-' for standard output, CSV)",
+    )
+    export.add_argument(
+        "--on", type=day, metavar="DATE", help="the day of the table (d2i-summary, ofsted-as-at)"
+    )
+    export.add_argument(
+        "--published-by",
+        type=day,
+        metavar="DATE",
+        help="ofsted-as-at: count reports published by this day (default: --on)",
+    )
+
+
+def run_export(call: Call) -> int:
+    """Write the export ``--layout`` asks for: the seed tables, or one drop-in table."""
+    args = call.args
+    ds = call.dataset()
+    if args.layout != "seed":
+        return export_layout(ds, args, call.out)
+    if args.format == "xlsx":
+        print("childservices: xlsx is for --layout tables", file=sys.stderr)
+        return 2
+    export_seed(ds, args.format, args.out, args.force, call.out)
+    call.out.flush()
+    return 0
+
+
+def export_seed(ds: Dataset, fmt: str, folder: str, force: bool, out: TextIO) -> None:
+    """Every table in the seed format: a seeds-style folder of CSV files, or one JSON file."""
+    from childservices.export import to_csv, to_json, write_json
+
+    if fmt == "json":
+        if folder == "-":
+            out.write(to_json(ds, indent=1))
+            return
+        path = write_json(ds, folder, overwrite=force)
+        out.write(f"wrote {path}\n")
+        return
+    files = to_csv(ds, folder, overwrite=force)
+    out.write(
+        f"wrote {len(files)} tables under {folder} (a seeds folder: load it with load_seeds)\n"
+    )
+
+
+def export_layout(ds: Dataset, args: argparse.Namespace, out: TextIO) -> int:
+    """Write one drop-in table (``--layout``) as CSV or xlsx."""
+    from childservices.rules.official import CountingRule
+
+    if args.format == "json":
+        print("childservices: a --layout table is written as csv or xlsx", file=sys.stderr)
+        return 2
+    if args.layout in ("d2i-summary", "ofsted-as-at") and args.on is None:
+        print(f"childservices: --layout {args.layout} needs --on DATE", file=sys.stderr)
+        return 2
+    if args.layout == "d2i-summary":
+        table = ds.summary_table(on=args.on)
+    elif args.layout == "d2i-history":
+        table = ds.history_table()
+    elif args.layout == "inspections":
+        table = ds.inspections_table()
+    else:
+        rule = CountingRule(inspected_by=args.on, published_by=args.published_by or args.on)
+        table = ds.as_at_table(rule)
+    if args.out == "-":
+        if args.format == "xlsx":
+            print("childservices: xlsx needs a file: --out FILE.xlsx", file=sys.stderr)
+            return 2
+        table.to_csv(out)
+    else:
+        if args.format == "xlsx":
+            table.to_xlsx(args.out)
+        else:
+            table.to_csv(args.out)
+        out.write(f"wrote {len(table)} rows of {args.layout} to {args.out}\n")
+    if args.on is not None:
+        note = coverage_note(ds, args.on)
+        if note:
+            print(f"childservices: note: {note}", file=sys.stderr)
+    return 0

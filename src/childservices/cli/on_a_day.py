@@ -1,0 +1,189 @@
+"""The "on this day" tables: ``ratings``, ``trusts`` and ``interventions`` ``--on DATE``."""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import sys
+from typing import TYPE_CHECKING
+
+from childservices.cli.command import Call, add_format, add_on
+from childservices.cli.output import Rows, coverage_note, emit
+from childservices.dataset import COMPANY_MODELS
+from childservices.model import Area, PartialDate
+from childservices.rules.asof import ALL_FRAMEWORKS, SIF_AND_LATER, RatingBasis
+from childservices.rules.intervention import InterventionStatus
+
+if TYPE_CHECKING:
+    from childservices.cli.command import Commands
+    from childservices.dataset import Dataset
+
+COLUMNS = {
+    "ratings": ("authority", "name", "rating", "framework", "published", "inspection"),
+    "trusts": ("provider", "name", "kind", "authorities"),
+    "interventions": ("authority", "name", "status", "since", "steps"),
+}
+"""The columns of each table, in order."""
+
+
+def add_commands(commands: Commands) -> None:
+    """Add ``ratings``, ``trusts`` and ``interventions`` to the command line."""
+    ratings = commands.add_parser(
+        "ratings", help="every authority's overall rating in force on a day"
+    )
+    add_on(ratings)
+    ratings.add_argument(
+        "--all-frameworks",
+        action="store_true",
+        help="let the pre-2013 frameworks set a rating too (by default SIF and later only)",
+    )
+    ratings.add_argument(
+        "--basis",
+        type=basis,
+        default=RatingBasis.OVERALL,
+        metavar="BASIS",
+        help="what the rating is read from: 'overall' (default: the latest inspection's overall "
+        "judgement, 'not given' after the 2026 reform), 'latest-overall' (the latest overall "
+        "judgement however old) or a judgement area such as 'impact_of_leaders'",
+    )
+    add_format(ratings)
+    ratings.set_defaults(handler=run_ratings)
+    trusts = commands.add_parser(
+        "trusts", help="trusts and council companies running services on a day"
+    )
+    add_on(trusts)
+    add_format(trusts)
+    trusts.set_defaults(handler=run_trusts)
+    interventions = commands.add_parser(
+        "interventions", help="authorities under an improvement notice or direction on a day"
+    )
+    add_on(interventions)
+    add_format(interventions)
+    interventions.set_defaults(handler=run_interventions)
+
+
+def basis(text: str) -> RatingBasis | Area:
+    """A ``--basis`` argument: a rating basis (``latest-overall``) or a judgement area."""
+    word = text.strip().lower().replace("-", "_")
+    for known in RatingBasis:
+        if word == known.value:
+            return known
+    try:
+        return Area(word)
+    except ValueError:
+        choices = ", ".join(
+            [b.value.replace("_", "-") for b in RatingBasis] + [a.value for a in Area]
+        )
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a rating basis: use one of {choices}"
+        ) from None
+
+
+# ratings ------------------------------------------------------------------------------
+
+
+def run_ratings(call: Call) -> int:
+    """Print every authority's rating on the day, then the coverage note (``ratings``)."""
+    args = call.args
+    ds = call.dataset()
+    rows = ratings(ds, args.on, args.all_frameworks, args.basis)
+    emit(rows, COLUMNS["ratings"], args.format, call.out)
+    note = coverage_note(ds, args.on)
+    if note:
+        print(f"childservices: note: {note}", file=sys.stderr)
+    call.out.flush()
+    return 0
+
+
+def ratings(
+    ds: Dataset, day: datetime.date, all_frameworks: bool, basis: RatingBasis | Area
+) -> Rows:
+    """Each authority in existence on ``day``: its rating (:meth:`Dataset.ratings_on
+    <childservices.Dataset.ratings_on>`) and the inspection that set it."""
+    frameworks = ALL_FRAMEWORKS if all_frameworks else SIF_AND_LATER
+    rated = ds.ratings_on(day, frameworks=frameworks, rating_basis=basis)
+    rows = []
+    for authority in ds.authorities(active_on=day):
+        inspection = authority.rated_inspection_on(day, frameworks=frameworks, rating_basis=basis)
+        rows.append(
+            {
+                "authority": authority.id,
+                "name": authority.name,
+                "rating": rated[authority.id],
+                "framework": None if inspection is None else inspection.framework,
+                "published": None if inspection is None else inspection.published,
+                "inspection": None if inspection is None else inspection.id,
+            }
+        )
+    return rows
+
+
+# trusts -------------------------------------------------------------------------------
+
+
+def run_trusts(call: Call) -> int:
+    """Print the trusts and council companies running services on the day (``trusts``)."""
+    args = call.args
+    emit(trusts(call.dataset(), args.on), COLUMNS["trusts"], args.format, call.out)
+    call.out.flush()
+    return 0
+
+
+def trusts(ds: Dataset, day: datetime.date) -> Rows:
+    """Each trust or company operating on ``day``, with the authorities it ran services for."""
+    running: dict[str, list[str]] = {}
+    for authority_id, delivery in sorted(ds.delivery_on(day).items()):
+        if delivery.model in COMPANY_MODELS and delivery.provider is not None:
+            running.setdefault(delivery.provider, []).append(authority_id)
+    return [
+        {
+            "provider": provider.id,
+            "name": provider.name,
+            "kind": provider.kind,
+            "authorities": ";".join(running.get(provider.id, [])),
+        }
+        for provider in ds.trusts_operating(on=day)
+    ]
+
+
+# interventions --------------------------------------------------------------------------
+
+
+def run_interventions(call: Call) -> int:
+    """Print the authorities under intervention, then how many the record cannot say about."""
+    args = call.args
+    rows, not_known = interventions(call.dataset(), args.on)
+    emit(rows, COLUMNS["interventions"], args.format, call.out)
+    call.out.flush()
+    print(
+        f"childservices: {len(rows)} authorities certainly under a notice or direction "
+        f"on {args.on}; for {len(not_known)} more the record cannot say whether one "
+        f"still ran (no end recorded, and no act or a better judgement since)"
+        + (f": {', '.join(not_known)}" if not_known else ""),
+        file=sys.stderr,
+    )
+    call.out.flush()
+    return 0
+
+
+def interventions(ds: Dataset, day: datetime.date) -> tuple[Rows, list[str]]:
+    """The authorities certainly under a notice or direction, and those the record cannot say about."""
+    rows = []
+    statuses = ds.under_intervention(on=day, not_known=True)
+    not_known = sorted(a for a, s in statuses.items() if s is InterventionStatus.NOT_KNOWN)
+    for authority_id, status in sorted(statuses.items()):
+        if status is InterventionStatus.NOT_KNOWN:
+            continue
+        authority = ds.authority(authority_id)
+        current = [s for s, state in authority.intervention_steps_on(day) if state is True]
+        since = min((s.date for s in current if s.date), key=PartialDate.sort_key, default=None)
+        rows.append(
+            {
+                "authority": authority.id,
+                "name": authority.name,
+                "status": status,
+                "since": since,
+                "steps": ";".join(s.id for s in current),
+            }
+        )
+    return rows, not_known

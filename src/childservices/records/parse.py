@@ -1,0 +1,291 @@
+"""Reading one file of the seed format: its text, its header, its rows and their cells.
+
+Files are opened with :func:`~childservices.records.files.open_regular`
+(regular files only, at most :data:`~childservices.records.files.MAX_FILE_BYTES`
+bytes) and parsed as they are read; each good row is handed on as it is
+read, and a file stops being read after
+:data:`~childservices.records.claims.MAX_PROBLEMS_PER_FILE` problems.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import IO, Any
+
+from childservices.data.schema import TABLES, Table
+from childservices.errors import FileRefusedError, Problem
+from childservices.records.cells import restore
+from childservices.records.claims import Origin, Problems, Sink
+from childservices.records.files import MAX_FILE_BYTES, MAX_LINE_CHARACTERS, open_regular
+
+__all__ = ["CellCheck", "cell_checks", "key_text", "read_csv"]
+
+
+def key_text(table: Table, values: dict[str, str]) -> str:
+    """A row's key as the seed format writes it: its key columns' cells joined by ``/``."""
+    return "/".join(values[name] for name in table.key)
+
+
+class _BadText(ValueError):
+    """A file that is not CSV text: the reason, and the line it was found on."""
+
+
+def _lines(handle: IO[bytes]) -> Iterator[str]:
+    """The file's lines (with their ends), decoded as UTF-8 (a BOM is dropped) as they are read.
+
+    Lines end at ``\n``, ``\r`` or ``\r\n``, as the :mod:`csv` module reads them.
+    """
+    text = io.TextIOWrapper(handle, encoding="utf-8-sig", errors="surrogateescape", newline="")
+    number = 0
+    while True:
+        line = text.readline(MAX_LINE_CHARACTERS + 1)
+        if not line:
+            return
+        number += 1
+        if len(line) > MAX_LINE_CHARACTERS:
+            raise _BadText(
+                f"has a line longer than {MAX_LINE_CHARACTERS} characters (line {number})"
+            )
+        bad = _UNDECODED.search(line)
+        if bad is not None:
+            byte = ord(bad.group()) - 0xDC00
+            raise _BadText(f"is not UTF-8 text (byte 0x{byte:02x} on line {number})")
+        if "\x00" in line:
+            raise _BadText(f"contains NUL bytes: not a CSV text file (line {number})")
+        yield line
+
+
+_UNDECODED = re.compile("[\udc80-\udcff]")
+"""The characters ``surrogateescape`` puts in place of bytes that are not UTF-8."""
+
+
+def read_csv(
+    table: Table,
+    path: Path,
+    problems: Problems,
+    digest: hashlib._Hash,
+    checks: dict[str, CellCheck],
+    sink: Sink,
+) -> None:
+    """Read one file, handing each row to ``sink`` as it is read."""
+    where = str(path)
+    try:
+        with open_regular(path, limit=MAX_FILE_BYTES, digest=digest) as handle:
+            _parse_csv(table, where, _lines(handle), problems, sink, checks)
+    except FileRefusedError as exc:
+        problems.add(where, Problem(file=where, message=str(exc)))
+    except OSError as exc:
+        problems.add(where, Problem(file=where, message=f"cannot be read: {exc.strerror or exc}"))
+
+
+def _parse_csv(
+    table: Table,
+    where: str,
+    lines: Iterable[str],
+    problems: Problems,
+    sink: Sink,
+    checks: dict[str, CellCheck] | None = None,
+) -> None:
+    """Parse one file's lines, handing each good row to ``sink``; stop at too many problems."""
+    reader = csv.reader(lines, strict=True)
+    try:
+        header = next(reader, None)
+    except csv.Error as exc:
+        problems.add(where, Problem(file=where, record="line 1", message=f"bad CSV: {exc}"))
+        return
+    except _BadText as exc:
+        problems.add(where, Problem(file=where, message=str(exc)))
+        return
+    if header is None:
+        problems.add(where, Problem(file=where, message="is empty: a header row is needed"))
+        return
+    header = [name.strip() for name in header]
+    if not _header_fits(table, where, header, problems):
+        return
+    required = sorted(table.required_columns)
+    try:
+        for cells in reader:
+            if problems.full(where):
+                return
+            line = f"line {reader.line_num}"
+            if len(cells) != len(header):
+                if not any(cell.strip() for cell in cells):
+                    continue
+                problems.add(
+                    where,
+                    Problem(
+                        file=where,
+                        record=line,
+                        message=f"has {len(cells)} cells; the header has {len(header)}",
+                    ),
+                )
+                continue
+            values = {}
+            for name, cell in zip(header, cells, strict=True):
+                text = cell.strip()
+                if text:
+                    values[name] = restore(text) if text[0] == "'" else text
+            if not values:
+                continue
+            values.pop("note", None)
+            absent = [name for name in required if name not in values]
+            if absent:
+                for name in absent:
+                    problems.add(
+                        where, Problem(file=where, record=line, field=name, message="is empty")
+                    )
+                continue
+            if checks and not _cells_fit(table, where, reader.line_num, values, checks, problems):
+                continue
+            sink(Origin(where, reader.line_num), values)
+    except csv.Error as exc:
+        problems.add(
+            where,
+            Problem(file=where, record=f"line {reader.line_num}", message=f"bad CSV: {exc}"),
+        )
+    except _BadText as exc:
+        problems.add(where, Problem(file=where, message=str(exc)))
+
+
+class CellCheck:
+    """Whether a cell's text makes a value of its column's type (an enum, a date, a number).
+
+    Checked while a file is read, so a file of bad values stops being read
+    after :data:`MAX_PROBLEMS_PER_FILE` of them instead of being read whole
+    first. The values found good are remembered (up to a bound), so the
+    usual repeated values cost one look-up.
+    """
+
+    def __init__(self, hint: Any) -> None:
+        self.hint = hint
+        self.good: set[str] = set()
+
+    def __call__(self, text: str) -> str | None:
+        """The problem with ``text``, or ``None``."""
+        if text in self.good:
+            return None
+        from childservices.convert import converter
+
+        try:
+            converter.structure(text, self.hint)
+        except (ValueError, TypeError) as exc:
+            return str(exc) or f"{text!r} is not a value of this column"
+        if len(self.good) < 10_000:
+            self.good.add(text)
+        return None
+
+
+def cell_checks(table: Table) -> dict[str, CellCheck]:
+    """A check for each column whose values are not plain text."""
+    import types
+    import typing
+
+    from childservices.model import Judgement
+
+    kind = Judgement if table.name == "judgements" else table.record_type
+    if kind is None:
+        return {}
+    hints = typing.get_type_hints(kind)
+    checks = {}
+    for name in table.columns:
+        hint = hints.get(name)
+        if hint is None:
+            continue
+        args = set(typing.get_args(hint)) if isinstance(hint, types.UnionType) else {hint}
+        args.discard(type(None))
+        if args <= {str} or any(typing.get_origin(a) is tuple for a in args):
+            continue
+        checks[name] = CellCheck(hint)
+    return checks
+
+
+def _cells_fit(
+    table: Table,
+    where: str,
+    line: int,
+    values: dict[str, str],
+    cells: dict[str, CellCheck],
+    problems: Problems,
+) -> bool:
+    fits = True
+    for name, check in cells.items():
+        text = values.get(name)
+        if text is None:
+            continue
+        message = check(text)
+        if message is not None:
+            problems.add(
+                where,
+                Problem(
+                    file=f"{where}:{line}",
+                    record=key_text(table, values),
+                    field=name,
+                    message=message,
+                ),
+            )
+            fits = False
+    return fits
+
+
+def _header_fits(table: Table, where: str, header: list[str], problems: Problems) -> bool:
+    """Whether the header names the table's columns; every problem with it otherwise.
+
+    Linear in the number of columns, however many there are.
+    """
+    allowed = table.allowed_columns
+    counts: dict[str, int] = {}
+    for name in header:
+        counts[name] = counts.get(name, 0) + 1
+    unknown = [name for name in counts if name not in allowed]
+    if unknown:
+        # The table came from the file's name or folder: say so when the columns are another's.
+        named = set(counts)
+        others = [
+            other.name
+            for other in TABLES.values()
+            if other.name != table.name
+            and named <= other.allowed_columns
+            and other.required_columns <= named
+        ]
+        if len(others) == 1:
+            problems.add(
+                where,
+                Problem(
+                    file=where,
+                    record="line 1",
+                    message=f"is read as table {table.name!r} (from its name or folder), but its "
+                    f"columns are those of {others[0]!r}: rename the file or move it",
+                ),
+            )
+            return False
+    missing = sorted(table.required_columns - counts.keys())
+    duplicated = sorted(name for name, count in counts.items() if count > 1)
+    columns = ", ".join(sorted(allowed))
+    for name in unknown:
+        if problems.full(where):
+            return False
+        problems.add(
+            where,
+            Problem(
+                file=where,
+                record="line 1",
+                field=name or "(empty)",
+                message=f"is not a column of {table.name!r} (columns: {columns})",
+            ),
+        )
+    for name in missing:
+        problems.add(
+            where,
+            Problem(file=where, record="line 1", field=name, message="column is missing"),
+        )
+    for name in duplicated:
+        problems.add(
+            where,
+            Problem(file=where, record="line 1", field=name, message="column appears twice"),
+        )
+    return not (unknown or missing or duplicated)
