@@ -16,11 +16,15 @@ def test_bundle_is_built_from_the_current_seeds() -> None:
 
     sys.path.insert(0, str(ROOT / "tools"))
     try:
-        from build_bundle import BUNDLE, compile_seeds
+        from build_bundle import BUNDLE, VERSION, compile_all
     finally:
         sys.path.pop(0)
-    assert BUNDLE.read_text(encoding="utf-8") == compile_seeds(), (
+    bundle, version = compile_all()
+    assert BUNDLE.read_text(encoding="utf-8") == bundle, (
         "src/childservices/data/bundle.jsonl is stale: run python tools/build_bundle.py"
+    )
+    assert VERSION.read_text(encoding="utf-8") == version, (
+        "src/childservices/data/version.py is stale: run python tools/build_bundle.py"
     )
 
 

@@ -10,8 +10,7 @@ from __future__ import annotations
 import datetime
 from collections import Counter
 
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 
 import childservices as cs
 from childservices import strategies as st_cs

@@ -6,8 +6,7 @@ import pendulum
 import pytest
 from hypothesis import given
 
-from childservices import InvalidDateError, PartialDate, Precision
-from childservices import strategies as st_cs
+from childservices import InvalidDateError, PartialDate, Precision, strategies as st_cs
 from childservices.model import as_date, as_day
 
 

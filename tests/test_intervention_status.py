@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import datetime
 
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 
 from childservices import Grade, InterventionKind, InterventionStatus
 from childservices.model import Citation, Inspection, Intervention, PartialDate

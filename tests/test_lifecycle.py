@@ -3,8 +3,13 @@
 import pytest
 from hypothesis import given
 
-from childservices import LifecycleError, LifecycleState, PartialDate, TrustLifecycle
-from childservices import strategies as st_cs
+from childservices import (
+    LifecycleError,
+    LifecycleState,
+    PartialDate,
+    TrustLifecycle,
+    strategies as st_cs,
+)
 from childservices.model import Citation, LifecycleEvent, LifecycleEventKind
 
 CITE = (Citation(source="test"),)

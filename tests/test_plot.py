@@ -16,8 +16,7 @@ matplotlib.use("Agg")
 from hypothesis import HealthCheck, given, settings  # noqa: E402
 
 import childservices as cs  # noqa: E402
-from childservices import plot  # noqa: E402
-from childservices import strategies as st_cs  # noqa: E402
+from childservices import plot, strategies as st_cs  # noqa: E402
 
 UNTIL = "2026-06-30"
 

@@ -3,11 +3,9 @@
 import datetime
 
 import attrs
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 
-from childservices import ALL_FRAMEWORKS, SIF_AND_LATER, Dataset
-from childservices import strategies as st_cs
+from childservices import ALL_FRAMEWORKS, SIF_AND_LATER, Dataset, strategies as st_cs
 from childservices.model import Authority, AuthorityKind, Citation, Inspection, RecordSet, Source
 
 CITE = (Citation(source="test"),)

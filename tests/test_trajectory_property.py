@@ -5,11 +5,9 @@ import itertools
 
 import attrs
 import pendulum
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 
-from childservices import Dataset, Grade
-from childservices import strategies as st_cs
+from childservices import Dataset, Grade, strategies as st_cs
 from childservices.model import Authority, AuthorityKind, Citation, Inspection, RecordSet, Source
 from childservices.rules.aggregate import shares
 

@@ -17,8 +17,7 @@ from typing import Any
 import attrs
 import pendulum
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 
 import childservices as cs
 from childservices import strategies as st_cs

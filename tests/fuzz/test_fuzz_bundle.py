@@ -11,8 +11,7 @@ import json
 from importlib import resources
 
 from fuzzing import budget, documented, fast
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 
 from childservices.data.bundle import BUNDLE_NAME, read_bundle, trusted_tables
 from childservices.data.columns import field_types

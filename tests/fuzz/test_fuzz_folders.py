@@ -24,8 +24,7 @@ from pathlib import Path
 
 import pytest
 from fuzzing import budget, documented, fast
-from hypothesis import event, given
-from hypothesis import strategies as st
+from hypothesis import event, given, strategies as st
 
 import childservices as cs
 from childservices import DatasetError

@@ -6,8 +6,7 @@ import datetime
 
 import pytest
 from fuzzing import budget, documented, fast
-from hypothesis import example, given
-from hypothesis import strategies as st
+from hypothesis import example, given, strategies as st
 
 import childservices as cs
 from childservices import InvalidDateError, PartialDate, UnknownAuthorityError

@@ -15,8 +15,7 @@ from pathlib import Path
 import attrs
 import pytest
 from fuzzing import budget, documented, fast
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 
 from childservices import Dataset, DatasetError
 from childservices.data.checks import check_records

@@ -11,8 +11,7 @@ from pathlib import Path
 
 import pytest
 from fuzzing import FAST_SECONDS, budget, documented, fast
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 
 from childservices import ReportError
 from childservices.reports import parse_report_text, read_report

@@ -9,7 +9,6 @@ import warnings
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, TextIO, cast
 
-from childservices import __version__
 from childservices.cli import export, on_a_day, read_report, show, time_to_good, update, validate
 from childservices.cli.command import Call, Handler, Parser
 from childservices.cli.output import SafeStream, reader_gone
@@ -22,13 +21,32 @@ GROUPS = (show, on_a_day, time_to_good, export, validate, update, read_report)
 """The command groups, in the order ``--help`` lists their commands."""
 
 
+class _Version(argparse.Action):
+    """``--version``: the installed package's version, read from its metadata only when asked
+    (reading metadata costs more than the quick commands' whole answer)."""
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: object,
+        option_string: str | None = None,
+    ) -> None:
+        from childservices._version import installed_version
+
+        sys.stdout.write(f"{parser.prog} {installed_version()}\n")
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The ``childservices`` parser: the global options, then every group's commands."""
     parser = Parser(
         prog="childservices",
         description="Answers from the childservices dataset of English children's services.",
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--version", action=_Version, nargs=0, help="show program's version number and exit"
+    )
     parser.add_argument(
         "--extra",
         action="append",

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 import pendulum
 
+from childservices.errors import ArgumentValueError
 from childservices.model import DeliveryEpisode, DeliveryModel, PartialDate
 from childservices.plot.drawing import _bar, _cut, _date_axis, _new_figure, _num
 from childservices.plot.labels import _label_bars, _Run
@@ -45,7 +46,7 @@ def adm_timeline(
         e for e in dataset.records.delivery if e.model.alternative and e.start.earliest < cut
     ]
     if not episodes:
-        raise ValueError("the dataset records no alternative delivery model")
+        raise ArgumentValueError("the dataset records no alternative delivery model")
     first_start = _first_starts(episodes)
     order = sorted(first_start, key=lambda a: (first_start[a], names.get(a, a)))
     row = {authority: len(order) - 1 - i for i, authority in enumerate(order)}

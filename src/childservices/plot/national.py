@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 import pendulum
 
+from childservices.errors import ArgumentValueError
 from childservices.model import Area, Framework, Grade, Visit, VisitKind, as_date
 from childservices.plot.drawing import _date_axis, _new_figure, _num
 from childservices.plot.palette import GRADE_COLOURS, VISIT_COLOURS
@@ -63,7 +64,7 @@ def national_grades(
     the start of the SIF, ILACS and the 2026 reforms.
     """
     if not days:
-        raise ValueError("national_grades needs at least one day")
+        raise ArgumentValueError("national_grades needs at least one day")
     when = [as_date(d) for d in days]
     shares = [
         dataset.shares_on(day, frameworks=frameworks, rating_basis=rating_basis).get("all", {})
@@ -124,7 +125,7 @@ def visits_over_time(dataset: RecordSource, *, gap_months: int = 6) -> Figure:
     """
     visits = dataset.records.visits
     if not visits:
-        raise ValueError("the dataset records no visit")
+        raise ArgumentValueError("the dataset records no visit")
     counts = _monthly_counts(visits)
     months = _months(min(counts), max(counts))
     figure, ax = _new_figure(10, 3.6)

@@ -28,8 +28,7 @@ from collections.abc import Sequence
 
 import attrs
 
-from childservices.data.intervention_links import enders
-from childservices.data.intervention_links import replaced_by as _replaced_by
+from childservices.data.intervention_links import enders, replaced_by as _replaced_by
 from childservices.model import Grade, Inspection, Intervention, InterventionKind, NoJudgement
 
 __all__ = [

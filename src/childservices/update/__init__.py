@@ -25,12 +25,10 @@ building the run (:mod:`~childservices.update.run`), writing it
 (:mod:`~childservices.update.results`).
 """
 
-from childservices.update.downloads import MAX_DOWNLOAD as MAX_DOWNLOAD
-from childservices.update.downloads import glob_escape as glob_escape
+from childservices.update.downloads import MAX_DOWNLOAD as MAX_DOWNLOAD, glob_escape as glob_escape
 from childservices.update.feed import FEED_COLUMNS, FEED_URL, FeedRow, read_feed
 from childservices.update.results import Skipped, UpdateError, UpdateResult
-from childservices.update.run import SAME_INSPECTION_DAYS as SAME_INSPECTION_DAYS
-from childservices.update.run import update
+from childservices.update.run import SAME_INSPECTION_DAYS as SAME_INSPECTION_DAYS, update
 
 __all__ = [
     "FEED_COLUMNS",
