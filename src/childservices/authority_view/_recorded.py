@@ -171,7 +171,9 @@ class Recorded:
         newest = tuple(NeighbourGrouping)[-1]
         return tuple(self._other(n.neighbour) for n in neighbours_in(rows, newest))
 
-    def statistical_neighbours_on(self, day: str | datetime.date | PartialDate) -> NeighbourList[Self]:
+    def statistical_neighbours_on(
+        self, day: str | datetime.date | PartialDate
+    ) -> NeighbourList[Self]:
         """The authority's statistical neighbours in the DfE grouping in force on ``day``,
         closest first, with that grouping named (``None`` where it is not known:
         :func:`~childservices.rules.neighbours.grouping_on`).

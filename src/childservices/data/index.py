@@ -36,7 +36,7 @@ from childservices.model import (
 __all__ = ["Index", "build_index", "build_lifecycles", "normalise_name", "short_name"]
 
 T = TypeVar("T")
-Period = tuple[PartialDate | None, PartialDate | None]
+Day = PartialDate | None
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 _DROP = (
     "council",
@@ -204,16 +204,14 @@ class Index:
 
     @property
     def neighbours(self) -> Mapping[str, tuple[StatisticalNeighbour, ...]]:
-        """Each authority's statistical neighbours, by grouping then closest first."""
+        """Each authority's statistical neighbours in every grouping, closest first."""
         return self._piece(
             "neighbours",
-            lambda t: _group(
-                t.statistical_neighbours, lambda n: n.authority, lambda n: (n.grouping.value, n.rank)
-            ),
+            lambda t: _group(t.statistical_neighbours, lambda n: n.authority, lambda n: n.rank),
         )
 
     @property
-    def neighbour_periods(self) -> Mapping[NeighbourGrouping, Period]:
+    def neighbour_periods(self) -> Mapping[NeighbourGrouping, tuple[Day, Day]]:
         """Each grouping's first and last days in force, as its rows give them."""
         return self._piece(
             "neighbour_periods",

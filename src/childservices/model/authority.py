@@ -171,5 +171,7 @@ class StatisticalNeighbour:
     rank: int = attrs.field(validator=[attrs.validators.instance_of(int), attrs.validators.ge(1)])
     closeness: Closeness | None = None
     in_force_from: PartialDate | None = None
-    in_force_to: PartialDate | None = attrs.field(default=None, validator=not_before("in_force_from"))
+    in_force_to: PartialDate | None = attrs.field(
+        default=None, validator=not_before("in_force_from")
+    )
     citations: tuple[Citation, ...] = attrs.field(validator=cited)
