@@ -285,7 +285,7 @@ class AuthorityView(Recorded):
         True
         >>> peers = cs.load().authority("Sandwell").peers_on("2022-06-01")
         >>> peers.grouping.value, [(peer.name, rating.value) for peer, rating in peers][:2]
-        ('dfe-2021', [('Walsall', 'inadequate'), ('Wolverhampton', 'good')])
+        ('dfe-2021', [('Wolverhampton', 'good'), ('Walsall', 'good')])
         """
         when = as_day(day)
         warn_if_after(self.dataset.index.reports_to, when, stacklevel=2)

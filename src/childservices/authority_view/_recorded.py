@@ -181,7 +181,7 @@ class Recorded:
         >>> import childservices as cs
         >>> on = cs.load().authority("Sandwell").statistical_neighbours_on("2023-01-01")
         >>> on.grouping.value, [n.name for n in on][:2]
-        ('dfe-2021', ['Walsall', 'Wolverhampton'])
+        ('dfe-2021', ['Wolverhampton', 'Walsall'])
         """
         when = as_day(day)
         grouping = grouping_on(self.dataset.index.neighbour_periods, when)
