@@ -12,7 +12,9 @@ file's line number, the header being line 1):
 - ``seeds/authority_aliases/la_lookup.csv`` and ``seeds/authority_aliases/ofsted.csv``
   (names as the scrape tool spells them in report folder names and snapshots; a name
   already given, ignoring case, by another alias file is not repeated);
-- ``seeds/statistical_neighbours/la_lookup.csv``.
+- ``seeds/statistical_neighbours/la_lookup.csv`` (the DfE's 2025 model as the lookup
+  carries it: grouping ``dfe-2025``; ``tools/import_neighbours.py`` writes the DfE's
+  own files).
 
 Decisions the script makes, all documented in ``seeds/KNOWN_ISSUES.md``:
 
@@ -136,7 +138,10 @@ SHARED_WITH_PREDECESSOR: frozenset[str] = frozenset(
 AUTHORITY_COLUMNS = TABLES["authorities"].file_columns
 IDENTIFIER_COLUMNS = TABLES["authority_identifiers"].file_columns
 ALIAS_COLUMNS = ("authority", "alias", "source", "locator")
-NEIGHBOUR_COLUMNS = ("authority", "neighbour", "rank", "source", "locator")
+NEIGHBOUR_COLUMNS = ("grouping", "authority", "neighbour", "rank", "source", "locator")
+# The lookup's stat_neighbours are the DfE's 2025 model, list for list and in order
+# (checked by tests/test_neighbours.py): its rows cite the lookup beside the DfE's file.
+LOOKUP_GROUPING = "dfe-2025"
 SOURCE_COLUMNS = TABLES["sources"].file_columns
 
 Row = dict[str, str]
@@ -307,6 +312,7 @@ def neighbour_rows(rows: Sequence[LookupRow]) -> Iterator[Row]:
         for rank, dfe in enumerate(split_list(row.fields["stat_neighbours"]), start=1):
             neighbour = by_dfe[dfe]
             yield {
+                "grouping": LOOKUP_GROUPING,
                 "authority": authority,
                 "neighbour": slug(neighbour.fields["local_authority_ons_name"]),
                 "rank": str(rank),

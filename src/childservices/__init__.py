@@ -16,6 +16,7 @@ if TYPE_CHECKING:
         AuthorityView as AuthorityView,
         DeliveryOnDate as DeliveryOnDate,
         ImprovementAfter as ImprovementAfter,
+        NeighbourList as NeighbourList,
     )
     from childservices.catalog import (
         Catalog as Catalog,
@@ -73,6 +74,7 @@ if TYPE_CHECKING:
         LifecycleEvent as LifecycleEvent,
         LifecycleEventKind as LifecycleEventKind,
         LifecycleState as LifecycleState,
+        NeighbourGrouping as NeighbourGrouping,
         NoJudgement as NoJudgement,
         PartialDate as PartialDate,
         Precision as Precision,
@@ -126,14 +128,14 @@ if TYPE_CHECKING:
     )
 
 _MODULES = {
-    "childservices.authority_view": ("AuthorityView", "DeliveryOnDate", "ImprovementAfter",),
+    "childservices.authority_view": ("AuthorityView", "DeliveryOnDate", "ImprovementAfter", "NeighbourList",),
     "childservices.catalog": ("Catalog",),
     "childservices.coverage": ("Coverage",),
     "childservices.data.version": ("DATA_VERSION",),
     "childservices.dataset": ("COMPANY_MODELS", "Dataset",),
     "childservices.errors": ("ArgumentTypeError", "ArgumentValueError", "ChildServicesError", "CoverageWarning", "DatasetError", "ExportError", "FileRefusedError", "IncomparableGradesError", "InvalidDateError", "InvalidRecordError", "LifecycleError", "MissingExtraError", "Problem", "ReportError", "UnknownAuthorityError", "UnknownRecordError", "UpdateError",),
     "childservices.loading": ("load", "load_seeds",),
-    "childservices.model": ("Area", "Authority", "AuthorityKind", "Citation", "DeliveryEpisode", "DeliveryModel", "Framework", "Grade", "IdentifierScheme", "InsourcingEvent", "Inspection", "InspectionKind", "Intervention", "InterventionKind", "Judgement", "LifecycleEvent", "LifecycleEventKind", "LifecycleState", "NOT_GIVEN", "NoJudgement", "PartialDate", "Precision", "Provider", "RecordSet", "Region", "Source", "TrustLifecycle", "Visit", "VisitKind", "VisitTheme",),
+    "childservices.model": ("Area", "Authority", "AuthorityKind", "Citation", "DeliveryEpisode", "DeliveryModel", "Framework", "Grade", "IdentifierScheme", "InsourcingEvent", "Inspection", "InspectionKind", "Intervention", "InterventionKind", "Judgement", "LifecycleEvent", "LifecycleEventKind", "LifecycleState", "NOT_GIVEN", "NeighbourGrouping", "NoJudgement", "PartialDate", "Precision", "Provider", "RecordSet", "Region", "Source", "TrustLifecycle", "Visit", "VisitKind", "VisitTheme",),
     "childservices.rules.asof": ("ALL_FRAMEWORKS", "RatingBasis", "SIF_AND_LATER",),
     "childservices.rules.intervention": ("Direction", "InterventionStatus",),
     "childservices.rules.aggregate": ("PanelRow", "SurvivalRow", "monthly", "quarterly",),

@@ -14,6 +14,7 @@ from collections.abc import Collection, Mapping
 import attrs
 
 from childservices import _arguments
+from childservices.authority_view._neighbours import NeighbourList
 from childservices.authority_view._recorded import Indexed, Recorded
 from childservices.coverage import warn_if_after
 from childservices.model import (
@@ -46,7 +47,13 @@ from childservices.rules.ondate import (
 )
 from childservices.rules.trajectory import Trajectory, trajectory_of
 
-__all__ = ["AuthorityView", "DeliveryOnDate", "ImprovementAfter", "Indexed"]
+__all__ = [
+    "AuthorityView",
+    "DeliveryOnDate",
+    "ImprovementAfter",
+    "Indexed",
+    "NeighbourList",
+]
 
 DateLike = str | datetime.date | PartialDate
 
@@ -266,22 +273,27 @@ class AuthorityView(Recorded):
 
     def peers_on(
         self, day: DateLike, *, frameworks: Collection[Framework] = SIF_AND_LATER
-    ) -> tuple[tuple[AuthorityView, Overall | None], ...]:
-        """The authority's statistical neighbours, closest first, each with its rating on ``day``.
-
-        The neighbours are the same whatever the day: one list, from the
-        LA lookup of March 2025 (:attr:`statistical_neighbours`), not the
-        list in force on ``day``; only the ratings are as of ``day``.
+    ) -> NeighbourList[tuple[AuthorityView, Overall | None]]:
+        """The authority's statistical neighbours in the DfE grouping in force on ``day``,
+        closest first, each with its rating on ``day``; the result names the grouping
+        (``.grouping``; ``None``, with no neighbours, where the record does not know which
+        grouping was in force: see :meth:`statistical_neighbours_on`).
 
         >>> import childservices as cs
         >>> peers = cs.load().authority("Sandwell").peers_on("2019-06-01")
-        >>> [(peer.name, rating.value) for peer, rating in peers][:2]
-        [('Wolverhampton', 'good'), ('Kingston Upon Hull, City of', 'inadequate')]
+        >>> peers.grouping is None  # before the 2021 groupings: not known
+        True
+        >>> peers = cs.load().authority("Sandwell").peers_on("2022-06-01")
+        >>> peers.grouping.value, [(peer.name, rating.value) for peer, rating in peers][:2]
+        ('dfe-2021', [('Wolverhampton', 'good'), ('Walsall', 'good')])
         """
         when = as_day(day)
         warn_if_after(self.dataset.index.reports_to, when, stacklevel=2)
-        return tuple(
-            (peer, rating_on(peer, when, frameworks)) for peer in self.statistical_neighbours
+        neighbours = self.statistical_neighbours_on(when)
+        return NeighbourList(
+            day=when,
+            grouping=neighbours.grouping,
+            items=tuple((peer, rating_on(peer, when, frameworks)) for peer in neighbours),
         )
 
     def __repr__(self) -> str:

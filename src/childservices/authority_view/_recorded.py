@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Protocol, Self
 import attrs
 
 from childservices import _arguments
+from childservices.authority_view._neighbours import NeighbourList
 from childservices.model import (
     Authority,
     AuthorityKind,
@@ -22,13 +23,16 @@ from childservices.model import (
     InsourcingEvent,
     Inspection,
     Intervention,
+    NeighbourGrouping,
     PartialDate,
     ProgrammeMembership,
     Region,
     Visit,
+    as_day,
 )
 from childservices.rules.carryover import inspections_with_predecessors, visits_with_predecessors
 from childservices.rules.intervention import Direction, directions
+from childservices.rules.neighbours import grouping_on, neighbours_in
 
 if TYPE_CHECKING:
     from childservices.data.index import Index
@@ -156,16 +160,36 @@ class Recorded:
 
     @property
     def statistical_neighbours(self) -> tuple[Self, ...]:
-        """The authority's statistical neighbours, closest first.
+        """The authority's statistical neighbours in the newest DfE grouping the record
+        holds (the 2025 model), closest first, whatever the day.
 
-        One list for every date: the DfE's neighbours as in Data to Insight's
-        LA lookup collected in March 2025 (see
-        :class:`~childservices.model.authority.StatisticalNeighbour`).
-        Councils abolished before then (Cumbria, Northamptonshire, Poole...)
-        have none.
+        For the list in force on a day, named, use :meth:`statistical_neighbours_on`.
+        Councils abolished before 2025 (Cumbria, Northamptonshire, Poole...) have none
+        here; the 2021 groupings list some of them.
         """
-        return tuple(
-            self._other(n.neighbour) for n in self.dataset.index.neighbours.get(self.record.id, ())
+        rows = self.dataset.index.neighbours.get(self.record.id, ())
+        newest = tuple(NeighbourGrouping)[-1]
+        return tuple(self._other(n.neighbour) for n in neighbours_in(rows, newest))
+
+    def statistical_neighbours_on(
+        self, day: str | datetime.date | PartialDate
+    ) -> NeighbourList[Self]:
+        """The authority's statistical neighbours in the DfE grouping in force on ``day``,
+        closest first, with that grouping named (``None`` where it is not known:
+        :func:`~childservices.rules.neighbours.grouping_on`).
+
+        >>> import childservices as cs
+        >>> on = cs.load().authority("Sandwell").statistical_neighbours_on("2023-01-01")
+        >>> on.grouping.value, [n.name for n in on][:2]
+        ('dfe-2021', ['Wolverhampton', 'Walsall'])
+        """
+        when = as_day(day)
+        grouping = grouping_on(self.dataset.index.neighbour_periods, when)
+        if grouping is None:
+            return NeighbourList(day=when, grouping=None)
+        rows = neighbours_in(self.dataset.index.neighbours.get(self.record.id, ()), grouping)
+        return NeighbourList(
+            day=when, grouping=grouping, items=tuple(self._other(n.neighbour) for n in rows)
         )
 
     def _other(self, authority_id: str) -> Self:

@@ -23,6 +23,7 @@ from childservices.model import (
     Inspection,
     Intervention,
     LifecycleEvent,
+    NeighbourGrouping,
     PartialDate,
     ProgrammeMembership,
     Provider,
@@ -35,6 +36,7 @@ from childservices.model import (
 __all__ = ["Index", "build_index", "build_lifecycles", "normalise_name", "short_name"]
 
 T = TypeVar("T")
+Day = PartialDate | None
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 _DROP = (
     "council",
@@ -88,6 +90,7 @@ class Index:
         "predecessors",
         "successors",
         "neighbours",
+        "neighbour_periods",
         "inspections",
         "inspection_keys",
         "inspections_by_id",
@@ -201,10 +204,20 @@ class Index:
 
     @property
     def neighbours(self) -> Mapping[str, tuple[StatisticalNeighbour, ...]]:
-        """Each authority's statistical neighbours, closest first."""
+        """Each authority's statistical neighbours in every grouping, closest first."""
         return self._piece(
             "neighbours",
             lambda t: _group(t.statistical_neighbours, lambda n: n.authority, lambda n: n.rank),
+        )
+
+    @property
+    def neighbour_periods(self) -> Mapping[NeighbourGrouping, tuple[Day, Day]]:
+        """Each grouping's first and last days in force, as its rows give them."""
+        return self._piece(
+            "neighbour_periods",
+            lambda t: MappingProxyType(
+                {n.grouping: (n.in_force_from, n.in_force_to) for n in t.statistical_neighbours}
+            ),
         )
 
     @property

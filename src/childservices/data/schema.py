@@ -187,7 +187,7 @@ TABLES: Mapping[str, Table] = MappingProxyType(
             _table(
                 "statistical_neighbours",
                 StatisticalNeighbour,
-                ("authority", "neighbour"),
+                ("grouping", "authority", "neighbour"),
                 "statistical neighbour",
                 _to("authorities", "authority", "neighbour"),
             ),

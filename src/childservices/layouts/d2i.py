@@ -202,7 +202,9 @@ def d2i_summary(
     ``frameworks``: those whose inspections can be the latest (by default the
     single inspection framework and later, as ratings are read).
 
-    Neighbours: the record's one list (the LA lookup of March 2025), each
+    Neighbours: the DfE grouping in force on ``day``
+    (:meth:`~childservices.AuthorityView.statistical_neighbours_on`; empty cells where
+    the record does not know which, or the grouping does not list the authority), each
     with its overall cell of the same day; ``nan`` where that is empty or the
     neighbour did not exist, as the snapshots write it. ``inspectors_inspections_count``
     counts the rows of the table with the same lead inspector (empty where the
@@ -237,7 +239,7 @@ def _summary_authority_cells(
     """The summary's cells about the authority: identifiers, neighbours, name, folder link."""
     urn = identifier_on(authority, IdentifierScheme.OFSTED_URN, when)
     name = _d2i_name(authority)
-    neighbours = authority.statistical_neighbours
+    neighbours = authority.statistical_neighbours_on(when)
     codes = [n.identifier(IdentifierScheme.DFE) for n in neighbours]
     neighbour_cells = [
         f"({code}, {_python_text(overall.get(n.id))})"

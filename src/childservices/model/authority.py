@@ -22,8 +22,10 @@ __all__ = [
     "Alias",
     "Authority",
     "AuthorityKind",
+    "Closeness",
     "Identifier",
     "IdentifierScheme",
+    "NeighbourGrouping",
     "Region",
     "Reorganisation",
     "StatisticalNeighbour",
@@ -115,17 +117,61 @@ class Reorganisation:
             raise InvalidRecordError("an authority cannot succeed itself")
 
 
-@attrs.frozen(kw_only=True)
-class StatisticalNeighbour:
-    """One of an authority's ten statistical neighbours (rank 1 is the closest). The dataset
-    holds one list, used for every date: the ``stat_neighbours`` column of Data to Insight's
-    LA lookup as collected in March 2025 (source ``d2i-la-lookup``), for the councils then in
-    existence. The DfE's statistical neighbour model has been revised over the years (the
-    lookup keeps an earlier list, ``stat_neighbours_previous``, which is not used), so for a
-    date long before 2025 these need not be the neighbours analysts used at the time.
+class NeighbourGrouping(enum.Enum):
+    """A DfE list of each authority's ten statistical neighbours (the authorities most like
+    it in the DfE's children's services model), in the order the DfE published them.
+
+    ``DFE_2021``: the groupings of April 2021 (``New_Statistical_Neighbour_Groupings_April_2021``);
+    ``DFE_2025``: the 2025 model (``sn_model_2025_wide``). The days each was in force are on
+    its rows (:attr:`StatisticalNeighbour.in_force_from` and ``in_force_to``). Members
+    are in the order the DfE published them, oldest first.
     """
 
+    DFE_2021 = "dfe-2021"
+    DFE_2025 = "dfe-2025"
+
+    @property
+    def title(self) -> str:
+        """The grouping's name in words."""
+        return _GROUPING_TITLES[self]
+
+
+_GROUPING_TITLES = {
+    NeighbourGrouping.DFE_2021: "DfE statistical neighbour groupings of April 2021",
+    NeighbourGrouping.DFE_2025: "DfE statistical neighbour model 2025",
+}
+
+
+class Closeness(enum.Enum):
+    """How close a neighbour is, in the DfE's five words (its files vary the case)."""
+
+    EXTREMELY_CLOSE = "extremely close"
+    VERY_CLOSE = "very close"
+    CLOSE = "close"
+    SOMEWHAT_CLOSE = "somewhat close"
+    NOT_CLOSE = "not close"
+
+
+@attrs.frozen(kw_only=True)
+class StatisticalNeighbour:
+    """One of an authority's ten statistical neighbours in one DfE grouping (rank 1 is the
+    closest), with its closeness as the DfE's file gives it.
+
+    ``in_force_from`` and ``in_force_to`` are the first and last days the sources show the
+    grouping in use (at the precision they give; the same on every row of a grouping);
+    ``in_force_to`` is ``None`` where no end is known. The 2021 groupings are dated April
+    2021 by their file; Data to Insight's daily summary used them up to its snapshot of
+    30 March 2025 and the 2025 model from its snapshot of 16 June 2025 on: the DfE's own day
+    of change is not in the sources, so between the two nothing is known.
+    """
+
+    grouping: NeighbourGrouping
     authority: str = attrs.field(validator=slug)
     neighbour: str = attrs.field(validator=slug)
     rank: int = attrs.field(validator=[attrs.validators.instance_of(int), attrs.validators.ge(1)])
+    closeness: Closeness | None = None
+    in_force_from: PartialDate | None = None
+    in_force_to: PartialDate | None = attrs.field(
+        default=None, validator=not_before("in_force_from")
+    )
     citations: tuple[Citation, ...] = attrs.field(validator=cited)

@@ -28,6 +28,7 @@ from childservices.model import (
     InterventionKind,
     LifecycleEvent,
     LifecycleEventKind,
+    NeighbourGrouping,
     PartialDate,
     ProgrammeMembership,
     Provider,
@@ -173,6 +174,7 @@ def _neighbours(
     """Some of the links from each authority to each other one as a statistical neighbour."""
     return tuple(
         StatisticalNeighbour(
+            grouping=draw(st.sampled_from(NeighbourGrouping)),
             authority=first.id,
             neighbour=second.id,
             rank=draw(st.integers(1, 10)),

@@ -9,8 +9,10 @@ from childservices.model import (
     Alias,
     Authority,
     AuthorityKind,
+    Closeness,
     Identifier,
     IdentifierScheme,
+    NeighbourGrouping,
     Region,
     Reorganisation,
     StatisticalNeighbour,
@@ -88,8 +90,10 @@ def statistical_neighbours() -> st.SearchStrategy[StatisticalNeighbour]:
     """Statistical neighbour links, rank 1 to 10."""
     return st.builds(
         StatisticalNeighbour,
+        grouping=st.sampled_from(NeighbourGrouping),
         authority=ids(),
         neighbour=ids(),
         rank=st.integers(1, 10),
+        closeness=st.none() | st.sampled_from(Closeness),
         citations=citations(),
     )
