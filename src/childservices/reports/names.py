@@ -5,8 +5,9 @@ A report prints its authority's name with council words around it
 expected authority when, with those words taken away and case, spacing,
 hyphens, full stops and apostrophes made alike (:func:`name_key`), it is one
 of the authority's names or aliases in the record, or it makes exactly the
-authority's id (:func:`~childservices.reports.authority_slug`). Never by a
-prefix: Leicestershire is not Leicester.
+authority's id (:func:`~childservices.reports.authority_slug`). Where a
+unitary council replaced a county council of the same name, the report's day
+decides which it is. Never by a prefix: Leicestershire is not Leicester.
 """
 
 from __future__ import annotations
@@ -50,12 +51,15 @@ def names_authority(
 ) -> bool:
     """Whether the name ``printed`` in a report about ``on`` is the authority ``authority``
     (its seed id), known by ``names`` (its name and aliases): exactly, never by a prefix."""
-    from childservices.reports.read import authority_slug
+    from childservices.reports.read import _COUNTY_UNTIL, authority_slug
 
-    key = name_key(printed)
-    if any(key in (name_key(n), _plain(n)) for n in names):
-        return True
     try:
-        return authority_slug(printed, on) == authority
+        slug: str | None = authority_slug(printed, on)
     except ReportError:
-        return False
+        slug = None
+    if slug == authority:
+        return True
+    if slug is not None and slug.removesuffix("-county") in _COUNTY_UNTIL:
+        return False  # a county council and the unitary council of its name: the day decides
+    key = name_key(printed)
+    return any(key in (name_key(n), _plain(n)) for n in names)
