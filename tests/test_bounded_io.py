@@ -219,3 +219,31 @@ def test_a_report_of_too_many_pages_is_refused(tmp_path: Path) -> None:
         writer.write(handle)
     with pytest.raises(ReportError, match=rf"has {MAX_REPORT_PAGES + 1} pages, more than"):
         extract_text(pdf)
+
+
+def test_a_feed_that_expands_to_a_million_rows_is_refused(tmp_path: Path) -> None:
+    # Failed before the fix: the million rows were each read (20 s) and each skipped.
+    openpyxl = pytest.importorskip("openpyxl")
+    from childservices.update import FEED_COLUMNS, read_feed
+    from childservices.update.feed import MAX_FEED_ROWS
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(list(FEED_COLUMNS))
+    sheet.cell(row=1_000_000, column=1, value="x")
+    path = tmp_path / "feed.xlsx"
+    book.save(path)
+    with pytest.raises(UpdateError, match=rf"feed\.xlsx: more than {MAX_FEED_ROWS} rows"):
+        _within(10, lambda: read_feed(path))
+
+
+def test_a_csv_feed_of_too_many_rows_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from childservices.update import FEED_COLUMNS, feed as feed_module, read_feed
+
+    monkeypatch.setattr(feed_module, "MAX_FEED_ROWS", 5)
+    path = tmp_path / "feed.csv"
+    path.write_text(",".join(FEED_COLUMNS) + "\n" + "1,x\n" * 6, encoding="utf-8")
+    with pytest.raises(UpdateError, match="more than 5 rows"):
+        read_feed(path)

@@ -8,6 +8,7 @@ import os
 import tempfile
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 from childservices.errors import ReportError
 
@@ -107,7 +108,9 @@ def _pdf_text(pypdf: ModuleType, body: bytes, path: Path, pages: int | None) -> 
 
     try:
         reader = pypdf.PdfReader(io.BytesIO(body))
-        count = len(reader.pages)
+        count = _claimed_pages(reader)  # the page tree's own count: nothing walked yet
+        if count <= MAX_REPORT_PAGES:
+            count = len(reader.pages)
     except Exception as exc:  # pypdf raises many kinds of error on a damaged file
         raise ReportError(f"{path}: the PDF could not be read: {exc}") from exc
     if count > MAX_REPORT_PAGES and (pages is None or pages > MAX_REPORT_PAGES):
@@ -119,6 +122,15 @@ def _pdf_text(pypdf: ModuleType, body: bytes, path: Path, pages: int | None) -> 
         return "\n\f".join(page.extract_text() or "" for page in chosen)
     except Exception as exc:  # pypdf raises many kinds of error on a damaged file
         raise ReportError(f"{path}: the PDF could not be read: {exc}") from exc
+
+
+def _claimed_pages(reader: Any) -> int:
+    """The number of pages the PDF's page tree says it has (0 when it says nothing)."""
+    try:
+        count = reader.trailer["/Root"]["/Pages"]["/Count"]
+    except Exception:  # a damaged tree: the pages are counted by walking it
+        return 0
+    return count if isinstance(count, int) else 0
 
 
 def _pypdf() -> ModuleType:
