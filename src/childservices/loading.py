@@ -204,10 +204,10 @@ def load(
 
 def _paths(name: str, value: object) -> list[PathLike]:
     """A path or paths given by a caller, or an :class:`~childservices.ArgumentTypeError`."""
-    from childservices.errors import ArgumentTypeError
+    from childservices.errors import ArgumentTypeError, ArgumentValueError
 
     if isinstance(value, str | os.PathLike):
-        return [value]
+        value = [value]
     if isinstance(value, bytes) or not isinstance(value, Iterable):
         raise ArgumentTypeError(
             f"{name}: expected a path or a list of paths, got {type(value).__name__}"
@@ -217,6 +217,10 @@ def _paths(name: str, value: object) -> list[PathLike]:
         if not isinstance(item, str | os.PathLike):
             raise ArgumentTypeError(
                 f"{name}: expected paths (str or os.PathLike), got {type(item).__name__} {item!r}"
+            )
+        if os.fspath(item) in ("", b""):
+            raise ArgumentValueError(
+                f"{name}: an empty path names no file (it would read the current folder)"
             )
     return paths
 
