@@ -15,7 +15,14 @@ import csv
 import datetime
 import http.server
 import io
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -333,3 +340,158 @@ def test_the_command(
     out = io.StringIO()
     assert main(command, out=out) == 0
     assert out.getvalue() == "0 inspection(s) newer than the record in the feed; none added\n"
+
+
+# --- An update that is safe to repeat and to run twice at once (issue 26, item 1) ---------
+
+_CHILD = """
+import datetime, os, sys, time
+import attrs
+import childservices as cs
+import childservices.update.run as run
+import childservices.update.writing as writing
+from childservices.update import update
+
+feed, data, cache, mode, marker = sys.argv[1:]
+records = cs.load(updates=False).records
+cut = datetime.date.fromisoformat({cut!r})
+kept = tuple(i for i in records.inspections if i.published.last_day() <= cut)
+base = cs.Dataset.from_records(attrs.evolve(records, inspections=kept))
+real_write, real_rename = run.write_run, os.rename
+
+def paused_write(*args, **kwargs):
+    open(marker, "w").close()  # inside the lock, before writing: wait for the test
+    while not os.path.exists(marker + ".go"):
+        time.sleep(0.02)
+    return real_write(*args, **kwargs)
+
+def killed_rename(source, target):
+    if os.path.basename(str(source)).startswith(".partial-"):
+        open(marker, "w").close()  # the run is written, not yet moved into place
+        time.sleep(600)
+    return real_rename(source, target)
+
+if mode == "pause":
+    run.write_run = paused_write
+elif mode == "kill":
+    writing.os.rename = killed_rename
+result = update(feed=feed, data_dir=data, base=base, cache=cache)
+print("run" if result.run else "none", len(result.added), result.new)
+"""
+
+
+def _child(
+    served: Served, data: Path, cache: Path, mode: str, marker: Path
+) -> subprocess.Popen[str]:
+    script = _CHILD.format(cut=CUT.isoformat())
+    command = [sys.executable, "-c", script, served.feed_url, str(data), str(cache), mode]
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    return subprocess.Popen(
+        [*command, str(marker)], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+
+
+def _wait_for(path: Path, process: subprocess.Popen[str], seconds: float = 120) -> None:
+    deadline = time.monotonic() + seconds
+    while not path.exists():
+        assert process.poll() is None, process.communicate()
+        assert time.monotonic() < deadline, f"{path} never appeared"
+        time.sleep(0.02)
+
+
+def test_a_second_run_with_the_same_folder_builds_on_the_first(
+    served: Served, before_cut: cs.Dataset, tmp_path: Path, report_text_cache: Path
+) -> None:
+    # Failed before the fix: the second run started from the same base, without the first
+    # run's rows, and wrote a second run of the same inspections.
+    first = update(
+        feed=served.feed_url, data_dir=tmp_path, base=before_cut, cache=report_text_cache
+    )
+    assert first.run is not None and len(first.added) == len(served.new)
+    again = update(
+        feed=served.feed_url, data_dir=tmp_path, base=before_cut, cache=report_text_cache
+    )
+    assert again.run is None and again.added == () and again.new == 0
+    assert update_runs(tmp_path) == (first.run,)
+    # The record with the run still loads, and the command says nothing was added.
+    assert len(merge_files(update_runs(tmp_path), base=before_cut).records.inspections) == len(
+        before_cut.records.inspections
+    ) + len(served.new)
+
+
+def test_two_updates_at_once_write_one_run(
+    served: Served, tmp_path: Path, report_text_cache: Path
+) -> None:
+    # Failed before the fix: no lock, so the second update, started while the first was
+    # about to write, wrote a run of the same inspections too.
+    data = tmp_path / "data"
+    first = _child(served, data, report_text_cache, "pause", tmp_path / "first")
+    _wait_for(tmp_path / "first", first)  # the first holds the lock, its run not yet written
+    second = _child(served, data, report_text_cache, "none", tmp_path / "second")
+    time.sleep(1.0)
+    assert second.poll() is None  # waiting for the lock
+    (tmp_path / "first.go").touch()
+    out_first, err_first = first.communicate(timeout=120)
+    out_second, err_second = second.communicate(timeout=120)
+    assert first.returncode == 0, err_first
+    assert second.returncode == 0, err_second
+    assert out_first.split() == ["run", str(len(served.new)), str(len(served.new))]
+    assert out_second.split() == ["none", "0", "0"]
+    assert len(update_runs(data)) == 1
+
+
+def test_a_killed_update_leaves_the_folder_as_it_was(
+    served: Served, before_cut: cs.Dataset, tmp_path: Path, report_text_cache: Path
+) -> None:
+    data = tmp_path / "data"
+    child = _child(served, data, report_text_cache, "kill", tmp_path / "written")
+    _wait_for(tmp_path / "written", child)
+    child.send_signal(signal.SIGKILL)
+    child.wait(timeout=30)
+    assert update_runs(data) == ()  # the half-made run is not a run
+    (partial,) = (data / "updates").iterdir()
+    assert partial.name.startswith(".partial-")
+    # The next update is not locked out, removes what the killed one left (this part failed
+    # before the fix: the half-made folder stayed for ever), and writes the run.
+    result = update(feed=served.feed_url, data_dir=data, base=before_cut, cache=report_text_cache)
+    assert result.run is not None and len(result.added) == len(served.new)
+    assert [p.name for p in (data / "updates").iterdir()] == [result.run.name]
+
+
+def test_a_damaged_data_folder_names_its_repair(
+    served: Served,
+    before_cut: cs.Dataset,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    report_text_cache: Path,
+) -> None:
+    from childservices.cli import main
+
+    first = update(
+        feed=served.feed_url, data_dir=tmp_path, base=before_cut, cache=report_text_cache
+    )
+    assert first.run is not None
+    # A second run of other rows that contradict the first (what an older version could
+    # leave): the folder no longer loads.
+    twin = first.run.with_name(first.run.name.replace("run-", "run-z"))
+    shutil.copytree(first.run, twin)
+    path = twin / "inspections" / "update.csv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    rows[0]["lead_inspector"] = "Not The Same Inspector"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    monkeypatch.setenv("CHILDSERVICES_DATA_DIR", str(tmp_path))
+    repair = f"childservices update --reset --data-dir {tmp_path}"
+    # Failed before the fix: the error said what was wrong, and nothing of how to get out.
+    with pytest.raises(cs.DatasetError, match=re.escape(repair)):
+        cs.load()
+    with pytest.raises(UpdateError, match=re.escape(repair)):
+        update(feed=served.feed_url, data_dir=tmp_path, base=before_cut)
+    out = io.StringIO()
+    assert main(["update", "--reset", "--data-dir", str(tmp_path)], out=out) == 0
+    assert out.getvalue() == "removed 2 update run(s); the record is as released\n"
+    assert update_runs(tmp_path) == ()
+    assert cs.load().updates == ()

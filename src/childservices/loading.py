@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 # by the functions that need them (users' files, seed folders), not with the
 # library: loading the bundled dataset does not use them.
 
-__all__ = ["load", "load_seeds", "merge_files", "record_files"]
+__all__ = ["load", "load_seeds", "merge_files", "merge_runs", "record_files"]
 
 _lock = threading.Lock()
 _cache: list[Dataset] = []
@@ -106,21 +106,53 @@ def _with_updates() -> Dataset:
     with _lock:
         found = _updated.get(runs)
         if found is None:
-            import os.path
-
-            merged = merge_files(runs, base=bundled)
-            found = Dataset._trusted(
-                tables=merged.tables,
-                index=merged.index,
-                data_version=f"{bundled.data_version}+updates.{_runs_digest(runs)}",
-                updates=tuple(os.path.basename(r) for r in runs),
-            )
+            found = merge_runs(runs, base=bundled)
             _updated.clear()
             _updated[runs] = found
     return found
 
 
-def _runs_digest(runs: tuple[str, ...]) -> str:
+def merge_runs(runs: Iterable[PathLike], *, base: Dataset) -> Dataset:
+    """``base`` with the update runs ``runs`` merged in, named in its ``updates``.
+
+    Runs already in ``base.updates`` (by folder name) are not merged again.
+    Runs that do not load with ``base`` raise a
+    :class:`~childservices.DatasetError` that names the data folder and the
+    command that repairs it (``childservices update --reset``), never a dead end.
+    """
+    import os.path
+
+    new = [os.fspath(r) for r in runs if os.path.basename(os.fspath(r)) not in base.updates]
+    if not new:
+        return base
+    try:
+        merged = merge_files(new, base=base)
+    except DatasetError as exc:
+        raise DatasetError([*exc.problems, _repair(new[0])]) from None
+    names = (*base.updates, *(os.path.basename(r) for r in new))
+    prior = base.data_version or ""
+    return Dataset._trusted(
+        tables=merged.tables,
+        index=merged.index,
+        data_version=f"{prior.partition('+updates.')[0]}+updates.{_runs_digest(names)}",
+        updates=names,
+    )
+
+
+def _repair(run: str) -> Problem:
+    """The problem that says how to repair the data folder holding ``run``."""
+    import os.path
+
+    root = os.path.dirname(os.path.dirname(run))
+    return Problem(
+        file=os.path.dirname(run),
+        message="these update runs do not load with the record: run "
+        f"'childservices update --reset --data-dir {root}' to remove them (then "
+        "'childservices update' adds their inspections again), or delete this folder",
+    )
+
+
+def _runs_digest(runs: Iterable[str]) -> str:
     import hashlib
     import os.path
 
@@ -172,10 +204,10 @@ def load(
 
 def _paths(name: str, value: object) -> list[PathLike]:
     """A path or paths given by a caller, or an :class:`~childservices.ArgumentTypeError`."""
-    from childservices.errors import ArgumentTypeError
+    from childservices.errors import ArgumentTypeError, ArgumentValueError
 
     if isinstance(value, str | os.PathLike):
-        return [value]
+        value = [value]
     if isinstance(value, bytes) or not isinstance(value, Iterable):
         raise ArgumentTypeError(
             f"{name}: expected a path or a list of paths, got {type(value).__name__}"
@@ -185,6 +217,10 @@ def _paths(name: str, value: object) -> list[PathLike]:
         if not isinstance(item, str | os.PathLike):
             raise ArgumentTypeError(
                 f"{name}: expected paths (str or os.PathLike), got {type(item).__name__} {item!r}"
+            )
+        if os.fspath(item) in ("", b""):
+            raise ArgumentValueError(
+                f"{name}: an empty path names no file (it would read the current folder)"
             )
     return paths
 

@@ -50,14 +50,25 @@ def add_commands(commands: Commands) -> None:
         metavar="DIR",
         help="keep the text read from each report here, so reading it again costs nothing",
     )
+    update.add_argument(
+        "--reset",
+        action="store_true",
+        help="remove every update run from your data folder (the record is then as released; "
+        "run update again to add the newer inspections): the repair for runs that no "
+        "longer load",
+    )
     update.set_defaults(handler=run_update)
 
 
 def run_update(call: Call) -> int:
     """Run the update and say what it added; exit status 1 if any feed row was not used."""
-    from childservices.update import FEED_URL, update
+    from childservices.update import FEED_URL, reset, update
 
     args, out = call.args, call.out
+    if args.reset:
+        removed = reset(args.data_dir)
+        out.write(f"removed {removed} update run(s); the record is as released\n")
+        return 0
     base = call.load(extra=args.extra or None)
     result = update(
         feed=args.feed or FEED_URL,

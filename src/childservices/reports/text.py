@@ -8,15 +8,21 @@ import os
 import tempfile
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 from childservices.errors import ReportError
 
-__all__ = ["MAX_REPORT_BYTES", "check_pdf", "extract_text"]
+__all__ = ["MAX_REPORT_BYTES", "MAX_REPORT_PAGES", "MAX_TEXT_BYTES", "check_pdf", "extract_text"]
 
 _PDF_MAGIC = b"%PDF"
 
-MAX_REPORT_BYTES = 256 * 1024 * 1024
+MAX_REPORT_BYTES = 64 * 1024 * 1024
 """The largest report file read (the largest of Ofsted's is a few megabytes)."""
+MAX_REPORT_PAGES = 300
+"""The most pages a report may have (the longest of the 493 in ../shared has 58); a PDF with
+more is refused before any page is read."""
+MAX_TEXT_BYTES = 16 * 1024 * 1024
+"""The largest cache entry (a report's text) read back."""
 
 
 def check_pdf(path: Path) -> None:
@@ -46,6 +52,25 @@ def check_pdf(path: Path) -> None:
     raise ReportError(f"{path}: not a PDF: it does not start with '%PDF'")
 
 
+def _read_bounded(path: Path, limit: int, digest: hashlib._Hash | None = None) -> bytes:
+    """The bytes of the regular file ``path`` (at most ``limit``), read in chunks."""
+    from childservices.records.files import open_regular
+
+    chunks = []
+    with open_regular(path, limit=limit, digest=digest) as handle:
+        while chunk := handle.read(1 << 20):
+            chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _cached(entry: Path) -> str | None:
+    """The text kept in the cache entry ``entry``: only a regular file, bounded."""
+    try:
+        return _read_bounded(entry, MAX_TEXT_BYTES).decode("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None  # not cached yet, or a damaged entry (or not a file): read the PDF again
+
+
 def extract_text(path: Path, *, pages: int | None = None, cache: Path | None = None) -> str:
     """The text of the PDF at ``path``, pages separated by form feeds.
 
@@ -54,33 +79,58 @@ def extract_text(path: Path, *, pages: int | None = None, cache: Path | None = N
     ``cache`` is a folder in which to keep each
     text, keyed by the file's content, the pages read and pypdf's version, so
     that reading the same file again costs nothing; the folder is created if
-    need be and is safe to delete at any time.
+    need be and is safe to delete at any time. Only regular files are read
+    (the report and the cache entry alike), in bounded chunks; a report of
+    more than :data:`MAX_REPORT_PAGES` pages is refused unread.
     """
     check_pdf(path)
     pypdf = _pypdf()
+    hashed = hashlib.sha256()
+    try:
+        body = _read_bounded(path, MAX_REPORT_BYTES, hashed)
+    except OSError as exc:
+        raise ReportError(f"{path}: cannot be read: {exc.strerror or exc}") from exc
     entry = None
     if cache is not None:
-        from childservices.records.files import open_regular
-
-        hashed = hashlib.sha256()
-        with open_regular(path, limit=MAX_REPORT_BYTES, digest=hashed) as handle:
-            while handle.read(1 << 20):
-                pass
-        digest = hashed.hexdigest()
-        entry = cache / f"{digest}-{pages or 'all'}-pypdf{pypdf.__version__}.txt"
-        try:
-            return entry.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
-            pass  # not cached yet, or a damaged entry: read the PDF again
-    try:
-        reader = pypdf.PdfReader(str(path))
-        chosen = reader.pages if pages is None else reader.pages[:pages]
-        text = "\n\f".join(page.extract_text() or "" for page in chosen)
-    except Exception as exc:  # pypdf raises many kinds of error on a damaged file
-        raise ReportError(f"{path}: the PDF could not be read: {exc}") from exc
+        entry = cache / f"{hashed.hexdigest()}-{pages or 'all'}-pypdf{pypdf.__version__}.txt"
+        kept = _cached(entry)
+        if kept is not None:
+            return kept
+    text = _pdf_text(pypdf, body, path, pages)
     if entry is not None:
         _write_atomically(entry, text)
     return text
+
+
+def _pdf_text(pypdf: ModuleType, body: bytes, path: Path, pages: int | None) -> str:
+    """The text of the PDF ``body``: its first ``pages`` pages, or all of them."""
+    import io
+
+    try:
+        reader = pypdf.PdfReader(io.BytesIO(body))
+        count = _claimed_pages(reader)  # the page tree's own count: nothing walked yet
+        if count <= MAX_REPORT_PAGES:
+            count = len(reader.pages)
+    except Exception as exc:  # pypdf raises many kinds of error on a damaged file
+        raise ReportError(f"{path}: the PDF could not be read: {exc}") from exc
+    if count > MAX_REPORT_PAGES and (pages is None or pages > MAX_REPORT_PAGES):
+        raise ReportError(
+            f"{path}: has {count} pages, more than any report ({MAX_REPORT_PAGES}); not read"
+        )
+    try:
+        chosen = reader.pages if pages is None else reader.pages[:pages]
+        return "\n\f".join(page.extract_text() or "" for page in chosen)
+    except Exception as exc:  # pypdf raises many kinds of error on a damaged file
+        raise ReportError(f"{path}: the PDF could not be read: {exc}") from exc
+
+
+def _claimed_pages(reader: Any) -> int:
+    """The number of pages the PDF's page tree says it has (0 when it says nothing)."""
+    try:
+        count = reader.trailer["/Root"]["/Pages"]["/Count"]
+    except Exception:  # a damaged tree: the pages are counted by walking it
+        return 0
+    return count if isinstance(count, int) else 0
 
 
 def _pypdf() -> ModuleType:

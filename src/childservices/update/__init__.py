@@ -14,8 +14,12 @@ It never guesses: a feed row that cannot be read, a report that cannot be
 fetched or read, and a report whose grades disagree with the feed's are each
 listed with the reason and left out. The run is written in a temporary
 folder, checked by loading it with the record, and only then moved into
-place, so a failure leaves nothing half-written; a run that finds nothing new
-writes nothing. Interventions, delivery models and trusts are not updated:
+place, so a failure (or a killed process) leaves nothing half-written; a run
+that finds nothing new writes nothing. Each update builds on the runs already
+in the data folder, holds the folder's lock while it runs (a second update
+waits, then finds nothing new), and a folder whose runs no longer load is
+reported with its repair, ``childservices update --reset``
+(:func:`~childservices.update.reset`). Interventions, delivery models and trusts are not updated:
 they come with releases of the library.
 
 The work is split by job: reading the feed (:mod:`~childservices.update.feed`),
@@ -27,6 +31,7 @@ building the run (:mod:`~childservices.update.run`), writing it
 
 from childservices.update.downloads import MAX_DOWNLOAD as MAX_DOWNLOAD, glob_escape as glob_escape
 from childservices.update.feed import FEED_COLUMNS, FEED_URL, FeedRow, read_feed
+from childservices.update.lock import reset
 from childservices.update.results import Skipped, UpdateError, UpdateResult
 from childservices.update.run import SAME_INSPECTION_DAYS as SAME_INSPECTION_DAYS, update
 
@@ -38,5 +43,6 @@ __all__ = [
     "UpdateError",
     "UpdateResult",
     "read_feed",
+    "reset",
     "update",
 ]

@@ -12,7 +12,7 @@ import csv
 import datetime
 import io
 import os
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from types import MappingProxyType
 from typing import Any
 
@@ -25,7 +25,7 @@ from childservices.model.grades import grade_from_text
 from childservices.update.downloads import feed_bytes, is_url
 from childservices.update.results import Skipped, UpdateError
 
-__all__ = ["FEED_COLUMNS", "FEED_URL", "FeedRow", "read_feed"]
+__all__ = ["FEED_COLUMNS", "FEED_URL", "MAX_FEED_ROWS", "FeedRow", "read_feed"]
 
 FEED_URL = "https://jt-39.github.io/ofsted-ilacs-scrape-tool/ofsted_csc_ilacs_overview.xlsx"
 """The published summary feed: the spreadsheet the Data to Insight scrape tool's fork
@@ -33,6 +33,9 @@ publishes daily (its README calls it the full dataset behind the web summary).""
 
 FEED_COLUMNS = D2I_SUMMARY.columns
 """The feed's columns, in order, as in the snapshots the bundle was built from."""
+
+MAX_FEED_ROWS = 10_000
+"""The most rows a feed may have (the published one has one an authority, about 150)."""
 
 _SCALE = frozenset(Grade) - {Grade.ADEQUATE}
 """The grades the feed can hold: it has no 'adequate' (a grade before November 2013)."""
@@ -70,7 +73,9 @@ def _table(body: bytes, where: str) -> list[list[Any]]:
         try:
             book = openpyxl.load_workbook(io.BytesIO(body), read_only=True, data_only=True)
             sheet = book.worksheets[0]
-            return [list(row) for row in sheet.iter_rows(values_only=True)]
+            return _capped(sheet.iter_rows(values_only=True), where)
+        except UpdateError:
+            raise
         except Exception as exc:  # openpyxl raises many kinds of error on a damaged file
             raise UpdateError(f"the feed {where}: not a readable spreadsheet: {exc}") from None
     try:
@@ -78,9 +83,22 @@ def _table(body: bytes, where: str) -> list[list[Any]]:
     except UnicodeDecodeError:
         raise UpdateError(f"the feed {where}: neither a spreadsheet nor UTF-8 CSV text") from None
     try:
-        return [list(row) for row in csv.reader(io.StringIO(text))]
+        return _capped(csv.reader(io.StringIO(text)), where)
     except csv.Error as exc:
         raise UpdateError(f"the feed {where}: not CSV: {exc}") from None
+
+
+def _capped(rows: Iterable[Sequence[Any]], where: str) -> list[list[Any]]:
+    """The rows, refused past :data:`MAX_FEED_ROWS` (read no further than that)."""
+    table: list[list[Any]] = []
+    for row in rows:
+        if len(table) > MAX_FEED_ROWS:
+            raise UpdateError(
+                f"the feed {where}: more than {MAX_FEED_ROWS} rows (the published feed has one "
+                "a council, about 150); nothing read"
+            )
+        table.append(list(row))
+    return table
 
 
 def _cell(value: Any) -> str:

@@ -13,10 +13,11 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from childservices.errors import ReportError, UnknownAuthorityError
+from childservices.errors import UnknownAuthorityError
 from childservices.model import Overall
 from childservices.update.downloads import report_bytes, report_facts
 from childservices.update.feed import FEED_URL, FeedRow, read_feed
+from childservices.update.lock import data_lock, remove_partial_runs, repair_hint
 from childservices.update.results import Skipped, UpdateError, UpdateResult
 from childservices.update.writing import write_run
 
@@ -58,15 +59,50 @@ def update(
     cannot be used; every other problem is in
     :attr:`UpdateResult.skipped <childservices.update.UpdateResult.skipped>`.
     """
-    from childservices.loading import load
     from childservices.userdata import data_dir as default_data_dir
 
     root = default_data_dir() if data_dir is None else Path(data_dir)
-    record = load() if base is None else base
-    rows, unread = read_feed(feed, timeout=timeout)
-    skipped = list(unread)
-    new = _new_rows(rows, record, skipped)
-    folder = None if reports is None else Path(reports)
+    with data_lock(root):
+        remove_partial_runs(root)
+        record = _with_runs(root, base)
+        rows, unread = read_feed(feed, timeout=timeout)
+        skipped = list(unread)
+        new = _new_rows(rows, record, skipped)
+        folder = None if reports is None else Path(reports)
+        made = _read_reports(new, record, folder, timeout, cache, skipped)
+        if not made:
+            return UpdateResult(run=None, added=(), skipped=tuple(skipped), new=len(new))
+        run = write_run(root, made, record, skipped)
+    added = tuple(m.inspection["id"] for m in made) if run is not None else ()
+    return UpdateResult(run=run, added=added, skipped=tuple(skipped), new=len(new))
+
+
+def _with_runs(root: Path, base: Dataset | None) -> Dataset:
+    """The record to build on: ``base`` (the released record by default) with every run
+    already in the data folder ``root`` that it does not hold merged in."""
+    from childservices.errors import DatasetError
+    from childservices.loading import load, merge_runs
+    from childservices.userdata import run_folders
+
+    record = load(updates=False) if base is None else base
+    try:
+        return merge_runs(run_folders(root), base=record)
+    except DatasetError as exc:
+        first = exc.problems[0] if exc.problems else "?"
+        raise UpdateError(
+            f"the data folder {root}: its update runs do not load ({first}); {repair_hint(root)}"
+        ) from None
+
+
+def _read_reports(
+    new: list[tuple[FeedRow, str]],
+    record: Dataset,
+    folder: Path | None,
+    timeout: float,
+    cache: str | os.PathLike[str] | None,
+    skipped: list[Skipped],
+) -> list[ReportRows]:
+    """The seed rows of each new row's report that can be read and agrees with the feed."""
     text_cache = None if cache is None else Path(cache)
     made: list[ReportRows] = []
     for row, authority in new:
@@ -77,16 +113,12 @@ def update(
         except UpdateError as exc:
             skipped.append(Skipped(what=what, reason=str(exc)))
             continue
-        problem = _check(row, facts, authority)
+        problem = _check(row, facts, record, authority)
         if problem:
             skipped.append(Skipped(what=what, reason=problem))
             continue
         made.append(_seed_rows(record, row, facts, authority))
-    if not made:
-        return UpdateResult(run=None, added=(), skipped=tuple(skipped), new=len(new))
-    run = write_run(root, made, record, skipped)
-    added = tuple(m.inspection["id"] for m in made) if run is not None else ()
-    return UpdateResult(run=run, added=added, skipped=tuple(skipped), new=len(new))
+    return made
 
 
 def _new_rows(
@@ -110,19 +142,21 @@ def _new_rows(
     return found
 
 
-def _check(row: FeedRow, facts: ReportFacts, authority: str) -> str | None:
-    """Why the report cannot be taken for the feed's row, or ``None``."""
-    from childservices.reports import authority_slug
+def _check(row: FeedRow, facts: ReportFacts, record: Dataset, authority: str) -> str | None:
+    """Why the report cannot be taken for the feed's row, or ``None``.
 
+    The report must print the authority's name or one of its aliases exactly
+    (see :mod:`childservices.reports.names`), never a name that merely begins
+    with it.
+    """
+    from childservices.reports.names import names_authority
+
+    view = record.authority(authority)
     on = facts.end or row.published
-    try:
-        named = authority_slug(facts.authority_name, on)
-    except ReportError:
-        named = None
-    if named is not None and named != authority and not named.startswith(authority):
+    names = (view.name, *view.aliases)
+    if not names_authority(facts.authority_name, authority=authority, names=names, on=on):
         return (
-            f"the report at {row.link} names {facts.authority_name!r}, not this authority; "
-            "not added"
+            f"the report at {row.link} names {facts.authority_name!r}, not {view.name}; not added"
         )
     if facts.lscb_review_only:
         return f"the report at {row.link} is a review of a safeguarding board; not added"

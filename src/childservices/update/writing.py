@@ -31,7 +31,12 @@ def write_run(
 ) -> Path | None:
     """Write the rows as one run in the data folder ``root``; ``None`` if they do not load.
 
-    The run's folder is named by the time and a digest of its rows.
+    The run's folder is named by the time and a digest of its rows; rows an
+    earlier run already wrote (the same digest) are not written again. The
+    run is written in a ``.partial-`` folder (never read) and renamed into
+    place in one step, so a run killed while writing leaves the folder as it
+    was. Call it holding the data folder's lock
+    (:func:`~childservices.update.lock.data_lock`).
     """
     from childservices.loading import merge_files
     from childservices.records.tables import TABLES
@@ -58,8 +63,15 @@ def write_run(
         digest = hashlib.sha256()
         for table in tables:
             digest.update((temporary / table / "update.csv").read_bytes())
+        short = digest.hexdigest()[:12]
+        same = sorted(folder.glob(f"{RUN_PREFIX}*-{short}"))
+        if same:  # the rows of an earlier run, again: nothing changes
+            skipped.append(
+                Skipped(what="the new rows", reason=f"already written, in {same[0]}; not repeated")
+            )
+            return None
         stamp = datetime.datetime.now(datetime.UTC).strftime("%Y%m%dT%H%M%SZ")
-        final = folder / f"{RUN_PREFIX}{stamp}-{digest.hexdigest()[:12]}"
+        final = folder / f"{RUN_PREFIX}{stamp}-{short}"
         os.rename(temporary, final)
         return final
     finally:

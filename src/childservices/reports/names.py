@@ -1,0 +1,65 @@
+"""Whether the authority a report prints is the authority expected, exactly.
+
+A report prints its authority's name with council words around it
+("Leicestershire County Council", "London Borough of Brent"). It is the
+expected authority when, with those words taken away and case, spacing,
+hyphens, full stops and apostrophes made alike (:func:`name_key`), it is one
+of the authority's names or aliases in the record, or it makes exactly the
+authority's id (:func:`~childservices.reports.authority_slug`). Where a
+unitary council replaced a county council of the same name, the report's day
+decides which it is. Never by a prefix: Leicestershire is not Leicester.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+import unicodedata
+from collections.abc import Iterable
+
+from childservices.errors import ReportError
+
+__all__ = ["name_key", "names_authority"]
+
+_APOSTROPHES = str.maketrans({"\u2019": "", "\u2018": "", "'": "", "`": "", ".": ""})
+_PREFIXES = re.compile(
+    r"^(?:the |council of the |(?:royal |london )?borough of |london borough of |"
+    r"metropolitan borough of |royal borough of )+"
+)
+_SUFFIXES = re.compile(
+    r"(?: (?:metropolitan|district|county|city|borough|unitary|council|authority|"
+    r"childrens services|children and families trust|area))+$"
+)
+
+
+def _plain(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).casefold().replace("&", " and ")
+    text = text.translate(_APOSTROPHES).replace("-", " ").replace(",", " ")
+    return " ".join(text.split())
+
+
+def name_key(name: str) -> str:
+    """``name`` made comparable: case, spacing, hyphens, full stops, apostrophes and the
+    council words around it ("County Council", "London Borough of") made alike."""
+    text = _plain(name)
+    bare = _SUFFIXES.sub("", _PREFIXES.sub("", text)).strip()
+    return bare or text
+
+
+def names_authority(
+    printed: str, *, authority: str, names: Iterable[str], on: datetime.date
+) -> bool:
+    """Whether the name ``printed`` in a report about ``on`` is the authority ``authority``
+    (its seed id), known by ``names`` (its name and aliases): exactly, never by a prefix."""
+    from childservices.reports.read import _COUNTY_UNTIL, authority_slug
+
+    try:
+        slug: str | None = authority_slug(printed, on)
+    except ReportError:
+        slug = None
+    if slug == authority:
+        return True
+    if slug is not None and slug.removesuffix("-county") in _COUNTY_UNTIL:
+        return False  # a county council and the unitary council of its name: the day decides
+    key = name_key(printed)
+    return any(key in (name_key(n), _plain(n)) for n in names)
