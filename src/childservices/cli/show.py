@@ -25,7 +25,12 @@ def add_commands(commands: Commands) -> None:
     )
     summary.set_defaults(handler=run_summary)
     show = commands.add_parser("show", help="one authority's history, with sources")
-    show.add_argument("authority", help="a name, alias, DfE number, ONS code or Ofsted URN")
+    show.add_argument(
+        "authority",
+        nargs="+",
+        help="a name, alias, DfE number, ONS code or Ofsted URN (a name of several words "
+        "needs no quotes: show Tower Hamlets)",
+    )
     show.set_defaults(handler=run_show)
 
 
@@ -39,9 +44,14 @@ def run_summary(call: Call) -> int:
 def run_show(call: Call) -> int:
     """Print one authority's history (``show AUTHORITY``)."""
     ds = call.dataset()
-    show(ds, ds.authority(call.args.authority), call.out)
+    show(ds, ds.authority(authority_name(call.args.authority)), call.out)
     call.out.flush()
     return 0
+
+
+def authority_name(words: Sequence[str]) -> str:
+    """The authority a command names, its words joined as the user wrote them unquoted."""
+    return " ".join(words)
 
 
 # summary ----------------------------------------------------------------------------
