@@ -150,32 +150,37 @@ def trusts(ds: Dataset, day: datetime.date) -> Rows:
 
 
 def run_interventions(call: Call) -> int:
-    """Print the authorities under intervention, then how many the record cannot say about."""
+    """Print every authority under intervention or not known to be free of one, then a count.
+
+    Every format carries the same rows: those certainly under a notice or direction, and
+    those the record cannot say about (status ``not_known``, with the steps in doubt).
+    """
     args = call.args
-    rows, not_known = interventions(call.dataset(), args.on)
+    rows = interventions(call.dataset(), args.on)
     emit(rows, COLUMNS["interventions"], args.format, call.out)
     call.out.flush()
+    not_known = sum(row["status"] is InterventionStatus.NOT_KNOWN for row in rows)
     print(
-        f"childservices: {len(rows)} authorities certainly under a notice or direction "
-        f"on {args.on}; for {len(not_known)} more the record cannot say whether one "
-        f"still ran (no end recorded, and no act or a better judgement since)"
-        + (f": {', '.join(not_known)}" if not_known else ""),
+        f"childservices: {len(rows) - not_known} authorities certainly under a notice or "
+        f"direction on {args.on}; for {not_known} more (status not_known) the record cannot "
+        "say whether one still ran (no end recorded, and no act or a better judgement since)",
         file=sys.stderr,
     )
-    call.out.flush()
     return 0
 
 
-def interventions(ds: Dataset, day: datetime.date) -> tuple[Rows, list[str]]:
-    """The authorities certainly under a notice or direction, and those the record cannot say about."""
-    rows = []
+def interventions(ds: Dataset, day: datetime.date) -> Rows:
+    """The authorities certainly under a notice or direction, then those the record cannot
+    say about (``since`` and ``steps``: the steps in force, or in doubt)."""
+    rows: Rows = []
     statuses = ds.under_intervention(on=day, not_known=True)
-    not_known = sorted(a for a, s in statuses.items() if s is InterventionStatus.NOT_KNOWN)
-    for authority_id, status in sorted(statuses.items()):
-        if status is InterventionStatus.NOT_KNOWN:
-            continue
+    ordered = sorted(
+        statuses.items(), key=lambda item: (item[1] is InterventionStatus.NOT_KNOWN, item[0])
+    )
+    for authority_id, status in ordered:
         authority = ds.authority(authority_id)
-        current = [s for s, state in authority.intervention_steps_on(day) if state is True]
+        state = None if status is InterventionStatus.NOT_KNOWN else True
+        current = [s for s, held in authority.intervention_steps_on(day) if held is state]
         since = min((s.date for s in current if s.date), key=PartialDate.sort_key, default=None)
         rows.append(
             {
@@ -186,4 +191,4 @@ def interventions(ds: Dataset, day: datetime.date) -> tuple[Rows, list[str]]:
                 "steps": ";".join(s.id for s in current),
             }
         )
-    return rows, not_known
+    return rows
