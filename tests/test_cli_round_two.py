@@ -86,3 +86,68 @@ def test_interventions_csv_and_json_keep_the_not_known_rows(
     rows = {r["authority"]: r["status"] for r in csv.DictReader(io.StringIO(out))}
     assert {a for a, s in rows.items() if s == "not_known"} == not_known
     assert f"for {len(not_known)} more (status not_known)" in err
+
+
+# 4. today, and one true date message ----------------------------------------------------
+
+
+def test_today_is_a_day_wherever_a_day_is_taken(capsys: pytest.CaptureFixture[str]) -> None:
+    import datetime
+
+    today = datetime.date.today().isoformat()
+    for argv in (
+        ("ratings", "--on"),
+        ("trusts", "--on"),
+        ("interventions", "--on"),
+        ("time-to-good", "--judged-from", "2014-01-01", "--until"),
+    ):
+        status, by_word, err = _run(capsys, *argv, "today", "--format", "csv")
+        assert status == 0, err
+        _, by_date, _ = _run(capsys, *argv, today, "--format", "csv")
+        assert by_word == by_date
+
+
+@pytest.mark.parametrize("written", ["2026-12-6", "20261206", "6/12/2026"])
+def test_other_ways_of_writing_a_day(capsys: pytest.CaptureFixture[str], written: str) -> None:
+    _, expected, _ = _run(capsys, "ratings", "--on", "2026-12-06", "--format", "csv")
+    status, out, err = _run(capsys, "ratings", "--on", written, "--format", "csv")
+    assert status == 0, err
+    assert out == expected
+
+
+@pytest.mark.parametrize(
+    ("written", "says"),
+    [
+        ("yesterday", "'yesterday' is not a date"),
+        ("2019", "'2019' is a year, not a single day"),
+        ("2019-06", "'2019-06' is a month, not a single day"),
+        ("2020-13-01", "month 13 is not 1 to 12"),
+        ("2019-02-30", "day is out of range"),
+    ],
+)
+def test_a_date_message_says_what_is_accepted_and_nothing_else(
+    capsys: pytest.CaptureFixture[str], written: str, says: str
+) -> None:
+    status, _, err = _run(capsys, "ratings", "--on", written)
+    assert status == 2
+    assert says in err
+    # What the message says is accepted is accepted: no "YYYY" offered, then refused.
+    assert "YYYY, YYYY-MM" not in err
+    assert "YYYY-MM-DD" in err and "today" in err
+
+
+def test_show_has_a_current_line(capsys: pytest.CaptureFixture[str]) -> None:
+    from childservices import load
+
+    ds = load()
+    newest = ds.coverage.reports_to
+    sandwell = ds.authority("Sandwell")
+    inspection = sandwell.rated_inspection_on(newest)
+    status, out, err = _run(capsys, "show", "Sandwell")
+    assert status == 0, err
+    line = next(line for line in out.splitlines() if line.startswith("  current:"))
+    assert str(sandwell.rating_on(newest)) in line
+    assert f"on {newest}, the record's coverage date" in line
+    assert f"since {inspection.published}, set by {inspection.id}" in line
+    _, gone, _ = _run(capsys, "show", "Northamptonshire")
+    assert "  current: none: the authority did not exist" in gone
