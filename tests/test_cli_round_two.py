@@ -151,3 +151,81 @@ def test_show_has_a_current_line(capsys: pytest.CaptureFixture[str]) -> None:
     assert f"since {inspection.published}, set by {inspection.id}" in line
     _, gone, _ = _run(capsys, "show", "Northamptonshire")
     assert "  current: none: the authority did not exist" in gone
+
+
+# 5. delivery histories on the command line ------------------------------------------
+
+
+def _seed_rows(table: str) -> dict[str, dict[str, str]]:
+    """A seed table's records by id, its fields merged over the rows that cite it (the seed
+    format gives a record's later citations on rows of their own)."""
+    import csv
+    from pathlib import Path
+
+    merged: dict[str, dict[str, str]] = {}
+    for path in sorted((Path(__file__).resolve().parent.parent / "seeds" / table).glob("*.csv")):
+        with path.open(encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(handle):
+                record = merged.setdefault(row["id"], {})
+                for field, value in row.items():
+                    if value and not record.get(field):
+                        record[field] = value
+    return merged
+
+
+def test_delivery_lists_every_episode_with_its_dates_and_sources(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    import csv
+
+    status, out, err = _run(capsys, "delivery", "--format", "csv")
+    assert status == 0, err
+    listed = {(r["authority"], r["start"]): r for r in csv.DictReader(io.StringIO(out))}
+    seeds = _seed_rows("delivery")
+    assert len(listed) == len(seeds)
+    for record in seeds.values():
+        row = listed[(record["authority"], record["start"])]
+        assert (row["model"], row["provider"], row["end"]) == (
+            record["model"],
+            record.get("provider", ""),
+            record.get("end", ""),
+        )
+        assert row["source"]
+
+
+def test_delivery_returns_in_house(capsys: pytest.CaptureFixture[str]) -> None:
+    import csv
+
+    status, out, err = _run(capsys, "delivery", "--returns", "--format", "csv")
+    assert status == 0, err
+    listed = {r["authority"]: r for r in csv.DictReader(io.StringIO(out))}
+    seeds = _seed_rows("insourcing")
+    assert {r["authority"] for r in seeds.values()} == set(listed)
+    for record in seeds.values():
+        row = listed[record["authority"]]
+        assert row["provider"] == record["provider"]
+        assert row["returned"] == record.get("return_date", "")
+        assert row["source"].count("http") >= 1
+
+
+def test_delivery_of_one_authority_and_an_empty_answer_says_why(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    status, out, err = _run(capsys, "delivery", "Isle", "of", "Wight")
+    assert status == 0, err
+    assert {line.split()[0] for line in out.splitlines()[1:]} == {"isle-of-wight"}
+    status, out, err = _run(capsys, "delivery", "Tower", "Hamlets")
+    assert status == 0 and len(out.splitlines()) == 1
+    assert "no delivery episode recorded for tower-hamlets" in err
+
+
+def test_trusts_on_a_day_give_dates(capsys: pytest.CaptureFixture[str]) -> None:
+    import csv
+
+    status, out, err = _run(capsys, "trusts", "--on", "2020-01-01", "--format", "csv")
+    assert status == 0, err
+    rows = {r["provider"]: r for r in csv.DictReader(io.StringIO(out))}
+    seeds = _seed_rows("delivery")
+    doncaster = seeds["doncaster-dcst"]
+    row = rows[doncaster["provider"]]
+    assert (row["start"], row["end"]) == (doncaster["start"], doncaster["end"])
