@@ -17,10 +17,11 @@ from childservices.rules.intervention import InterventionStatus
 if TYPE_CHECKING:
     from childservices.cli.command import Commands
     from childservices.dataset import Dataset
+    from childservices.rules.ondate import DeliveryOnDate
 
 COLUMNS = {
     "ratings": ("authority", "name", "rating", "framework", "published", "inspection"),
-    "trusts": ("provider", "name", "kind", "authorities"),
+    "trusts": ("provider", "name", "kind", "authorities", "start", "end"),
     "interventions": ("authority", "name", "status", "since", "steps"),
 }
 """The columns of each table, in order."""
@@ -130,20 +131,30 @@ def run_trusts(call: Call) -> int:
 
 
 def trusts(ds: Dataset, day: datetime.date) -> Rows:
-    """Each trust or company operating on ``day``, with the authorities it ran services for."""
-    running: dict[str, list[str]] = {}
-    for authority_id, delivery in sorted(ds.delivery_on(day).items()):
+    """Each trust or company operating on ``day``, with the authorities it ran services for
+    and, in the same order, the start and end of each one's episode (an empty end: none
+    recorded; ``childservices delivery`` lists every episode with its sources)."""
+    running: dict[str, list[DeliveryOnDate]] = {}
+    for _, delivery in sorted(ds.delivery_on(day).items()):
         if delivery.model in COMPANY_MODELS and delivery.provider is not None:
-            running.setdefault(delivery.provider, []).append(authority_id)
-    return [
-        {
-            "provider": provider.id,
-            "name": provider.name,
-            "kind": provider.kind,
-            "authorities": ";".join(running.get(provider.id, [])),
-        }
-        for provider in ds.trusts_operating(on=day)
-    ]
+            running.setdefault(delivery.provider, []).append(delivery)
+    rows: Rows = []
+    for provider in ds.trusts_operating(on=day):
+        held = running.get(provider.id, [])
+        episodes = [d.episode for d in held if d.episode is not None]
+        rows.append(
+            {
+                "provider": provider.id,
+                "name": provider.name,
+                "kind": provider.kind,
+                "authorities": ";".join(d.authority for d in held),
+                "start": ";".join(str(e.start) for e in episodes),
+                "end": ";".join(str(e.end or "") for e in episodes)
+                if any(e.end for e in episodes)
+                else None,
+            }
+        )
+    return rows
 
 
 # interventions --------------------------------------------------------------------------
