@@ -229,3 +229,55 @@ def test_trusts_on_a_day_give_dates(capsys: pytest.CaptureFixture[str]) -> None:
     doncaster = seeds["doncaster-dcst"]
     row = rows[doncaster["provider"]]
     assert (row["start"], row["end"]) == (doncaster["start"], doncaster["end"])
+
+
+# 6. an empty answer says why --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("argv", "says"),
+    [
+        (("time-to-good", "--from-grade", "adequate"), "add --all-frameworks"),
+        (("time-to-good", "--until", "2010-01-01"), "by --until 2010-01-01"),
+        (("time-to-good", "--judged-from", "2026-09-01"), "published from 2026-09-01"),
+        (("ratings", "--on", "1999-01-01"), "no authority has a rating"),
+        (("trusts", "--on", "1999-01-01"), "no trust or company ran"),
+        (("interventions", "--on", "1999-01-01"), "0 authorities certainly under"),
+    ],
+)
+def test_an_empty_answer_says_why(
+    capsys: pytest.CaptureFixture[str], argv: tuple[str, ...], says: str
+) -> None:
+    import csv
+
+    status, out, err = _run(capsys, *argv, "--format", "csv")
+    assert status == 0
+    rows = list(csv.DictReader(io.StringIO(out)))
+    filled = [r for r in rows if r.get("rating", "x")]
+    assert not filled  # the answer is empty (ratings: every rating unknown)
+    assert says in err
+
+
+def test_judged_from_after_judged_to_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, err = _run(
+        capsys, "time-to-good", "--judged-from", "2020-01-01", "--judged-to", "2019-01-01"
+    )
+    assert status == 2 and not out
+    assert "--judged-from 2020-01-01 is after --judged-to 2019-01-01" in err
+
+
+def test_time_to_good_from_adequate_with_every_framework(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    import json
+
+    from childservices import ALL_FRAMEWORKS, Grade, load
+
+    (everyone,) = load().time_to_good(from_grade=Grade.ADEQUATE, frameworks=ALL_FRAMEWORKS)
+    median, _, _ = everyone.median_years()
+    status, out, err = _run(
+        capsys, "time-to-good", "--from-grade", "adequate", "--all-frameworks", "--format", "json"
+    )
+    assert status == 0, err
+    (row,) = json.loads(out)
+    assert row["median_years"] == f"{median:.2f}" and int(row["units"]) == len(everyone.follow_ups)

@@ -89,11 +89,27 @@ def run_ratings(call: Call) -> int:
     ds = call.dataset()
     rows = ratings(ds, args.on, args.all_frameworks, args.basis)
     emit(rows, COLUMNS["ratings"], args.format, call.out)
+    if not any(row["rating"] is not None for row in rows):
+        frameworks = "any framework" if args.all_frameworks else "SIF and later frameworks"
+        print(
+            f"childservices: note: no authority has a rating from {frameworks} on {args.on}"
+            + ("" if rows else " (and no authority in the record existed that day)")
+            + f"; the earliest such inspection was published {_earliest(ds, args.all_frameworks)}"
+            + ("" if args.all_frameworks else " (--all-frameworks counts the earlier ones)"),
+            file=sys.stderr,
+        )
     note = coverage_note(ds, args.on)
     if note:
         print(f"childservices: note: {note}", file=sys.stderr)
     call.out.flush()
     return 0
+
+
+def _earliest(ds: Dataset, all_frameworks: bool) -> str:
+    """The publication day of the earliest inspection the frameworks counted hold."""
+    frameworks = ALL_FRAMEWORKS if all_frameworks else SIF_AND_LATER
+    days = [i.published for i in ds.records.inspections if i.framework in frameworks]
+    return str(min(days, key=PartialDate.sort_key)) if days else "never"
 
 
 def ratings(
@@ -125,8 +141,18 @@ def ratings(
 def run_trusts(call: Call) -> int:
     """Print the trusts and council companies running services on the day (``trusts``)."""
     args = call.args
-    emit(trusts(call.dataset(), args.on), COLUMNS["trusts"], args.format, call.out)
+    ds = call.dataset()
+    rows = trusts(ds, args.on)
+    emit(rows, COLUMNS["trusts"], args.format, call.out)
     call.out.flush()
+    if not rows:
+        starts = [e.start for e in ds.records.delivery if e.model in COMPANY_MODELS]
+        first = min(starts, key=PartialDate.sort_key, default=None)
+        print(
+            f"childservices: note: no trust or company ran an authority's services on {args.on}"
+            f" by the record; the first recorded began {first or 'never'}",
+            file=sys.stderr,
+        )
     return 0
 
 
