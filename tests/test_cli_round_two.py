@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 import pytest
 
@@ -281,3 +282,31 @@ def test_time_to_good_from_adequate_with_every_framework(
     assert status == 0, err
     (row,) = json.loads(out)
     assert row["median_years"] == f"{median:.2f}" and int(row["units"]) == len(everyone.follow_ups)
+
+
+# 7. Ofsted's counting rule as the as-at default ------------------------------------------
+
+
+@pytest.mark.shared
+def test_the_as_at_export_counts_as_ofsteds_sheet_by_default(
+    capsys: pytest.CaptureFixture[str], shared_dir: Path
+) -> None:
+    import csv
+
+    pd = pytest.importorskip("pandas")
+    pytest.importorskip("odf")
+    sheet = shared_dir / "sources" / "official" / "LA_Inspection_Outcomes_as_at_31_March_2025.ods"
+    frame = pd.read_excel(sheet, sheet_name="Inspections_as_at_31_March", header=2, engine="odf")
+    columns = ("Local authority area code", "Publication date", "Overall effectiveness")
+    theirs = {
+        str(row[columns[0]]): (pd.Timestamp(row[columns[1]]).date().isoformat(), str(row[columns[2]]))
+        for _, row in frame.iterrows()
+    }
+    status, out, err = _run(capsys, "export", "--layout", "ofsted-as-at", "--on", "2025-03-31", "--out", "-")
+    assert status == 0, err
+    assert "published by 2025-06-30 (Ofsted's rule" in err
+    ours = {}
+    for row in csv.DictReader(io.StringIO(out)):
+        day, month, year = row[columns[1]].split("/")
+        ours[row[columns[0]]] = (f"{year}-{month}-{day}", row[columns[2]])
+    assert ours == theirs
