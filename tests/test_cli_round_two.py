@@ -299,10 +299,15 @@ def test_the_as_at_export_counts_as_ofsteds_sheet_by_default(
     frame = pd.read_excel(sheet, sheet_name="Inspections_as_at_31_March", header=2, engine="odf")
     columns = ("Local authority area code", "Publication date", "Overall effectiveness")
     theirs = {
-        str(row[columns[0]]): (pd.Timestamp(row[columns[1]]).date().isoformat(), str(row[columns[2]]))
+        str(row[columns[0]]): (
+            pd.Timestamp(row[columns[1]]).date().isoformat(),
+            str(row[columns[2]]),
+        )
         for _, row in frame.iterrows()
     }
-    status, out, err = _run(capsys, "export", "--layout", "ofsted-as-at", "--on", "2025-03-31", "--out", "-")
+    status, out, err = _run(
+        capsys, "export", "--layout", "ofsted-as-at", "--on", "2025-03-31", "--out", "-"
+    )
     assert status == 0, err
     assert "published by 2025-06-30 (Ofsted's rule" in err
     ours = {}
@@ -310,3 +315,84 @@ def test_the_as_at_export_counts_as_ofsteds_sheet_by_default(
         day, month, year = row[columns[1]].split("/")
         ours[row[columns[0]]] = (f"{year}-{month}-{day}", row[columns[2]])
     assert ours == theirs
+
+
+# 9. smaller items -----------------------------------------------------------------------
+
+
+def test_a_layout_export_into_a_missing_folder_names_the_folder(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    target = tmp_path / "absent" / "x.csv"
+    status, _, err = _run(capsys, "export", "--layout", "d2i-history", "--out", str(target))
+    assert status == 1
+    assert f"the folder {target.parent} does not exist" in err
+    assert not target.parent.exists()
+
+
+def test_layout_and_seed_exports_both_refuse_to_overwrite_without_force(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    layout, seed = tmp_path / "history.csv", tmp_path / "seed"
+    for argv in (
+        ("export", "--layout", "d2i-history", "--out", str(layout)),
+        ("export", "--out", str(seed)),
+    ):
+        assert _run(capsys, *argv)[0] == 0
+        before = {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
+        status, _, err = _run(capsys, *argv)
+        assert status == 1 and "already exists" in err and "pass --force" in err
+        assert "overwrite=True" not in err
+        assert {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()} == before
+        assert _run(capsys, *argv, "--force")[0] == 0
+
+
+def test_update_names_a_missing_reports_folder(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    missing = tmp_path / "absent"
+    status, _, err = _run(
+        capsys, "update", "--feed", str(tmp_path / "feed.csv"), "--reports", str(missing)
+    )
+    assert status == 1
+    assert f"--reports {missing}: no such folder" in err
+
+
+def test_update_offline_says_how_to_update_from_files(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import socket
+
+    def offline(*args: object, **kwargs: object) -> None:
+        raise OSError("network is unreachable (offline test)")
+
+    monkeypatch.setattr(socket, "create_connection", offline)
+    monkeypatch.setattr(socket, "getaddrinfo", offline)
+    monkeypatch.setenv("CHILDSERVICES_DATA_DIR", str(tmp_path / "data"))
+    status, _, err = _run(capsys, "update")
+    assert status == 1
+    assert "childservices update --feed FILE --reports DIR" in err
+
+
+def test_ratings_grade_filter_and_totals(capsys: pytest.CaptureFixture[str]) -> None:
+    import csv
+    from collections import Counter
+
+    from childservices import load
+
+    rated = load().ratings_on("2024-10-01")
+    expected = Counter("none" if g is None else str(g.value) for g in rated.values())
+    status, out, err = _run(capsys, "ratings", "--on", "2024-10-01", "--totals", "--format", "csv")
+    assert status == 0, err
+    totals = {r["rating"]: int(r["authorities"]) for r in csv.DictReader(io.StringIO(out))}
+    assert totals.pop("total") == sum(expected.values())
+    assert totals == dict(expected)
+    status, out, err = _run(
+        capsys, "ratings", "--on", "2024-10-01", "--grade", "inadequate", "--format", "csv"
+    )
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert {r["authority"] for r in rows} == {
+        a for a, g in rated.items() if g is not None and g.value == "inadequate"
+    }
+    status, out, err = _run(capsys, "ratings", "--on", "2024-10-01", "--grade", "nonsense")
+    assert status == 0 and "no authority held nonsense" in err

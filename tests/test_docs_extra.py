@@ -52,7 +52,9 @@ def test_the_docs_extra_has_every_package_the_examples_need() -> None:
     needed: dict[str, str] = {}
     for page in _pages():
         examples = _examples(page.read_text(encoding="utf-8"))
-        for module in re.findall(r"^\s*(?:>>> |\.\.\. )?(?:import|from) ([A-Za-z_]\w*)", examples, re.M):
+        for module in re.findall(
+            r"^\s*(?:>>> |\.\.\. )?(?:import|from) ([A-Za-z_]\w*)", examples, re.M
+        ):
             if module in sys.stdlib_module_names or module == "childservices":
                 continue
             needed.setdefault(DISTRIBUTION.get(module, module).lower(), str(page.relative_to(ROOT)))
@@ -78,5 +80,7 @@ def test_ci_runs_the_readmes_docs_command_as_written() -> None:
         for block in re.findall(r"```sh\n(.*?)```", readme, re.S)
         if "sphinx" in block and "'.[docs]'" in block
     )
-    lines = [line.strip() for line in (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()]
+    lines = [
+        line.strip() for line in (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+    ]
     assert command in lines, "CI does not run the README's docs command as written"

@@ -7,16 +7,31 @@ from __future__ import annotations
 import contextlib
 import io
 
-from hypothesis import given
-from hypothesis import strategies as st
+from fuzzing import budget
+from hypothesis import given, strategies as st
 
 from childservices.cli import main
-from fuzzing import budget
 
 DAYS = st.one_of(
     st.sampled_from(
-        ["today", "TODAY", "2026-12-6", "20261206", "6/12/2026", "2019", "2019-06", "1999-01-01",
-         "2020-13-01", "2019-02-30", "31/02/2024", "99999999", "0000-00-00", "", " ", "-1"]
+        [
+            "today",
+            "TODAY",
+            "2026-12-6",
+            "20261206",
+            "6/12/2026",
+            "2019",
+            "2019-06",
+            "1999-01-01",
+            "2020-13-01",
+            "2019-02-30",
+            "31/02/2024",
+            "99999999",
+            "0000-00-00",
+            "",
+            " ",
+            "-1",
+        ]
     ),
     st.dates().map(str),
     st.text(alphabet="0123456789-/ tT", max_size=12),

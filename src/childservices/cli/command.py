@@ -52,7 +52,9 @@ Handler = Callable[[Call], int]
 """What runs a command: given the call, it writes the answer and returns the exit status."""
 
 
-DAY_FORMS = "YYYY-MM-DD (2024-03-31; also 2024-3-31 or 20240331), DD/MM/YYYY (31/03/2024) or 'today'"
+DAY_FORMS = (
+    "YYYY-MM-DD (2024-03-31; also 2024-3-31 or 20240331), DD/MM/YYYY (31/03/2024) or 'today'"
+)
 """The days a command takes, as its messages say."""
 
 _NUMERIC_DAY = re.compile(
@@ -98,7 +100,11 @@ def _not_a_day(text: str, word: str) -> str:
 def add_on(command: argparse.ArgumentParser) -> None:
     """The required ``--on DATE`` of the "on this day" tables."""
     command.add_argument(
-        "--on", required=True, type=day, metavar="DATE", help="the day: YYYY-MM-DD, DD/MM/YYYY or today"
+        "--on",
+        required=True,
+        type=day,
+        metavar="DATE",
+        help="the day: YYYY-MM-DD, DD/MM/YYYY or today",
     )
 
 

@@ -20,8 +20,25 @@ if TYPE_CHECKING:
     from childservices.model import DeliveryEpisode, InsourcingEvent
 
 COLUMNS = {
-    "episodes": ("authority", "name", "model", "provider", "provider_name", "start", "end", "source"),
-    "returns": ("authority", "name", "provider", "decided", "returned", "staff_transferred", "source"),
+    "episodes": (
+        "authority",
+        "name",
+        "model",
+        "provider",
+        "provider_name",
+        "start",
+        "end",
+        "source",
+    ),
+    "returns": (
+        "authority",
+        "name",
+        "provider",
+        "decided",
+        "returned",
+        "staff_transferred",
+        "source",
+    ),
 }
 """The columns of each table, in order (``end`` empty: no end recorded)."""
 

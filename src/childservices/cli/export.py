@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import datetime
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from childservices.cli.command import Call, day
@@ -71,9 +72,28 @@ def run_export(call: Call) -> int:
     if args.format == "xlsx":
         print("childservices: xlsx is for --layout tables", file=sys.stderr)
         return 2
-    export_seed(ds, args.format, args.out, args.force, call.out)
+    from childservices.errors import ExportError
+
+    try:
+        export_seed(ds, args.format, args.out, args.force, call.out)
+    except ExportError as exc:
+        # The library's message names its own argument; on the command line it is --force.
+        said = str(exc).removeprefix(f"{exc.path}: ")
+        said = said.replace("pass overwrite=True (--force on the command line)", "pass --force")
+        raise ExportError(exc.path, said) from None
     call.out.flush()
     return 0
+
+
+def refused(out: str, force: bool) -> str | None:
+    """Why a layout export may not write the file ``out``: its folder is missing, or it
+    exists and ``--force`` was not given (the seed export's rule too)."""
+    target = Path(out)
+    if not target.parent.is_dir():
+        return f"{out}: the folder {target.parent} does not exist (make it first)"
+    if target.exists() and not force:
+        return f"{out}: already exists: pass --force to replace it"
+    return None
 
 
 def export_seed(ds: Dataset, fmt: str, folder: str, force: bool, out: TextIO) -> None:
@@ -132,6 +152,10 @@ def export_layout(ds: Dataset, args: argparse.Namespace, out: TextIO) -> int:
             return 2
         table.to_csv(out)
     else:
+        why = refused(args.out, args.force)
+        if why:
+            print(f"childservices: {why}", file=sys.stderr)
+            return 1
         if args.format == "xlsx":
             table.to_xlsx(args.out)
         else:

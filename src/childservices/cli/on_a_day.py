@@ -5,10 +5,11 @@ from __future__ import annotations
 import argparse
 import datetime
 import sys
+from collections import Counter
 from typing import TYPE_CHECKING
 
 from childservices.cli.command import Call, add_format, add_on
-from childservices.cli.output import Rows, coverage_note, emit
+from childservices.cli.output import Rows, cell_text, coverage_note, emit
 from childservices.dataset import COMPANY_MODELS
 from childservices.model import Area, PartialDate
 from childservices.rules.asof import ALL_FRAMEWORKS, SIF_AND_LATER, RatingBasis
@@ -46,6 +47,18 @@ def add_commands(commands: Commands) -> None:
         help="what the rating is read from: 'overall' (default: the latest inspection's overall "
         "judgement, 'not given' after the 2026 reform), 'latest-overall' (the latest overall "
         "judgement however old) or a judgement area such as 'impact_of_leaders'",
+    )
+    ratings.add_argument(
+        "--grade",
+        action="append",
+        metavar="GRADE",
+        help="only authorities with this rating (a grade such as 'inadequate', 'not_given', or "
+        "'none' for no rating recorded); may be repeated",
+    )
+    ratings.add_argument(
+        "--totals",
+        action="store_true",
+        help="print how many authorities hold each rating instead of one row each",
     )
     add_format(ratings)
     ratings.set_defaults(handler=run_ratings)
@@ -87,13 +100,33 @@ def run_ratings(call: Call) -> int:
     """Print every authority's rating on the day, then the coverage note (``ratings``)."""
     args = call.args
     ds = call.dataset()
-    rows = ratings(ds, args.on, args.all_frameworks, args.basis)
-    emit(rows, COLUMNS["ratings"], args.format, call.out)
-    if not any(row["rating"] is not None for row in rows):
+    every = rows = ratings(ds, args.on, args.all_frameworks, args.basis)
+    if args.grade:
+        wanted = {g.strip().lower().replace(" ", "_").replace("-", "_") for g in args.grade}
+        rows = [r for r in rows if _rating_word(r["rating"]) in wanted]
+        if every and not rows:
+            held = sorted({_rating_word(r["rating"]) for r in every})
+            print(
+                f"childservices: note: no authority held {' or '.join(sorted(wanted))} on "
+                f"{args.on}; the ratings held that day: {', '.join(held)}",
+                file=sys.stderr,
+            )
+    if args.totals:
+        counts = Counter(_rating_word(r["rating"]) for r in rows)
+        totals = [{"rating": k, "authorities": n} for k, n in sorted(counts.items())]
+        emit(
+            [*totals, {"rating": "total", "authorities": len(rows)}],
+            ("rating", "authorities"),
+            args.format,
+            call.out,
+        )
+    else:
+        emit(rows, COLUMNS["ratings"], args.format, call.out)
+    if not any(row["rating"] is not None for row in every):
         frameworks = "any framework" if args.all_frameworks else "SIF and later frameworks"
         print(
             f"childservices: note: no authority has a rating from {frameworks} on {args.on}"
-            + ("" if rows else " (and no authority in the record existed that day)")
+            + ("" if every else " (and no authority in the record existed that day)")
             + f"; the earliest such inspection was published {_earliest(ds, args.all_frameworks)}"
             + ("" if args.all_frameworks else " (--all-frameworks counts the earlier ones)"),
             file=sys.stderr,
@@ -103,6 +136,11 @@ def run_ratings(call: Call) -> int:
         print(f"childservices: note: {note}", file=sys.stderr)
     call.out.flush()
     return 0
+
+
+def _rating_word(rating: object) -> str:
+    """A rating as ``--grade`` and ``--totals`` name it: its value, or ``none`` if unknown."""
+    return "none" if rating is None else cell_text(rating)
 
 
 def _earliest(ds: Dataset, all_frameworks: bool) -> str:

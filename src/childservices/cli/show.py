@@ -202,7 +202,10 @@ def current_line(ds: Dataset, authority: AuthorityView, today: datetime.date) ->
     that is earlier, saying which day and since when (SIF and later frameworks)."""
     newest = ds.index.reports_to
     if newest is not None and newest < today:
-        day, which = newest, f"on {newest}, the record's coverage date (its newest report), not today"
+        day, which = (
+            newest,
+            f"on {newest}, the record's coverage date (its newest report), not today",
+        )
     else:
         day, which = today, f"today ({today})"
     if authority.active_on(day) is False:

@@ -140,7 +140,9 @@ def _why_empty(args: argparse.Namespace) -> str:
             f" by --until {args.until}" if args.until else "",
         )
     )
-    return f"no {args.from_grade} judgement under {frameworks} was published{days or ' in the record'}"
+    return (
+        f"no {args.from_grade} judgement under {frameworks} was published{days or ' in the record'}"
+    )
 
 
 def _round(value: float | None, places: int = 2) -> str | None:

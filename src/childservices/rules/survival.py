@@ -234,7 +234,9 @@ def time_to_good(
     puts the whole follow-up in ``"trust"``).
     """
     if from_grade in _GOOD:
-        raise ArgumentValueError(f"{from_grade.value!r} is already good or better: choose a lower grade")
+        raise ArgumentValueError(
+            f"{from_grade.value!r} is already good or better: choose a lower grade"
+        )
     if by is not None and by not in GROUPINGS:
         raise ArgumentValueError(f"cannot group by {by!r}: use one of {', '.join(GROUPINGS)}")
     cut = as_date(until)
