@@ -6,7 +6,6 @@ from __future__ import annotations
 import argparse
 import datetime
 import sys
-from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from childservices.cli.command import Call, day
@@ -88,6 +87,8 @@ def run_export(call: Call) -> int:
 def refused(out: str, force: bool) -> str | None:
     """Why a layout export may not write the file ``out``: its folder is missing, or it
     exists and ``--force`` was not given (the seed export's rule too)."""
+    from pathlib import Path
+
     target = Path(out)
     if not target.parent.is_dir():
         return f"{out}: the folder {target.parent} does not exist (make it first)"

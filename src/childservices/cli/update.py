@@ -4,7 +4,6 @@ new update run in the user's data folder (needs the ``update`` extra)."""
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from childservices.cli.command import Call
@@ -56,6 +55,8 @@ def add_commands(commands: Commands) -> None:
 
 def run_update(call: Call) -> int:
     """Run the update and say what it added; exit status 1 if any feed row was not used."""
+    from pathlib import Path
+
     from childservices.errors import UpdateError
     from childservices.update import FEED_URL, update
 
