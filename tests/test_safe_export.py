@@ -158,8 +158,8 @@ def test_the_command_line_needs_force_to_replace_an_export(tmp_path: Path) -> No
     again = _cli("export", "--format", "json", "--out", str(out))
     assert again.returncode == 1
     assert again.stderr.strip().splitlines() == [
-        f"childservices: {out / 'childservices.json'}: already exists: pass overwrite=True "
-        "(--force on the command line) to replace the export's files"
+        f"childservices: {out / 'childservices.json'}: already exists: pass --force "
+        "to replace the export's files"
     ]
     assert _cli("export", "--format", "json", "--out", str(out), "--force").returncode == 0
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, NamedTuple, NoReturn, TextIO, TypeAlias
 
 from childservices.errors import InvalidDateError
-from childservices.model import as_day
+from childservices.model import PartialDate, Precision
 
 if TYPE_CHECKING:
     from childservices.dataset import Dataset
@@ -51,17 +52,60 @@ Handler = Callable[[Call], int]
 """What runs a command: given the call, it writes the answer and returns the exit status."""
 
 
+DAY_FORMS = (
+    "YYYY-MM-DD (2024-03-31; also 2024-3-31 or 20240331), DD/MM/YYYY (31/03/2024) or 'today'"
+)
+"""The days a command takes, as its messages say."""
+
+_NUMERIC_DAY = re.compile(
+    r"(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})"
+    r"|(?P<cyear>\d{4})(?P<cmonth>\d{2})(?P<cday>\d{2})"
+    r"|(?P<uday>\d{1,2})/(?P<umonth>\d{1,2})/(?P<uyear>\d{4})"
+)
+
+
 def day(text: str) -> datetime.date:
-    """A day argument (``YYYY-MM-DD``); a malformed one is a usage error saying why."""
+    """A day argument: ``today``, ``YYYY-MM-DD`` (also unpadded, or ``YYYYMMDD``) or
+    ``DD/MM/YYYY``; anything else is a usage error saying what is accepted."""
+    word = text.strip()
+    if word.lower() == "today":
+        return datetime.date.today()
+    found = _NUMERIC_DAY.fullmatch(word) if len(word) <= 10 else None
+    if found is not None:
+        parts = [int(p) for p in found.groups() if p is not None]
+        year, month, number = parts if found["uday"] is None else parts[::-1]
+        try:
+            return PartialDate(year, month, number).first_day()
+        except InvalidDateError as exc:
+            raise argparse.ArgumentTypeError(
+                f"{text!r} is not a day ({exc}): give {DAY_FORMS}"
+            ) from None
+    raise argparse.ArgumentTypeError(_not_a_day(text, word))
+
+
+def _not_a_day(text: str, word: str) -> str:
+    """Why ``text`` is not a day: a year or a month (with its last day as an example), or not a date."""
     try:
-        return as_day(text)
-    except InvalidDateError as exc:
-        raise argparse.ArgumentTypeError(str(exc)) from None
+        partial = PartialDate.parse(word)
+    except InvalidDateError:
+        return f"{text!r} is not a date: give {DAY_FORMS}"
+    what = "a year" if partial.precision is Precision.YEAR else "a month"
+    last = partial.last_day()
+    return (
+        f"{text!r} is {what}, not a single day: give {DAY_FORMS}, for example "
+        f"{last.isoformat()} for its last day"
+    )
 
 
 def add_on(command: argparse.ArgumentParser) -> None:
     """The required ``--on DATE`` of the "on this day" tables."""
-    command.add_argument("--on", required=True, type=day, metavar="DATE", help="YYYY-MM-DD")
+    command.add_argument(
+        "--on",
+        required=True,
+        type=day,
+        metavar="DATE",
+        help="the day: YYYY-MM-DD, DD/MM/YYYY or today",
+    )
 
 
 def add_format(command: argparse.ArgumentParser) -> None:

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime
 import sys
 from typing import TYPE_CHECKING, TextIO
 
@@ -56,7 +57,8 @@ def _add_layout_options(export: argparse.ArgumentParser) -> None:
         "--published-by",
         type=day,
         metavar="DATE",
-        help="ofsted-as-at: count reports published by this day (default: --on)",
+        help="ofsted-as-at: count reports published by this day (default: Ofsted's rule for "
+        "its 'as at' sheet, the 30 June on or after --on, which the sheet of 31 March counts)",
     )
 
 
@@ -69,9 +71,30 @@ def run_export(call: Call) -> int:
     if args.format == "xlsx":
         print("childservices: xlsx is for --layout tables", file=sys.stderr)
         return 2
-    export_seed(ds, args.format, args.out, args.force, call.out)
+    from childservices.errors import ExportError
+
+    try:
+        export_seed(ds, args.format, args.out, args.force, call.out)
+    except ExportError as exc:
+        # The library's message names its own argument; on the command line it is --force.
+        said = str(exc).removeprefix(f"{exc.path}: ")
+        said = said.replace("pass overwrite=True (--force on the command line)", "pass --force")
+        raise ExportError(exc.path, said) from None
     call.out.flush()
     return 0
+
+
+def refused(out: str, force: bool) -> str | None:
+    """Why a layout export may not write the file ``out``: its folder is missing, or it
+    exists and ``--force`` was not given (the seed export's rule too)."""
+    from pathlib import Path
+
+    target = Path(out)
+    if not target.parent.is_dir():
+        return f"{out}: the folder {target.parent} does not exist (make it first)"
+    if target.exists() and not force:
+        return f"{out}: already exists: pass --force to replace it"
+    return None
 
 
 def export_seed(ds: Dataset, fmt: str, folder: str, force: bool, out: TextIO) -> None:
@@ -91,6 +114,13 @@ def export_seed(ds: Dataset, fmt: str, folder: str, force: bool, out: TextIO) ->
     )
 
 
+def ofsted_published_by(on: datetime.date) -> datetime.date:
+    """Ofsted's rule for its "as at" sheet: reports published by the 30 June on or after the
+    as-at day (the sheet as at 31 March 2025 counts those published by 30 June 2025)."""
+    june = datetime.date(on.year, 6, 30)
+    return june if on <= june else datetime.date(on.year + 1, 6, 30)
+
+
 def export_layout(ds: Dataset, args: argparse.Namespace, out: TextIO) -> int:
     """Write one drop-in table (``--layout``) as CSV or xlsx."""
     from childservices.rules.official import CountingRule
@@ -108,14 +138,25 @@ def export_layout(ds: Dataset, args: argparse.Namespace, out: TextIO) -> int:
     elif args.layout == "inspections":
         table = ds.inspections_table()
     else:
-        rule = CountingRule(inspected_by=args.on, published_by=args.published_by or args.on)
-        table = ds.as_at_table(rule)
+        published_by = args.published_by or ofsted_published_by(args.on)
+        if args.published_by is None:
+            print(
+                f"childservices: note: counting inspections by {args.on} whose reports were "
+                f"published by {published_by} (Ofsted's rule for its 'as at' sheet: reports "
+                "published by the 30 June after); --published-by DATE to change it",
+                file=sys.stderr,
+            )
+        table = ds.as_at_table(CountingRule(inspected_by=args.on, published_by=published_by))
     if args.out == "-":
         if args.format == "xlsx":
             print("childservices: xlsx needs a file: --out FILE.xlsx", file=sys.stderr)
             return 2
         table.to_csv(out)
     else:
+        why = refused(args.out, args.force)
+        if why:
+            print(f"childservices: {why}", file=sys.stderr)
+            return 1
         if args.format == "xlsx":
             table.to_xlsx(args.out)
         else:

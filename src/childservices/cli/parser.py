@@ -9,7 +9,16 @@ import warnings
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, TextIO, cast
 
-from childservices.cli import export, on_a_day, read_report, show, time_to_good, update, validate
+from childservices.cli import (
+    delivery,
+    export,
+    on_a_day,
+    read_report,
+    show,
+    time_to_good,
+    update,
+    validate,
+)
 from childservices.cli.command import Call, Handler, Parser
 from childservices.cli.output import SafeStream, reader_gone
 from childservices.errors import ChildServicesError, CoverageWarning, DatasetError
@@ -17,7 +26,7 @@ from childservices.errors import ChildServicesError, CoverageWarning, DatasetErr
 if TYPE_CHECKING:
     from childservices.dataset import Dataset
 
-GROUPS = (show, on_a_day, time_to_good, export, validate, update, read_report)
+GROUPS = (show, on_a_day, delivery, time_to_good, export, validate, update, read_report)
 """The command groups, in the order ``--help`` lists their commands."""
 
 

@@ -25,7 +25,12 @@ def add_commands(commands: Commands) -> None:
     )
     summary.set_defaults(handler=run_summary)
     show = commands.add_parser("show", help="one authority's history, with sources")
-    show.add_argument("authority", help="a name, alias, DfE number, ONS code or Ofsted URN")
+    show.add_argument(
+        "authority",
+        nargs="+",
+        help="a name, alias, DfE number, ONS code or Ofsted URN (a name of several words "
+        "needs no quotes: show Tower Hamlets)",
+    )
     show.set_defaults(handler=run_show)
 
 
@@ -39,9 +44,14 @@ def run_summary(call: Call) -> int:
 def run_show(call: Call) -> int:
     """Print one authority's history (``show AUTHORITY``)."""
     ds = call.dataset()
-    show(ds, ds.authority(call.args.authority), call.out)
+    show(ds, ds.authority(authority_name(call.args.authority)), call.out)
     call.out.flush()
     return 0
+
+
+def authority_name(words: Sequence[str]) -> str:
+    """The authority a command names, its words joined as the user wrote them unquoted."""
+    return " ".join(words)
 
 
 # summary ----------------------------------------------------------------------------
@@ -147,6 +157,7 @@ def visit_line(ds: Dataset, visit: Visit, prefix: str) -> str:
 def show(ds: Dataset, authority: AuthorityView, out: TextIO) -> None:
     """One authority's history: who it is, then its inspections, visits, interventions and delivery."""
     _identity(authority, out)
+    out.write(current_line(ds, authority, datetime.date.today()) + "\n")
     _inspections_and_visits(ds, authority, out)
     _interventions(ds, authority, out)
     _delivery(ds, authority, out)
@@ -184,6 +195,29 @@ def _identity(authority: AuthorityView, out: TextIO) -> None:
     ):
         if others:
             out.write(f"  {label}: {', '.join(o.name for o in others)}\n")
+
+
+def current_line(ds: Dataset, authority: AuthorityView, today: datetime.date) -> str:
+    """The rating in force on the record's coverage date (its newest report), or today if
+    that is earlier, saying which day and since when (SIF and later frameworks)."""
+    newest = ds.index.reports_to
+    if newest is not None and newest < today:
+        day, which = (
+            newest,
+            f"on {newest}, the record's coverage date (its newest report), not today",
+        )
+    else:
+        day, which = today, f"today ({today})"
+    if authority.active_on(day) is False:
+        return f"  current: none: the authority did not exist {which}"
+    inspection = authority.rated_inspection_on(day)
+    if inspection is None:
+        return f"  current: no rating recorded {which}"
+    rating = authority.rating_on(day)
+    return (
+        f"  current: {rating} {which}; since {inspection.published}, set by {inspection.id} "
+        f"({inspection.framework.value})"
+    )
 
 
 def _inspections_and_visits(ds: Dataset, authority: AuthorityView, out: TextIO) -> None:

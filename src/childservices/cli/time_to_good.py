@@ -76,6 +76,12 @@ def _add_follow_up_options(survival: argparse.ArgumentParser) -> None:
         help="count lineages (default) or authorities, each followed until abolished",
     )
     survival.add_argument(
+        "--all-frameworks",
+        action="store_true",
+        help="let the pre-2013 frameworks' judgements start or end follow-up too (by default SIF "
+        "and later only; needed for --from-grade adequate, a grade only they gave)",
+    )
+    survival.add_argument(
         "--until",
         type=day,
         metavar="DATE",
@@ -84,12 +90,21 @@ def _add_follow_up_options(survival: argparse.ArgumentParser) -> None:
 
 
 def run_time_to_good(call: Call) -> int:
-    """Print the estimate as ``--show`` asks; a confidence outside (0, 1) is a usage error."""
+    """Print the estimate as ``--show`` asks; a confidence outside (0, 1) or judged-from after
+    judged-to is a usage error; an empty answer says why on standard error."""
     args = call.args
     ds = call.dataset()
     if not 0 < args.confidence < 1:
         print("childservices: --confidence must be between 0 and 1", file=sys.stderr)
         return 2
+    if args.judged_from and args.judged_to and args.judged_from > args.judged_to:
+        print(
+            f"childservices: --judged-from {args.judged_from} is after --judged-to "
+            f"{args.judged_to}: no judgement can fall between them",
+            file=sys.stderr,
+        )
+        return 2
+    from childservices.rules.asof import ALL_FRAMEWORKS, SIF_AND_LATER
     from childservices.rules.lineage import Unit
 
     results = ds.time_to_good(
@@ -99,12 +114,35 @@ def run_time_to_good(call: Call) -> int:
         by=args.by,
         unit=Unit(args.unit),
         data_until=args.until,
+        frameworks=ALL_FRAMEWORKS if args.all_frameworks else SIF_AND_LATER,
         confidence=args.confidence,
     )
     tables = {"steps": steps, "units": units, "summary": medians}
     emit(tables[args.show](results), COLUMNS[args.show], args.format, call.out)
     call.out.flush()
+    if not any(result.follow_ups for result in results):
+        print(f"childservices: nothing to follow: {_why_empty(args)}", file=sys.stderr)
     return 0
+
+
+def _why_empty(args: argparse.Namespace) -> str:
+    """Why no unit was followed: the grade, the frameworks, the days asked for."""
+    if args.from_grade == Grade.ADEQUATE.value and not args.all_frameworks:
+        return (
+            "'adequate' was given only by the pre-2013 frameworks, which are left out by "
+            "default: add --all-frameworks"
+        )
+    frameworks = "any framework" if args.all_frameworks else "SIF and later frameworks"
+    days = "".join(
+        (
+            f" from {args.judged_from}" if args.judged_from else "",
+            f" to {args.judged_to}" if args.judged_to else "",
+            f" by --until {args.until}" if args.until else "",
+        )
+    )
+    return (
+        f"no {args.from_grade} judgement under {frameworks} was published{days or ' in the record'}"
+    )
 
 
 def _round(value: float | None, places: int = 2) -> str | None:

@@ -62,6 +62,9 @@ def add_commands(commands: Commands) -> None:
 
 def run_update(call: Call) -> int:
     """Run the update and say what it added; exit status 1 if any feed row was not used."""
+    from pathlib import Path
+
+    from childservices.errors import UpdateError
     from childservices.update import FEED_URL, reset, update
 
     args, out = call.args, call.out
@@ -69,14 +72,26 @@ def run_update(call: Call) -> int:
         removed = reset(args.data_dir)
         out.write(f"removed {removed} update run(s); the record is as released\n")
         return 0
+    if args.reports is not None and not Path(args.reports).is_dir():
+        print(f"childservices: --reports {args.reports}: no such folder", file=sys.stderr)
+        return 1
     base = call.load(extra=args.extra or None)
-    result = update(
-        feed=args.feed or FEED_URL,
-        reports=args.reports,
-        data_dir=args.data_dir,
-        base=base,
-        cache=args.cache,
-    )
+    try:
+        result = update(
+            feed=args.feed or FEED_URL,
+            reports=args.reports,
+            data_dir=args.data_dir,
+            base=base,
+            cache=args.cache,
+        )
+    except UpdateError as exc:
+        if args.feed is not None:
+            raise
+        # Offline: the published feed could not be fetched; say how to update from files.
+        raise UpdateError(
+            f"{exc}; offline, give a downloaded feed and its reports: "
+            "childservices update --feed FILE --reports DIR"
+        ) from None
     if result.run is None:
         out.write(f"{result.new} inspection(s) newer than the record in the feed; none added\n")
     else:

@@ -121,7 +121,12 @@ class CountingRule:
 
 @attrs.frozen(kw_only=True)
 class OfficialCount:
-    """The result of counting under a rule: grades by count, and the judgement used per authority."""
+    """The result of counting under a rule: grades by count, and the judgement used per authority.
+
+    Its ``repr`` is a one-line summary (the rule's days and the count by grade); the detail
+    is an attribute away: ``by_grade``, ``judgements`` (the inspection counted for each
+    authority), ``not_inspected``, ``not_given`` and ``rule``.
+    """
 
     rule: CountingRule
     by_grade: Counter[Grade]
@@ -131,6 +136,16 @@ class OfficialCount:
     default rule, including new councils not yet inspected themselves)."""
     not_given: tuple[str, ...] = ()
     """Authorities whose counted inspection gave no overall judgement (the 2026 reform)."""
+
+    def __repr__(self) -> str:
+        """A short summary, as a data frame prints one: the detail is in the attributes."""
+        counts = ", ".join(f"{g.value} {self.by_grade[g]}" for g in Grade if self.by_grade.get(g))
+        return (
+            f"<OfficialCount inspected by {self.rule.inspected_by}, published by "
+            f"{self.rule.published_by}: {counts or 'none'}; not inspected "
+            f"{len(self.not_inspected)}, not given {len(self.not_given)}; "
+            f"detail in .by_grade, .judgements ({len(self.judgements)} authorities)>"
+        )
 
 
 def official_count(

@@ -124,7 +124,12 @@ class FollowUp:
 
 @attrs.frozen(kw_only=True)
 class TimeToGood:
-    """Time to good for one group: its follow-ups and their Kaplan-Meier estimate (times in days)."""
+    """Time to good for one group: its follow-ups and their Kaplan-Meier estimate (times in days).
+
+    Its ``repr`` is a one-line summary (units, how many reached good, the median and its
+    interval); the detail is an attribute away: ``follow_ups`` (each unit followed),
+    ``estimate.steps`` (each step of the estimate).
+    """
 
     group: str
     follow_ups: tuple[FollowUp, ...]
@@ -154,6 +159,20 @@ class TimeToGood:
     @staticmethod
     def _followed(follow_up: FollowUp, years: int) -> bool:
         return follow_up.observable_until >= follow_up.start.add(years=years)
+
+    def __repr__(self) -> str:
+        """A short summary, as a data frame prints one: the detail is in the attributes."""
+        median, lower, upper = self.median_years()
+
+        def shown(years: float | None) -> str:
+            return "not reached" if years is None else f"{years:.2f}"
+
+        return (
+            f"<TimeToGood group={self.group!r}: {len(self.follow_ups)} units, "
+            f"{self.reached} reached good; median {shown(median)} years "
+            f"({self.estimate.confidence:.0%} CI {shown(lower)} to {shown(upper)}); "
+            "detail in .follow_ups and .estimate.steps>"
+        )
 
     def median_years(self) -> tuple[float | None, float | None, float | None]:
         """The median time to good and its confidence limits, in years (``None``: not reached)."""
@@ -215,7 +234,9 @@ def time_to_good(
     puts the whole follow-up in ``"trust"``).
     """
     if from_grade in _GOOD:
-        raise ArgumentValueError(f"{from_grade.value!r} is already good or better: choose a lower grade")
+        raise ArgumentValueError(
+            f"{from_grade.value!r} is already good or better: choose a lower grade"
+        )
     if by is not None and by not in GROUPINGS:
         raise ArgumentValueError(f"cannot group by {by!r}: use one of {', '.join(GROUPINGS)}")
     cut = as_date(until)
