@@ -3,7 +3,7 @@
 Do not edit: rebuild the bundle from the seeds.
 """
 
-DATA_VERSION = "2026-12-06.7fb33b558794fd0c"
+DATA_VERSION = "2026-12-06.4cf3e19638bc2b97"
 """The bundled record's version: the newest publication date among its sources and a
 digest of the seed files it was built from. Cite it beside an answer; it changes
 whenever any fact does, apart from the library's own ``__version__``."""
