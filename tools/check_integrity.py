@@ -22,7 +22,7 @@ from childservices.data.checks import run_checks
 from childservices.errors import DatasetError, Problem
 from childservices.model import Intervention, RecordSet
 from childservices.records import read_seed_folder
-from childservices.rules.responses import ENDS_BEFORE, intervention_coverage
+from childservices.rules.responses import ENDS_BEFORE, era_coverage, intervention_coverage
 
 
 def _records(seeds: Path | None) -> tuple[RecordSet, str]:
@@ -82,6 +82,27 @@ def _print_intervention_coverage(records: RecordSet) -> None:
     )
     print(f"  without a recorded response: {', '.join(figures.without_response) or 'none'}")
     print(f"  without a recorded end: {', '.join(figures.without_end) or 'none'}")
+    era = era_coverage(records.inspections, by_authority)
+    print(
+        f"  2009-2013 (child protection and looked after children inspections): of "
+        f"{era.judgements} inadequate overall judgements, {era.responded} with the DfE's "
+        f"response recorded, {len(era.searched)} searched for and not found: {era.share:.1%}"
+    )
+    print(f"    searched for, not found: {', '.join(era.searched) or 'none'}")
+    print(f"    neither: {', '.join(era.missing) or 'none'}")
+    _print_precision(records.interventions)
+
+
+def _print_precision(steps: tuple[Intervention, ...]) -> None:
+    """How precisely the intervention steps are dated (an id's most precise row counts)."""
+    counts = {"day": 0, "month": 0, "year": 0, "undated": 0}
+    for step in steps:
+        if step.date is None:
+            counts["undated"] += 1
+        else:
+            counts[step.date.precision.value] += 1
+    listed = ", ".join(f"{name} {count}" for name, count in counts.items())
+    print(f"Intervention steps by the precision of their date ({len(steps)}): {listed}")
 
 
 if __name__ == "__main__":

@@ -213,7 +213,11 @@ TABLES: Mapping[str, Table] = MappingProxyType(
                 Intervention,
                 ("id",),
                 "intervention",
-                (*_AUTHORITY, Reference("replaces", "interventions", same_authority=True)),
+                (
+                    *_AUTHORITY,
+                    Reference("replaces", "interventions", same_authority=True),
+                    Reference("answers", "inspections", same_authority=True),
+                ),
             ),
             _table("providers", Provider, ("id",), "provider"),
             _table(

@@ -166,6 +166,10 @@ class Inspection:
     inspection's fieldwork dates; ``published`` is when the report was
     published, which is what as-of questions go by. Focused and monitoring
     visits are not inspections (:class:`~childservices.model.visit.Visit`).
+    ``response_searched`` is when the DfE's response to an inadequate overall
+    judgement was last searched for and not found: the record says it looked,
+    rather than leaving the gap silent (the searches are listed in
+    ``seeds/INTERVENTION_COVERAGE.md``).
     """
 
     id: str = attrs.field(validator=slug)
@@ -178,6 +182,7 @@ class Inspection:
     overall: Overall | None = None
     judgements: tuple[Judgement, ...] = attrs.field(default=(), converter=_sorted_judgements)
     lead_inspector: str | None = attrs.field(default=None, validator=optional_non_empty)
+    response_searched: PartialDate | None = None
     citations: tuple[Citation, ...] = attrs.field(validator=cited)
 
     def __attrs_post_init__(self) -> None:
@@ -196,6 +201,8 @@ class Inspection:
 
 def _check_inspection(inspection: Inspection) -> None:
     framework = inspection.framework
+    if inspection.response_searched is not None and inspection.overall is not Grade.INADEQUATE:
+        raise InvalidRecordError("response_searched is for an inadequate overall judgement")
     if inspection.kind is not None and inspection.kind not in FRAMEWORK_KINDS[framework]:
         raise InvalidRecordError(f"kind {inspection.kind.value!r} does not exist under {framework.value!r}")
     overall = inspection.overall

@@ -64,7 +64,9 @@ class Intervention:
     for and not found: the record says it looked, rather than leaving the end
     blank. ``exception`` says, in the dataset's own words, why a cross-record
     rule does not hold for this step (a commissioner appointed before any
-    notice or direction, for example).
+    notice or direction, for example). ``answers`` is the inspection whose
+    inadequate judgement the step responds to, when its source ties the step
+    to that judgement (so an undated notice still counts as the response).
     """
 
     id: str = attrs.field(validator=slug)
@@ -79,6 +81,7 @@ class Intervention:
     ends_all: bool = attrs.field(default=False)
     end_searched: PartialDate | None = attrs.field(default=None)
     exception: str | None = attrs.field(default=None, validator=optional_non_empty)
+    answers: str | None = attrs.field(default=None, validator=attrs.validators.optional(slug))
     citations: tuple[Citation, ...] = attrs.field(validator=cited)
 
     @replaces.validator

@@ -158,10 +158,15 @@ def _status(
     if not known:
         return None
     if last.end is None:
+        # A later act vouches for the day only when it ends, revises or continues this
+        # intervention (it shows the intervention ran until then); another, later
+        # intervention of the authority says nothing about the years before it.
         acts = [
             s.date.last_day()
             for s in steps
-            if s.date is not None and not s.date.certainly_before(began)
+            if s.date is not None
+            and not s.date.certainly_before(began)
+            and (s.date.first_day() <= day or s.replaces in members or s.ends_all)
         ]
         last_act = max(acts)
         if day > years_after(last_act, STALE_AFTER_YEARS):

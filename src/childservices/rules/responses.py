@@ -16,6 +16,15 @@ Two figures, each with its rule:
   everything, or a later notice or direction superseding a notice), or that
   a source dated within the year before the record's newest report says
   continues (a :attr:`~childservices.InterventionKind.CONTINUES` step).
+
+A notice, direction or commissioner whose source ties it to the judgement
+(its ``answers`` names the inspection) is the response however it is dated.
+For the inadequate overall judgements of 2012-2013 (the child protection and
+looked after children inspections; the 2009-2012 safeguarding and looked
+after children inspections give no overall judgement)
+:func:`era_coverage` counts a judgement as covered when its response is
+recorded or the record says it was searched for and not found
+(``response_searched``).
 """
 
 from __future__ import annotations
@@ -36,14 +45,20 @@ from childservices.rules.intervention import (
 
 __all__ = [
     "ENDS_BEFORE",
+    "ERA_FRAMEWORKS",
     "RESPONSE_WINDOW_DAYS",
+    "EraCoverage",
     "InterventionCoverage",
+    "era_coverage",
     "intervention_coverage",
 ]
 
 RESPONSE_WINDOW_DAYS = 366
 """How far before or after an inadequate report a notice, direction or commissioner counts
 as the DfE's response to it."""
+
+ERA_FRAMEWORKS = (Framework.CPI, Framework.LAC)
+"""The frameworks of 2009-2013 that gave an overall judgement."""
 
 ENDS_BEFORE = datetime.date(2024, 1, 1)
 """Interventions begun before this day are expected to have a recorded end by now."""
@@ -83,10 +98,32 @@ class InterventionCoverage:
         return self.ended / self.interventions if self.interventions else 1.0
 
 
+@attrs.frozen(kw_only=True)
+class EraCoverage:
+    """The inadequate overall judgements of 2009-2013 and what the record says of the response."""
+
+    judgements: int
+    responded: int
+    """Judgements with the DfE's response recorded."""
+    searched: tuple[str, ...]
+    """Judgements with no response recorded, searched for and not found (ids, sorted)."""
+    missing: tuple[str, ...]
+    """Judgements with neither (ids, sorted)."""
+
+    @property
+    def share(self) -> float:
+        """Judgements with a response or a recorded search, of all (1 when there are none)."""
+        if not self.judgements:
+            return 1.0
+        return (self.responded + len(self.searched)) / self.judgements
+
+
 def _responded(inspection: Inspection, steps: Sequence[Intervention]) -> bool:
     published = inspection.published.last_day()
     window = datetime.timedelta(days=RESPONSE_WINDOW_DAYS)
     for step in steps:
+        if step.kind in _RESPONSES and step.answers == inspection.id:
+            return True
         if step.kind not in _RESPONSES or step.date is None:
             continue
         if (
@@ -151,4 +188,25 @@ def intervention_coverage(
         interventions=len(begun),
         ended=len(begun) - len(open_),
         without_end=tuple(open_),
+    )
+
+
+def era_coverage(
+    inspections: Iterable[Inspection], interventions: Mapping[str, Sequence[Intervention]]
+) -> EraCoverage:
+    """The DfE's responses to the inadequate overall judgements of :data:`ERA_FRAMEWORKS`."""
+    judged = [
+        i for i in inspections if i.framework in ERA_FRAMEWORKS and i.overall is Grade.INADEQUATE
+    ]
+    responded = [i for i in judged if _responded(i, interventions.get(i.authority, ()))]
+    answered = {i.id for i in responded}
+    searched = sorted(i.id for i in judged if i.id not in answered and i.response_searched)
+    missing = sorted(
+        i.id for i in judged if i.id not in answered and i.response_searched is None
+    )
+    return EraCoverage(
+        judgements=len(judged),
+        responded=len(responded),
+        searched=tuple(searched),
+        missing=tuple(missing),
     )
