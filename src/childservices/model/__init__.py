@@ -31,6 +31,14 @@ from childservices.model.lifecycle import (
     LifecycleState,
     TrustLifecycle,
 )
+from childservices.model.measure import (
+    GeographicLevel,
+    Measure,
+    NotPublished,
+    Observation,
+    StatisticalRegion,
+    Unit,
+)
 from childservices.model.programme import ProgrammeKind, ProgrammeMembership
 from childservices.model.recordset import RecordSet
 from childservices.model.source import Citation, Source
@@ -48,6 +56,7 @@ __all__ = [
     "DeliveryEpisode",
     "DeliveryModel",
     "Framework",
+    "GeographicLevel",
     "Grade",
     "Identifier",
     "IdentifierScheme",
@@ -60,7 +69,10 @@ __all__ = [
     "LifecycleEvent",
     "LifecycleEventKind",
     "LifecycleState",
+    "Measure",
     "NoJudgement",
+    "NotPublished",
+    "Observation",
     "Overall",
     "PartialDate",
     "Precision",
@@ -74,7 +86,9 @@ __all__ = [
     "Reorganisation",
     "Source",
     "StatisticalNeighbour",
+    "StatisticalRegion",
     "TrustLifecycle",
+    "Unit",
     "Visit",
     "VisitKind",
     "VisitTheme",
