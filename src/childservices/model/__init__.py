@@ -38,6 +38,7 @@ from childservices.model.measure import (
     Observation,
     StatisticalRegion,
     Unit,
+    YearEnd,
 )
 from childservices.model.programme import ProgrammeKind, ProgrammeMembership
 from childservices.model.recordset import RecordSet
@@ -92,6 +93,7 @@ __all__ = [
     "Visit",
     "VisitKind",
     "VisitTheme",
+    "YearEnd",
     "as_date",
     "as_day",
 ]

@@ -9,11 +9,12 @@ geography (England, a region or a local authority) in one reporting year
 (the year ending 31 March: 2025 is April 2024 to March 2025). A figure the
 release does not give is not a number but a :class:`NotPublished` reason,
 the release's own code: suppressed ``c``, not applicable ``z``, low ``k``,
-not available ``x``.
+not available ``x``, low reliability ``u``.
 """
 
 from __future__ import annotations
 
+import datetime
 import enum
 from typing import Any
 
@@ -33,6 +34,7 @@ __all__ = [
     "StatisticalRegion",
     "Unit",
     "Value",
+    "YearEnd",
     "observation_id",
     "place_key",
 ]
@@ -67,6 +69,9 @@ class NotPublished(enum.Enum):
     """Low: rounds to zero but is not zero."""
     NOT_AVAILABLE = "x"
     """Not available: not collected or not returned."""
+    LOW_RELIABILITY = "u"
+    """Low reliability: withheld because the figure is not reliable (the files use it too,
+    though the releases' lists of symbols do not always name it)."""
 
 
 class GeographicLevel(enum.Enum):
@@ -94,6 +99,22 @@ class StatisticalRegion(enum.Enum):
     SOUTH_WEST = "South West"
 
 
+class YearEnd(enum.Enum):
+    """The day a measure's year ends: an observation of year ``Y`` is of the year ending on
+    that day of ``Y`` (a count "at" that day is on it)."""
+
+    MARCH_31 = "03-31"
+    """The reporting year of the children in need and looked-after releases and the
+    financial year: 2025 is April 2024 to 31 March 2025."""
+    SEPTEMBER_30 = "09-30"
+    """The workforce census year: 2025 is October 2024 to 30 September 2025."""
+
+    def day(self, year: int) -> datetime.date:
+        """The last day of ``year`` (a reporting year)."""
+        month, day = self.value.split("-")
+        return datetime.date(year, int(month), int(day))
+
+
 Value = float | NotPublished
 """A figure: a number, or the release's reason for giving none."""
 
@@ -102,6 +123,8 @@ Value = float | NotPublished
 class Measure:
     """One measure of the vocabulary: what a figure means and where it is read from.
 
+    ``year_ends`` is the day each of its years ends (31 March for most; 30
+    September for the workforce census).
     ``definition`` is the release's own wording where a release page states
     it (``citations`` name that page), or the meaning of the file's column,
     saying so. ``release`` is the source id of the statistics release;
@@ -116,6 +139,7 @@ class Measure:
     name: str = attrs.field(validator=non_empty)
     definition: str = attrs.field(validator=non_empty)
     unit: Unit
+    year_ends: YearEnd
     release: str = attrs.field(validator=slug)
     file: str = attrs.field(validator=non_empty)
     column: str = attrs.field(validator=non_empty)
