@@ -9,7 +9,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from types import MappingProxyType
-from typing import Any, ClassVar, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from childservices.coverage import newest_publication, newest_sources
 from childservices.data.lazy import Tables
@@ -31,6 +31,9 @@ from childservices.model import (
     TrustLifecycle,
     Visit,
 )
+
+if TYPE_CHECKING:
+    from childservices.data.measure_index import Figures
 
 __all__ = ["Index", "build_index", "build_lifecycles", "normalise_name", "short_name"]
 
@@ -101,6 +104,7 @@ class Index:
         "lifecycles",
         "sources",
         "sources_to",
+        "figures",
     )
     """The names of the lookups (each a read-only mapping; :attr:`reports_to`, one date
     derived from the inspections, is built the same way but is not a lookup)."""
@@ -315,11 +319,22 @@ class Index:
         return self._piece("reports_to", lambda t: (newest_publication(t.inspections),))[0]
 
     @property
+    def figures(self) -> Figures:
+        """The official statistics: the vocabulary, figures by authority and by measure."""
+        return self._piece("figures", _figures)
+
+    @property
     def sources_to(self) -> Mapping[str, datetime.date | None]:
         """For each citing table, the newest publication date of the sources its rows cite."""
         return self._piece(
             "sources_to", lambda t: MappingProxyType(newest_sources(t, self.sources))
         )
+
+
+def _figures(tables: Tables) -> Figures:
+    from childservices.data.measure_index import build_figures
+
+    return build_figures(tables)
 
 
 def _name_index(tables: Tables) -> Mapping[str, tuple[str, ...]]:
