@@ -104,10 +104,10 @@ class Index:
         "lifecycles",
         "sources",
         "sources_to",
-        "figures",
     )
     """The names of the lookups (each a read-only mapping; :attr:`reports_to`, one date
-    derived from the inspections, is built the same way but is not a lookup)."""
+    derived from the inspections, and :attr:`figures`, the official statistics' lookups,
+    are built the same way but are not listed here)."""
 
     __slots__ = ("_built", "_lock", "_tables")
     _built: dict[str, Any]

@@ -14,7 +14,26 @@ from collections import Counter
 from childservices.errors import Problem
 from childservices.model import RecordSet
 
-__all__ = ["figure_counts", "figures_in_lifetimes"]
+__all__ = ["figure_counts", "figures_cite_their_release", "figures_in_lifetimes"]
+
+
+def figures_cite_their_release(records: RecordSet) -> list[Problem]:
+    """A problem for each figure citing a source other than its measure's release (the
+    record's coverage reads the figures' sources from the measures)."""
+    releases = {measure.id: measure.release for measure in records.measures}
+    problems = []
+    for observation in records.observations:
+        release = releases.get(observation.measure)
+        others = sorted({c.source for c in observation.citations} - {release})
+        if release is not None and others:
+            problems.append(
+                Problem(
+                    record=f"observations {observation.id}",
+                    field="source",
+                    message=f"cites {', '.join(others)}, not only its measure's release {release!r}",
+                )
+            )
+    return problems
 
 
 def figures_in_lifetimes(records: RecordSet) -> list[Problem]:
