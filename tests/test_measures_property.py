@@ -22,11 +22,11 @@ from childservices.model import (
     Identifier,
     IdentifierScheme,
     Measure,
+    MeasureUnit,
     Observation,
     PartialDate,
     RecordSet,
     Reorganisation,
-    Unit,
     YearEnd,
 )
 from childservices.records.rows import table_rows
@@ -134,7 +134,7 @@ def test_the_check_finds_every_figure_outside_its_councils_lifetime(
 ) -> None:
     authority = data.draw(st.sampled_from(records.authorities))
     measure = Measure(
-        id="m", name="M", definition="A made-up count.", unit=Unit.COUNT, year_ends=YearEnd.MARCH_31,
+        id="m", name="M", definition="A made-up count.", unit=MeasureUnit.COUNT, year_ends=YearEnd.MARCH_31,
         release="test-doc", file="f.csv", column="c", citations=CITE,
     )  # fmt: skip
     observation = Observation(

@@ -34,10 +34,10 @@ from childservices.model.lifecycle import (
 from childservices.model.measure import (
     GeographicLevel,
     Measure,
+    MeasureUnit,
     NotPublished,
     Observation,
     StatisticalRegion,
-    Unit,
     YearEnd,
 )
 from childservices.model.programme import ProgrammeKind, ProgrammeMembership
@@ -71,6 +71,7 @@ __all__ = [
     "LifecycleEventKind",
     "LifecycleState",
     "Measure",
+    "MeasureUnit",
     "NoJudgement",
     "NotPublished",
     "Observation",
@@ -89,7 +90,6 @@ __all__ = [
     "StatisticalNeighbour",
     "StatisticalRegion",
     "TrustLifecycle",
-    "Unit",
     "Visit",
     "VisitKind",
     "VisitTheme",

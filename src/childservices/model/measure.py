@@ -29,10 +29,10 @@ __all__ = [
     "LAST_YEAR",
     "GeographicLevel",
     "Measure",
+    "MeasureUnit",
     "NotPublished",
     "Observation",
     "StatisticalRegion",
-    "Unit",
     "Value",
     "YearEnd",
     "observation_id",
@@ -45,7 +45,7 @@ LAST_YEAR = 2100
 """The latest reporting year an observation may have."""
 
 
-class Unit(enum.Enum):
+class MeasureUnit(enum.Enum):
     """What a measure's numbers count or express."""
 
     COUNT = "count"
@@ -138,7 +138,7 @@ class Measure:
     id: str = attrs.field(validator=slug)
     name: str = attrs.field(validator=non_empty)
     definition: str = attrs.field(validator=non_empty)
-    unit: Unit
+    unit: MeasureUnit
     year_ends: YearEnd
     release: str = attrs.field(validator=slug)
     file: str = attrs.field(validator=non_empty)

@@ -7,10 +7,10 @@ from hypothesis import strategies as st
 from childservices.model import (
     GeographicLevel,
     Measure,
+    MeasureUnit,
     NotPublished,
     Observation,
     StatisticalRegion,
-    Unit,
     YearEnd,
 )
 from childservices.model.measure import observation_id, place_key
@@ -28,7 +28,7 @@ def measures() -> st.SearchStrategy[Measure]:
         id=st.from_regex(_SLUG, fullmatch=True),
         name=_text(),
         definition=_text(),
-        unit=st.sampled_from(Unit),
+        unit=st.sampled_from(MeasureUnit),
         year_ends=st.sampled_from(YearEnd),
         release=ids(),
         file=_text(),
