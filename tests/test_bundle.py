@@ -19,9 +19,12 @@ def test_bundle_is_built_from_the_current_seeds() -> None:
         from build_bundle import BUNDLE, VERSION, compile_all
     finally:
         sys.path.pop(0)
-    bundle, version = compile_all()
+    bundle, apart, version = compile_all()
     assert BUNDLE.read_text(encoding="utf-8") == bundle, (
         "src/childservices/data/bundle.jsonl is stale: run python tools/build_bundle.py"
+    )
+    assert BUNDLE.with_name("observations.jsonl").read_text(encoding="utf-8") == apart, (
+        "src/childservices/data/observations.jsonl is stale: run python tools/build_bundle.py"
     )
     assert VERSION.read_text(encoding="utf-8") == version, (
         "src/childservices/data/version.py is stale: run python tools/build_bundle.py"

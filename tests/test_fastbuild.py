@@ -10,7 +10,7 @@ from typing import Any
 import attrs
 import pytest
 
-from childservices.data.bundle import BUNDLE_NAME, read_bundle, structure_records
+from childservices.data.bundle import APART_NAME, BUNDLE_NAME, read_bundle, structure_records
 from childservices.data.columns import table_record_types, to_rows
 from childservices.data.fastbuild import build_trusted
 from childservices.errors import DatasetError
@@ -21,11 +21,14 @@ RECORD_TYPES = table_record_types()
 
 @pytest.fixture(scope="module")
 def plain() -> dict[str, Any]:
-    """The packaged bundle's tables, in columns."""
-    text = resources.files("childservices.data").joinpath(BUNDLE_NAME).read_text(encoding="utf-8")
-    header, *tables = text.splitlines()
-    names = json.loads(header)["tables"]
-    return {name: json.loads(table) for name, table in zip(names, tables, strict=True)}
+    """The packaged bundle's tables (and those of the file apart), in columns."""
+    found: dict[str, Any] = {}
+    for name in (BUNDLE_NAME, APART_NAME):
+        text = resources.files("childservices.data").joinpath(name).read_text(encoding="utf-8")
+        header, *tables = text.splitlines()
+        names = json.loads(header)["tables"]
+        found.update((n, json.loads(table)) for n, table in zip(names, tables, strict=True))
+    return found
 
 
 def through_the_converter(plain: dict[str, Any]) -> RecordSet:

@@ -30,6 +30,8 @@ RECORD_STRATEGIES: list[tuple[str, st.SearchStrategy[Any]]] = [
     ("delivery", st_cs.delivery_episodes()),
     ("insourcing", st_cs.insourcing_events()),
     ("programmes", st_cs.programme_memberships()),
+    ("measures", st_cs.measures()),
+    ("observations", st_cs.observations()),
 ]
 
 

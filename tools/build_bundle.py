@@ -1,5 +1,6 @@
-"""Compile ``seeds/`` into the bundled dataset, ``src/childservices/data/bundle.jsonl``,
-and its data version, ``src/childservices/data/version.py`` (``DATA_VERSION``).
+"""Compile ``seeds/`` into the bundled dataset, ``src/childservices/data/bundle.jsonl``
+with the tables kept apart in ``observations.jsonl``, and its data version,
+``src/childservices/data/version.py`` (``DATA_VERSION``).
 
 Usage: ``python tools/build_bundle.py`` (rebuild) or ``--check`` (exit 1 if
 either file is stale). Every problem in the seeds is reported and nothing is
@@ -13,8 +14,9 @@ import sys
 from pathlib import Path
 
 from childservices.data.bundle import (
+    APART_NAME,
     BUNDLE_NAME,
-    bundle_text,
+    bundle_texts,
     data_version,
     seeds_digest,
     version_module_text,
@@ -34,13 +36,15 @@ def compile_seeds(seeds: Path = SEEDS) -> str:
     return compile_all(seeds)[0]
 
 
-def compile_all(seeds: Path = SEEDS) -> tuple[str, str]:
-    """The bundle text and the ``data/version.py`` text the seeds give, after every check."""
+def compile_all(seeds: Path = SEEDS) -> tuple[str, str, str]:
+    """The bundle text, the text of the file apart and the ``data/version.py`` text the seeds
+    give, after every check."""
     files = seed_files(seeds)
     records = read_files(files)
     version = seeds_digest([path for _, path in files], seeds)
     Dataset.from_records(records, data_version=version)
-    return bundle_text(records, version), version_module_text(data_version(records, version))
+    main, apart = bundle_texts(records, version)
+    return main, apart, version_module_text(data_version(records, version))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -54,15 +58,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=BUNDLE, help="where to write the bundle")
     args = parser.parse_args(argv)
     try:
-        text, version = compile_all(args.seeds)
+        text, apart, version = compile_all(args.seeds)
     except DatasetError as exc:
         print(f"build_bundle: {exc}", file=sys.stderr)
         return 1
-    outputs = {args.out: text, args.out.with_name(VERSION.name): version}
+    outputs = {
+        args.out: text,
+        args.out.with_name(APART_NAME): apart,
+        args.out.with_name(VERSION.name): version,
+    }
     if args.check:
         stale = [p for p, t in outputs.items() if _read(p) != t]
         for path in stale:
-            print(f"build_bundle: {path} is stale; run python tools/build_bundle.py", file=sys.stderr)
+            print(
+                f"build_bundle: {path} is stale; run python tools/build_bundle.py", file=sys.stderr
+            )
         if stale:
             return 1
         print("build_bundle: bundle is up to date")

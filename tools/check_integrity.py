@@ -19,6 +19,7 @@ from pathlib import Path
 from childservices.coverage import newest_publication
 from childservices.data.bundle import BUNDLE_NAME, read_bundle
 from childservices.data.checks import run_checks
+from childservices.data.measure_checks import figure_counts
 from childservices.errors import DatasetError, Problem
 from childservices.model import Intervention, RecordSet
 from childservices.records import read_seed_folder
@@ -29,7 +30,8 @@ def _records(seeds: Path | None) -> tuple[RecordSet, str]:
     """The records, read with every record type's own validation."""
     if seeds is None:
         text = resources.files("childservices.data").joinpath(BUNDLE_NAME).read_text("utf-8")
-        records, version = read_bundle(text)  # text given: the validating converter
+        # text given: the validating converter (the tables apart from their packaged file)
+        records, version = read_bundle(text)
         if read_bundle()[0] != records:  # the trusted fast path load() takes
             raise DatasetError(
                 [Problem(file=BUNDLE_NAME, message="the fast path builds different records")]
@@ -60,7 +62,18 @@ def main(argv: list[str] | None = None) -> int:
         failed += not result.ok
     print("all checks passed" if not failed else f"{failed} checks failed")
     _print_intervention_coverage(records)
+    _print_figures(records)
     return 1 if failed else 0
+
+
+def _print_figures(records: RecordSet) -> None:
+    """How many official figures each measure has in each year, and how many are numbers."""
+    print("Official figures by measure and year (figures, of which numbers):")
+    by_measure: dict[str, list[str]] = {}
+    for (measure, year), (count, numbers) in figure_counts(records).items():
+        by_measure.setdefault(measure, []).append(f"{year}: {count} ({numbers})")
+    for measure, years in by_measure.items():
+        print(f"  {measure}: {'; '.join(years)}")
 
 
 def _print_intervention_coverage(records: RecordSet) -> None:

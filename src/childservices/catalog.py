@@ -21,8 +21,9 @@ import attrs
 from childservices import _arguments
 from childservices.authority_view import AuthorityView
 from childservices.coverage import Coverage
-from childservices.data.index import Index, normalise_name, short_name
+from childservices.data.index import Index
 from childservices.data.lazy import LazyRecords, Tables
+from childservices.data.names import normalise_name, short_name
 from childservices.errors import DatasetError, Problem, UnknownAuthorityError, UnknownRecordError
 from childservices.model import (
     AuthorityKind,

@@ -19,6 +19,7 @@ import cattrs
 from childservices.errors import InvalidRecordError
 from childservices.model.dates import PartialDate
 from childservices.model.grades import Grade, NoJudgement
+from childservices.model.measure import NotPublished
 
 __all__ = ["converter", "structure", "unstructure"]
 
@@ -26,6 +27,7 @@ T = TypeVar("T")
 
 _WHOLE = re.compile(r"-?\d+")
 _YES = {"yes": True, "no": False}
+_NUMBER = re.compile(r"-?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?")
 
 
 def _structure_partial_date(value: Any, _: type) -> PartialDate:
@@ -56,6 +58,32 @@ def _structure_int(value: Any, _: type) -> int:
     if isinstance(value, str) and _WHOLE.fullmatch(value.strip()):
         return int(value)
     raise InvalidRecordError(f"expected a whole number, got {value!r}")
+
+
+def _structure_float(value: Any, _: Any) -> float:
+    if isinstance(value, bool):
+        raise InvalidRecordError(f"expected a number, got {value!r}")
+    if isinstance(value, int | float):
+        return float(value)
+    if isinstance(value, str) and _NUMBER.fullmatch(value.strip()):
+        return float(value)
+    raise InvalidRecordError(f"expected a number, got {value!r}")
+
+
+def _structure_value(value: Any, _: Any) -> float | NotPublished:
+    """A figure: a number, or a release's symbol for none (``c``, ``z``, ``k``, ``x``)."""
+    if isinstance(value, NotPublished):
+        return value
+    if isinstance(value, str) and value.strip() in _SYMBOLS:
+        return _SYMBOLS[value.strip()]
+    try:
+        return _structure_float(value, float)
+    except InvalidRecordError:
+        allowed = ", ".join(_SYMBOLS)
+        raise InvalidRecordError(f"expected a number or one of {allowed}, got {value!r}") from None
+
+
+_SYMBOLS = {member.value: member for member in NotPublished}
 
 
 def _structure_bool(value: Any, _: type) -> bool:
@@ -100,6 +128,11 @@ def _make_converter() -> cattrs.Converter:
     )
     conv.register_unstructure_hook(Grade | NoJudgement, lambda v: v.value)
     conv.register_structure_hook(int, _structure_int)
+    conv.register_structure_hook(float, _structure_float)
+    conv.register_structure_hook(float | NotPublished, _structure_value)
+    conv.register_unstructure_hook(
+        float | NotPublished, lambda v: v.value if isinstance(v, NotPublished) else v
+    )
     conv.register_structure_hook(bool, _structure_bool)
     conv.register_structure_hook(str, _structure_str)
     return conv

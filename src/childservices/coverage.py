@@ -64,10 +64,18 @@ def _newest(dates: Iterable[PartialDate | None]) -> datetime.date | None:
 
 
 def newest_sources(tables: Any, sources: Mapping[str, Source]) -> dict[str, datetime.date | None]:
-    """For each citing table, the newest publication date among the sources its rows cite."""
+    """For each citing table, the newest publication date among the sources its rows cite.
+
+    The official figures each cite their measure's release only (a check of
+    the record: :func:`~childservices.data.measure_checks.figures_cite_their_release`),
+    so theirs are read from the measures, without reading the figures.
+    """
     found: dict[str, datetime.date | None] = {}
     for table in CITING_TABLES:
-        cited = {c.source for record in getattr(tables, table) for c in record.citations}
+        if table == "observations":
+            cited = {measure.release for measure in tables.measures}
+        else:
+            cited = {c.source for record in getattr(tables, table) for c in record.citations}
         found[table] = _newest(sources[s].published for s in cited if s in sources)
     return found
 

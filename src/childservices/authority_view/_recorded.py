@@ -24,6 +24,7 @@ from childservices.model import (
     Inspection,
     Intervention,
     NeighbourGrouping,
+    Observation,
     PartialDate,
     ProgrammeMembership,
     Region,
@@ -255,3 +256,17 @@ class Recorded:
     def programmes(self) -> tuple[ProgrammeMembership, ...]:
         """The authority's part in improvement programmes."""
         return self.dataset.index.programmes.get(self.record.id, ())
+
+    def measures(self) -> tuple[Observation, ...]:
+        """Every official figure of the authority, by measure, then year: each an
+        :class:`~childservices.model.measure.Observation` with its ``measure`` (an id of
+        the vocabulary), ``year``, ``value`` (a number, or why none was published),
+        numerator and denominator, and citation. Only the authority's own figures:
+        those of its predecessors are theirs (:attr:`predecessors`).
+
+        >>> import childservices as cs
+        >>> figures = cs.load().authority("North Northamptonshire").measures()
+        >>> min(o.year for o in figures if o.measure == "cin_at_31_march")
+        2022
+        """
+        return self.dataset.index.figures.by_authority.get(self.record.id, ())

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -33,9 +34,12 @@ if TYPE_CHECKING:
     from pathlib import Path
 
 __all__ = [
+    "APART_NAME",
+    "APART_TABLES",
     "BUNDLE_FORMAT",
     "BUNDLE_NAME",
     "bundle_text",
+    "bundle_texts",
     "packaged_tables",
     "read_bundle",
     "seeds_digest",
@@ -47,7 +51,13 @@ BUNDLE_NAME = "bundle.jsonl"
 """The bundle's file name inside the package (``childservices/data/``)."""
 BUNDLE_FORMAT = 2
 """The bundle layout this library reads: 2 is a header line, then one line per table."""
+APART_NAME = "observations.jsonl"
+"""The packaged file of the tables kept apart, beside :data:`BUNDLE_NAME`."""
+APART_TABLES = ("observations",)
+"""The tables kept in :data:`APART_NAME`: large, and read only when first used, so that
+loading the record for ratings never reads them."""
 _PACKAGED = "childservices/data/bundle.jsonl"
+_PACKAGED_APART = "childservices/data/observations.jsonl"
 
 
 def seeds_digest(files: list[Path], root: Path) -> str:
@@ -80,7 +90,7 @@ def version_module_text(version: str) -> str:
         "Do not edit: rebuild the bundle from the seeds.\n"
         '"""\n'
         "\n"
-        f"DATA_VERSION = \"{version}\"\n"
+        f'DATA_VERSION = "{version}"\n'
         '"""The bundled record\'s version: the newest publication date among its sources and a\n'
         "digest of the seed files it was built from. Cite it beside an answer; it changes\n"
         'whenever any fact does, apart from the library\'s own ``__version__``."""\n'
@@ -92,13 +102,34 @@ def _json(value: Any) -> str:
 
 
 def bundle_text(records: RecordSet, data_version: str) -> str:
-    """The bundle's text for a record set (stable: the same records give the same text)."""
+    """The bundle's text for a record set, every table in one text (stable: the same records
+    give the same text)."""
+    return _text(records, data_version, tuple(table_record_types()))
+
+
+def bundle_texts(records: RecordSet, data_version: str) -> tuple[str, str]:
+    """The packaged bundle's two files: :data:`BUNDLE_NAME`, whose header names the other,
+    and :data:`APART_NAME`, with the tables read only when first used (:data:`APART_TABLES`)."""
+    kept = tuple(name for name in table_record_types() if name not in APART_TABLES)
+    return (
+        _text(records, data_version, kept, apart=APART_NAME),
+        _text(records, data_version, APART_TABLES),
+    )
+
+
+def _text(
+    records: RecordSet, data_version: str, names: tuple[str, ...], *, apart: str | None = None
+) -> str:
     from childservices.convert import converter
 
-    plain = converter.unstructure(records)
     types = table_record_types()
-    header = {"format": BUNDLE_FORMAT, "data_version": data_version, "tables": list(types)}
-    tables = [to_columns(plain[name], record_type) for name, record_type in types.items()]
+    header: dict[str, Any] = {"format": BUNDLE_FORMAT, "data_version": data_version}
+    header["tables"] = list(names)
+    if apart is not None:
+        header["apart"] = apart
+    tables = [
+        to_columns(converter.unstructure(getattr(records, name)), types[name]) for name in names
+    ]
     return "\n".join([_json(header), *map(_json, tables)]) + "\n"
 
 
@@ -118,14 +149,17 @@ def read_bundle(text: str | None = None, *, where: str = _PACKAGED) -> tuple[Rec
     if text is None:
         packaged, version = packaged_tables()
         return packaged.record_set(), version
-    version, lines = _split(text, where)
+    version, lines, apart = _split(text, where)
     types = table_record_types()
     tables: dict[str, tuple[Any, ...]] = {}
     problems: list[Problem] = []
-    for name, (line, table_text) in lines.items():
+    places = {name: (where, *found) for name, found in lines.items()}
+    if apart:
+        places.update((name, _apart_table(version, name)()) for name in APART_TABLES)
+    for name, (place, line, table_text) in places.items():
         try:
-            plain = parse_line(table_text, where=where, line=line, part=f"table {name}")
-            tables[name] = structure_table(plain, types[name], where=where, line=line, table=name)
+            plain = parse_line(table_text, where=place, line=line, part=f"table {name}")
+            tables[name] = structure_table(plain, types[name], where=place, line=line, table=name)
         except DatasetError as exc:
             problems.extend(exc.problems)
     if problems:
@@ -148,26 +182,57 @@ def trusted_tables(text: str, *, where: str) -> tuple[LazyRecords, str]:
 
     The header and the layout are checked now; a table's JSON and records
     when it is first used. Records the fast path reads are not validated
-    again: use :func:`read_bundle` for text from anywhere else.
+    again: use :func:`read_bundle` for text from anywhere else. When the
+    header names a file apart (:data:`APART_NAME`), its tables are read from
+    the packaged file of that name when first used, which must have the same
+    data version.
     """
-    version, lines = _split(text, where)
-    return LazyRecords(lines, where=where), version
+    version, lines, apart = _split(text, where)
+    deferred = {name: _apart_table(version, name) for name in APART_TABLES} if apart else {}
+    return LazyRecords(lines, where=where, deferred=deferred), version
 
 
-def _packaged_text() -> str:
-    """The packaged bundle's text: straight from the file beside this module when there is one
-    (cheaper than ``importlib.resources``), else as a package resource (a zipped install)."""
-    path = os.path.join(os.path.dirname(__file__), BUNDLE_NAME)
+def _apart_table(version: str, name: str) -> Callable[[], tuple[str, int, str]]:
+    """A reader of table ``name`` from the packaged file apart: its place, line and JSON text.
+
+    Raises a :class:`~childservices.DatasetError` when the file is not of
+    the bundle's data version (a partly updated install).
+    """
+
+    def read() -> tuple[str, int, str]:
+        text = _packaged_text(APART_NAME)
+        found, lines, _ = _split(text, _PACKAGED_APART, expected=APART_TABLES)
+        if found != version:
+            message = f"data version {found!r} is not the bundle's ({version!r}): reinstall"
+            raise DatasetError([Problem(file=_PACKAGED_APART, message=message)])
+        line, table_text = lines[name]
+        return _PACKAGED_APART, line, table_text
+
+    return read
+
+
+def _packaged_text(name: str = BUNDLE_NAME) -> str:
+    """A packaged file's text (the bundle's by default): straight from the file beside this
+    module when there is one (cheaper than ``importlib.resources``), else as a package
+    resource (a zipped install)."""
+    path = os.path.join(os.path.dirname(__file__), name)
     if os.path.isfile(path):
         with open(path, encoding="utf-8") as handle:
             return handle.read()
     from importlib import resources
 
-    return resources.files("childservices.data").joinpath(BUNDLE_NAME).read_text(encoding="utf-8")
+    return resources.files("childservices.data").joinpath(name).read_text(encoding="utf-8")
 
 
-def _split(text: str, where: str) -> tuple[str, dict[str, tuple[int, str]]]:
-    """The data version and each table's line number and JSON text, after checking the header."""
+def _split(
+    text: str, where: str, *, expected: tuple[str, ...] | None = None
+) -> tuple[str, dict[str, tuple[int, str]], bool]:
+    """The data version, each table's line number and JSON text, and whether the tables
+    :data:`APART_TABLES` are in the file apart, after checking the header.
+
+    ``expected`` names the tables the text must hold (by default every table
+    of a record set, less those apart when the header names the file apart).
+    """
     lines = text.split("\n")
     header = parse_line(lines[0], where=where, line=1, part="header")
 
@@ -179,7 +244,12 @@ def _split(text: str, where: str) -> tuple[str, dict[str, tuple[int, str]]]:
     if not isinstance(header, dict) or header.get("format") != BUNDLE_FORMAT:
         raise problem("format", f"expected bundle format {BUNDLE_FORMAT}")
     names = header.get("tables")
-    expected = [f.name for f in attrs.fields(RecordSet)]
+    apart = header.get("apart")
+    if apart not in (None, APART_NAME):
+        raise problem("apart", f"expected {APART_NAME!r} or nothing")
+    if expected is None:
+        everything = [f.name for f in attrs.fields(RecordSet)]
+        expected = tuple(n for n in everything if apart is None or n not in APART_TABLES)
     if not isinstance(names, list) or sorted(map(str, names)) != sorted(expected):
         raise problem("tables", f"expected each of the tables {', '.join(expected)} once")
     version = header.get("data_version")
@@ -198,4 +268,4 @@ def _split(text: str, where: str) -> tuple[str, dict[str, tuple[int, str]]]:
             ]
         )
     numbered = enumerate(zip(names, body, strict=True), start=2)
-    return version, {name: (number, line) for number, (name, line) in numbered}
+    return version, {name: (number, line) for number, (name, line) in numbered}, apart is not None

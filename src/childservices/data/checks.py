@@ -36,6 +36,7 @@ from childservices.data.intervention_checks import (
     lifecycle_acts,
     replace_links,
 )
+from childservices.data.measure_checks import figures_cite_their_release, figures_in_lifetimes
 from childservices.data.reference_checks import (
     CITED_TABLES,
     ID_TABLES,
@@ -149,6 +150,18 @@ def _checks(records: RecordSet) -> Iterator[_Check]:
         commissioners[0],
         "dated appointments",
         commissioners[1],
+    )
+    yield (
+        "official figures are of councils in existence on their day",
+        sum(1 for o in records.observations if o.authority is not None),
+        f"local authority figures ({len(records.observations)} figures)",
+        figures_in_lifetimes(records),
+    )
+    yield (
+        "official figures cite their measure's release",
+        len(records.observations),
+        "figures",
+        figures_cite_their_release(records),
     )
     acts = lifecycle_acts(records)
     yield "lifecycles name the DfE acts they refer to", acts[0], "events", acts[1]

@@ -28,7 +28,7 @@ from typing import Any
 
 from childservices.data.columns import field_types, nested_record_type, table_record_types
 from childservices.errors import ArgumentTypeError
-from childservices.model import Grade, NoJudgement, PartialDate, RecordSet
+from childservices.model import Grade, NoJudgement, NotPublished, PartialDate, RecordSet
 
 __all__ = ["TrustedReader", "build_trusted"]
 
@@ -86,6 +86,19 @@ def _plain(kind: type) -> Reader:
     return read
 
 
+_SYMBOLS = {member.value: member for member in NotPublished}
+
+
+def _figure(value: Any) -> float | NotPublished:
+    """A figure: a float as written, or a release's symbol for none."""
+    if type(value) is float:
+        return value
+    found = _SYMBOLS.get(value) if type(value) is str else None
+    if found is None:
+        raise _Unreadable(value)
+    return found
+
+
 class _Readers:
     """Readers for the record types, made once per build."""
 
@@ -102,6 +115,8 @@ class _Readers:
                 overall: dict[Any, Any] = {g.value: g for g in Grade}
                 overall[NoJudgement.NOT_GIVEN.value] = NoJudgement.NOT_GIVEN
                 reader = _lookup(overall)
+            elif set(present) == {float, NotPublished}:
+                reader = _figure
             elif len(present) == 1:
                 reader = self.for_type(present[0])
             else:
@@ -113,7 +128,7 @@ class _Readers:
             return _lookup({member.value: member for member in kind})
         if typing.get_origin(kind) is tuple and len(args) == 2 and args[1] is Ellipsis:
             return _items(self.for_type(args[0]))
-        if kind in (str, int, bool):
+        if kind in (str, int, bool, float):
             return _plain(kind)
         raise ArgumentTypeError(f"no fast reader for {kind}")
 

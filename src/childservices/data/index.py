@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import datetime
-import re
 import threading
-import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from types import MappingProxyType
-from typing import Any, ClassVar, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from childservices.coverage import newest_publication, newest_sources
 from childservices.data.lazy import Tables
+from childservices.data.names import name_index
 from childservices.errors import LifecycleError, Problem
 from childservices.model import (
     Alias,
@@ -33,35 +32,13 @@ from childservices.model import (
     Visit,
 )
 
-__all__ = ["Index", "build_index", "build_lifecycles", "normalise_name", "short_name"]
+if TYPE_CHECKING:
+    from childservices.data.measure_index import Figures
+
+__all__ = ["Index", "build_index", "build_lifecycles"]
 
 T = TypeVar("T")
 Day = PartialDate | None
-_NON_WORD = re.compile(r"[^a-z0-9]+")
-_DROP = (
-    "council",
-    "borough",
-    "city of",
-    "county",
-    "metropolitan",
-    "london borough of",
-    "royal borough of",
-)
-
-
-def normalise_name(text: str) -> str:
-    """A name folded for lookup: case, accents, '&', punctuation and spacing ignored."""
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().casefold()
-    folded = folded.replace("&", " and ")
-    return " ".join(_NON_WORD.sub(" ", folded).split())
-
-
-def short_name(text: str) -> str:
-    """A folded name without words such as 'council' and 'city of'."""
-    folded = f" {normalise_name(text)} "
-    for word in _DROP:
-        folded = folded.replace(f" {word} ", " ")
-    return " ".join(folded.split())
 
 
 def _group(
@@ -106,7 +83,8 @@ class Index:
         "sources_to",
     )
     """The names of the lookups (each a read-only mapping; :attr:`reports_to`, one date
-    derived from the inspections, is built the same way but is not a lookup)."""
+    derived from the inspections, and :attr:`figures`, the official statistics' lookups,
+    are built the same way but are not listed here)."""
 
     __slots__ = ("_built", "_lock", "_tables")
     _built: dict[str, Any]
@@ -154,7 +132,7 @@ class Index:
     @property
     def names(self) -> Mapping[str, tuple[str, ...]]:
         """Authority ids by folded name, short name and alias."""
-        return self._piece("names", _name_index)
+        return self._piece("names", name_index)
 
     @property
     def identifiers(self) -> Mapping[str, tuple[Identifier, ...]]:
@@ -328,6 +306,11 @@ class Index:
         return self._piece("reports_to", lambda t: (newest_publication(t.inspections),))[0]
 
     @property
+    def figures(self) -> Figures:
+        """The official statistics: the vocabulary, figures by authority and by measure."""
+        return self._piece("figures", _figures)
+
+    @property
     def sources_to(self) -> Mapping[str, datetime.date | None]:
         """For each citing table, the newest publication date of the sources its rows cite."""
         return self._piece(
@@ -335,20 +318,10 @@ class Index:
         )
 
 
-def _name_index(tables: Tables) -> Mapping[str, tuple[str, ...]]:
-    names: dict[str, list[str]] = defaultdict(list)
+def _figures(tables: Tables) -> Figures:
+    from childservices.data.measure_index import build_figures
 
-    def add(text: str, authority: str) -> None:
-        for key in {normalise_name(text), short_name(text)}:
-            if key and authority not in names[key]:
-                names[key].append(authority)
-
-    for authority in tables.authorities:
-        add(authority.id.replace("-", " "), authority.id)
-        add(authority.name, authority.id)
-    for alias in tables.authority_aliases:
-        add(alias.alias, alias.authority)
-    return MappingProxyType({k: tuple(v) for k, v in names.items()})
+    return build_figures(tables)
 
 
 def _links(

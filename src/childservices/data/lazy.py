@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import json
 import threading
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any, Generic, TypeAlias, TypeVar
 
 from childservices.data.columns import to_rows
@@ -34,6 +34,8 @@ from childservices.model import (
     Inspection,
     Intervention,
     LifecycleEvent,
+    Measure,
+    Observation,
     ProgrammeMembership,
     Provider,
     RecordSet,
@@ -136,22 +138,34 @@ class LazyRecords:
     lifecycle = _Table[LifecycleEvent]()
     insourcing = _Table[InsourcingEvent]()
     programmes = _Table[ProgrammeMembership]()
+    measures = _Table[Measure]()
+    observations = _Table[Observation]()
 
     __slots__ = ("_built", "_lock", "_pending", "_reader", "_record_set", "_where")
     _built: dict[str, tuple[Any, ...]]
     _lock: threading.Lock
-    _pending: dict[str, tuple[int, str]]
+    _pending: dict[str, tuple[int, str] | Callable[[], tuple[str, int, str]]]
     _reader: TrustedReader
     _record_set: list[RecordSet]
     _where: str
 
-    def __init__(self, texts: Mapping[str, tuple[int, str]], *, where: str) -> None:
-        """``texts`` maps each table to its line number in ``where`` and its JSON text."""
+    def __init__(
+        self,
+        texts: Mapping[str, tuple[int, str]],
+        *,
+        where: str,
+        deferred: Mapping[str, Callable[[], tuple[str, int, str]]] | None = None,
+    ) -> None:
+        """``texts`` maps each table to its line number in ``where`` and its JSON text;
+        ``deferred`` each other table to a function giving its file, line and JSON text,
+        called when the table is first used."""
         reader = TrustedReader()
-        if set(texts) != set(reader.names):
-            raise InvalidRecordError(f"expected the tables {reader.names}, got {tuple(texts)}")
+        pending: dict[str, tuple[int, str] | Callable[[], tuple[str, int, str]]] = dict(texts)
+        pending.update(deferred or {})
+        if set(pending) != set(reader.names) or len(pending) != len(texts) + len(deferred or {}):
+            raise InvalidRecordError(f"expected the tables {reader.names}, got {tuple(pending)}")
         init = object.__setattr__
-        init(self, "_pending", dict(texts))
+        init(self, "_pending", pending)
         init(self, "_built", {})
         init(self, "_lock", threading.Lock())
         init(self, "_reader", reader)
@@ -191,12 +205,13 @@ class LazyRecords:
         return found
 
     def _build(self, name: str) -> tuple[Any, ...]:
-        line, text = self._pending[name]
-        plain = parse_line(text, where=self._where, line=line, part=f"table {name}")
+        pending = self._pending[name]
+        where, line, text = pending() if callable(pending) else (self._where, *pending)
+        plain = parse_line(text, where=where, line=line, part=f"table {name}")
         records = self._reader.table(name, plain)
         if records is None:
             record_type = self._reader.record_type(name)
-            records = structure_table(plain, record_type, where=self._where, line=line, table=name)
+            records = structure_table(plain, record_type, where=where, line=line, table=name)
         del self._pending[name]
         return records
 

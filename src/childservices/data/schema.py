@@ -38,6 +38,8 @@ from childservices.model import (
     Inspection,
     Intervention,
     LifecycleEvent,
+    Measure,
+    Observation,
     ProgrammeMembership,
     Provider,
     Reorganisation,
@@ -237,6 +239,14 @@ TABLES: Mapping[str, Table] = MappingProxyType(
                 "insourcing", InsourcingEvent, ("id",), "return in-house", _AUTHORITY_AND_PROVIDER
             ),
             _table("programmes", ProgrammeMembership, ("id",), "programme place", _AUTHORITY),
+            _table("measures", Measure, ("id",), "measure", _to("sources", "release")),
+            _table(
+                "observations",
+                Observation,
+                ("id",),
+                "observation",
+                (*_AUTHORITY, *_to("measures", "measure")),
+            ),
             Table(
                 name="corrections",
                 key=("table", "id", "field"),

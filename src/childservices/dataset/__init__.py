@@ -18,6 +18,7 @@ import attrs
 from childservices.data.index import Index
 from childservices.dataset._analyses import Analyses
 from childservices.dataset._answers import DayAnswers
+from childservices.dataset._measures import Measures
 from childservices.errors import ArgumentTypeError, DatasetError
 from childservices.model import DeliveryModel, RecordSet
 from childservices.rules import delivery
@@ -34,7 +35,7 @@ COMPANY_MODELS: frozenset[DeliveryModel] = delivery.COMPANY_MODELS
 
 
 @attrs.frozen(kw_only=True, eq=False, init=False)
-class Dataset(DayAnswers, Analyses):
+class Dataset(DayAnswers, Analyses, Measures):
     """A checked, indexed, read-only set of records.
 
     Build one with :meth:`from_records` (or get the bundled one with

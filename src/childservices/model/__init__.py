@@ -33,6 +33,15 @@ from childservices.model.lifecycle import (
     LifecycleState,
     TrustLifecycle,
 )
+from childservices.model.measure import (
+    GeographicLevel,
+    Measure,
+    MeasureUnit,
+    NotPublished,
+    Observation,
+    StatisticalRegion,
+    YearEnd,
+)
 from childservices.model.programme import ProgrammeKind, ProgrammeMembership
 from childservices.model.recordset import RecordSet
 from childservices.model.source import Citation, Source
@@ -51,6 +60,7 @@ __all__ = [
     "DeliveryEpisode",
     "DeliveryModel",
     "Framework",
+    "GeographicLevel",
     "Grade",
     "Identifier",
     "IdentifierScheme",
@@ -63,8 +73,12 @@ __all__ = [
     "LifecycleEvent",
     "LifecycleEventKind",
     "LifecycleState",
+    "Measure",
+    "MeasureUnit",
     "NeighbourGrouping",
     "NoJudgement",
+    "NotPublished",
+    "Observation",
     "Overall",
     "PartialDate",
     "Precision",
@@ -78,10 +92,12 @@ __all__ = [
     "Reorganisation",
     "Source",
     "StatisticalNeighbour",
+    "StatisticalRegion",
     "TrustLifecycle",
     "Visit",
     "VisitKind",
     "VisitTheme",
+    "YearEnd",
     "as_date",
     "as_day",
 ]

@@ -16,6 +16,7 @@ from childservices.model.insourcing import InsourcingEvent
 from childservices.model.inspection import Inspection
 from childservices.model.intervention import Intervention
 from childservices.model.lifecycle import LifecycleEvent
+from childservices.model.measure import Measure, Observation
 from childservices.model.programme import ProgrammeMembership
 from childservices.model.source import Source
 from childservices.model.visit import Visit
@@ -44,6 +45,8 @@ class RecordSet:
     lifecycle: tuple[LifecycleEvent, ...] = ()
     insourcing: tuple[InsourcingEvent, ...] = ()
     programmes: tuple[ProgrammeMembership, ...] = ()
+    measures: tuple[Measure, ...] = ()
+    observations: tuple[Observation, ...] = ()
 
     def count(self) -> int:
         """How many records in all."""

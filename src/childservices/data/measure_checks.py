@@ -1,0 +1,73 @@
+"""Checks of the official statistics: each figure on a council that existed on its day.
+
+A figure of a year ending on a day (31 March, or 30 September for the
+workforce census: the measure's
+:attr:`~childservices.model.measure.Measure.year_ends`) belongs to a council
+in existence on that day. The import places every row so
+(``tools/import_dfe_statistics.py``); this check holds any record set to it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from childservices.errors import Problem
+from childservices.model import RecordSet
+
+__all__ = ["figure_counts", "figures_cite_their_release", "figures_in_lifetimes"]
+
+
+def figures_cite_their_release(records: RecordSet) -> list[Problem]:
+    """A problem for each figure citing a source other than its measure's release (the
+    record's coverage reads the figures' sources from the measures)."""
+    releases = {measure.id: measure.release for measure in records.measures}
+    problems = []
+    for observation in records.observations:
+        release = releases.get(observation.measure)
+        others = sorted({c.source for c in observation.citations} - {release})
+        if release is not None and others:
+            problems.append(
+                Problem(
+                    record=f"observations {observation.id}",
+                    field="source",
+                    message=f"cites {', '.join(others)}, not only its measure's release {release!r}",
+                )
+            )
+    return problems
+
+
+def figures_in_lifetimes(records: RecordSet) -> list[Problem]:
+    """A problem for each local authority's figure dated outside its council's lifetime
+    (figures of unknown measures or authorities are left to the reference checks)."""
+    measures = {measure.id: measure for measure in records.measures}
+    authorities = {authority.id: authority for authority in records.authorities}
+    problems = []
+    for observation in records.observations:
+        measure = measures.get(observation.measure)
+        authority = authorities.get(observation.authority or "")
+        if measure is None or authority is None:
+            continue
+        day = measure.year_ends.day(observation.year)
+        start, end = authority.active_from, authority.active_to
+        if (start is not None and day < start.first_day()) or (
+            end is not None and day > end.last_day()
+        ):
+            problems.append(
+                Problem(
+                    record=f"observations {observation.id}",
+                    field="year",
+                    message=f"{authority.id} did not exist on {day}, the last day of the year",
+                )
+            )
+    return problems
+
+
+def figure_counts(records: RecordSet) -> dict[tuple[str, int], tuple[int, int]]:
+    """For each measure and year, how many figures there are and how many give a number."""
+    counts: Counter[tuple[str, int]] = Counter()
+    published: Counter[tuple[str, int]] = Counter()
+    for observation in records.observations:
+        key = (observation.measure, observation.year)
+        counts[key] += 1
+        published[key] += observation.published
+    return {key: (counts[key], published[key]) for key in sorted(counts)}
