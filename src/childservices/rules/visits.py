@@ -103,7 +103,7 @@ def monitoring_spells(trajectory: Trajectory) -> tuple[MonitoringSpell, ...]:
     >>> import childservices as cs
     >>> trajectory = cs.load().authority("Bradford").trajectory(until="2026-06-30")
     >>> [(s.inadequate.id, s.count, s.spacing_days) for s in monitoring_spells(trajectory)]
-    [('bradford-ilacs-2018-10-29', 1, ()), ('bradford-ilacs-2023-01-31', 2, (265,))]
+    [('bradford-ilacs-2018-10-29', 1, ()), ('bradford-ilacs-2023-01-31', 5, (113, 111, 85, 265))]
     """
     found = []
     spells = trajectory.spells
