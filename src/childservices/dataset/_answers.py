@@ -294,7 +294,9 @@ class DayAnswers(Catalog):
                 )
 
             return model
-        raise ArgumentValueError(f"cannot group by {by!r}: use 'kind', 'region' or 'delivery_model'")
+        raise ArgumentValueError(
+            f"cannot group by {by!r}: use 'kind', 'region' or 'delivery_model'"
+        )
 
     def transitions(
         self,
@@ -345,7 +347,9 @@ class DayAnswers(Catalog):
                 if status is InterventionStatus.NOT_KNOWN:
                     return "not known"
                 return "not under direction"
-            raise ArgumentValueError(f"cannot group by {by!r}: use 'era', 'delivery_model' or 'direction'")
+            raise ArgumentValueError(
+                f"cannot group by {by!r}: use 'era', 'delivery_model' or 'direction'"
+            )
 
         return transitions(
             self.authorities(), frameworks=frameworks, group_of=None if by is None else group
