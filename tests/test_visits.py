@@ -1,6 +1,6 @@
 """Ofsted's focused and monitoring visits: the records, their sources, and the rules over them.
 
-The workbook tests read Ofsted's two official workbooks themselves, with pandas
+The workbook tests read Ofsted's three official workbooks themselves, with pandas
 and odfpy, not through ``tools/import_visits.py`` (which reads them with its
 own ODS reader), and need ``../shared``. Expected values written below come
 from the workbooks' rows, cited beside them, or from the sources named.
@@ -40,11 +40,15 @@ from childservices.rules.visits import (
 )
 
 WORKBOOK_2023 = "Childrens_social_care_in_England_2023_underlying_data.ods"
+WORKBOOK_2024 = "LA_Inspection_Outcomes_as_at_March_2024.ods"
 WORKBOOK_2025 = "LA_Inspection_Outcomes_as_at_31_March_2025.ods"
 SOURCE_2023 = "ofsted-csc-data-england-2023"
+SOURCE_2024 = "ofsted-la-inspection-outcomes-2024-03-31"
 SOURCE_2025 = "ofsted-la-inspection-outcomes-2025-03-31"
+SHEET_2024 = (WORKBOOK_2024, "Inspections_in_year_2023-24", SOURCE_2024)
 SHEETS = (
     (WORKBOOK_2023, "LA_level_in_year_2022-23", SOURCE_2023),
+    SHEET_2024,
     (WORKBOOK_2025, "In-year_inspections", SOURCE_2025),
 )
 VISIT_TYPES = {"ILACS Focused Visit": "focused", "LA Monitoring visit": "monitoring"}
@@ -73,12 +77,14 @@ def _day(value: Any) -> str:
     return pd.Timestamp(value).date().isoformat()
 
 
-def _workbook_visits(shared: Path) -> list[dict[str, str]]:
-    """Every visit row of the two in-year sheets, read with pandas: sheet, row and values."""
+def _workbook_visits(
+    shared: Path, sheets: tuple[tuple[str, str, str], ...] = SHEETS
+) -> list[dict[str, str]]:
+    """Every visit row of the in-year sheets, read with pandas: sheet, row and values."""
     pd = pytest.importorskip("pandas")
     pytest.importorskip("odf")
     found = []
-    for workbook, sheet, source in SHEETS:
+    for workbook, sheet, source in sheets:
         frame = pd.read_excel(
             shared / "sources" / "official" / workbook, sheet_name=sheet, header=None, engine="odf"
         )
@@ -108,25 +114,14 @@ def _workbook_visits(shared: Path) -> list[dict[str, str]]:
 # --- every visit row of the workbooks is in the bundle ----------------------
 
 
-@pytest.mark.shared
-@pytest.mark.slow  # pandas reads the two ODS workbooks whole: half a minute
-def test_every_visit_row_of_the_two_workbooks_is_in_the_bundle(
-    shared_dir: Path, ds: cs.Dataset
-) -> None:
-    rows = _workbook_visits(shared_dir)
-    per_sheet = Counter((r["source"], r["kind"]) for r in rows)
-    # Counted in the files above; both in-year sheets list 36 focused and 24 monitoring visits.
-    assert per_sheet == {
-        (SOURCE_2023, "focused"): 36,
-        (SOURCE_2023, "monitoring"): 24,
-        (SOURCE_2025, "focused"): 36,
-        (SOURCE_2025, "monitoring"): 24,
-    }
+def _check_rows_in_bundle(rows: list[dict[str, str]], ds: cs.Dataset) -> None:
+    """Each workbook row is one visit of the bundle, cited to it, and nothing else cites it."""
+    sources = {r["source"] for r in rows}
     cited = {
         (c.source, c.locator): visit
         for visit in ds.records.visits
         for c in visit.citations
-        if c.source in (SOURCE_2023, SOURCE_2025)
+        if c.source in sources
     }
     missing = []
     for row in rows:
@@ -144,6 +139,44 @@ def test_every_visit_row_of_the_two_workbooks_is_in_the_bundle(
     assert missing == []
     # Nothing else cites those sheets: the bundle holds the workbooks' visits, once each.
     assert len(cited) == len(rows)
+
+
+@pytest.mark.shared
+@pytest.mark.slow  # pandas reads the three ODS workbooks whole: half a minute
+def test_every_visit_row_of_the_three_workbooks_is_in_the_bundle(
+    shared_dir: Path, ds: cs.Dataset
+) -> None:
+    rows = _workbook_visits(shared_dir)
+    per_sheet = Counter((r["source"], r["kind"]) for r in rows)
+    # Counted in the files above; the 2022-23 and 2024-25 in-year sheets list 36 focused and
+    # 24 monitoring visits, the 2023-24 sheet 37 and 28 (../shared/sources/README.md).
+    assert per_sheet == {
+        (SOURCE_2023, "focused"): 36,
+        (SOURCE_2023, "monitoring"): 24,
+        (SOURCE_2024, "focused"): 37,
+        (SOURCE_2024, "monitoring"): 28,
+        (SOURCE_2025, "focused"): 36,
+        (SOURCE_2025, "monitoring"): 24,
+    }
+    _check_rows_in_bundle(rows, ds)
+
+
+@pytest.mark.shared  # not slow: the March 2024 workbook is small (about a second with pandas)
+def test_the_2023_24_visits_are_the_sheets_37_focused_and_28_monitoring(
+    shared_dir: Path, ds: cs.Dataset
+) -> None:
+    rows = _workbook_visits(shared_dir, (SHEET_2024,))
+    # "Local authority inspection outcomes as at 31 March 2024", sheet
+    # Inspections_in_year_2023-24: 37 "ILACS Focused Visit" rows and 28 "LA Monitoring visit"
+    # rows (the other 42 rows are short and standard inspections, not visits).
+    assert Counter(r["kind"] for r in rows) == {"focused": 37, "monitoring": 28}
+    # Every one has a theme there, and none a publication date (the sheet has no such column).
+    assert all(r["theme"] and not r["published"] for r in rows)
+    _check_rows_in_bundle(rows, ds)
+    in_bundle = Counter(
+        v.kind.value for v in ds.records.visits if any(c.source == SOURCE_2024 for c in v.citations)
+    )
+    assert in_bundle == {"focused": 37, "monitoring": 28}
 
 
 # --- a sample checked against the workbooks' rows --------------------------
@@ -436,14 +469,25 @@ def test_a_bad_visit_row_is_reported_with_its_file_line_and_field(tmp_path: Path
 
 def test_bradford_visits_in_history_and_trajectory(ds: cs.Dataset) -> None:
     bradford = ds.authority("Bradford")
-    # 2023 workbook in-year sheet row 13 (2022-07-27); 2025 workbook rows 14 and 13.
-    assert [str(v.start) for v in bradford.visits] == ["2022-07-27", "2024-05-22", "2025-02-11"]
+    # 2023 workbook in-year sheet row 13 (2022-07-27); March 2024 workbook, sheet
+    # Inspections_in_year_2023-24, rows 38, 70 and 103; 2025 workbook rows 14 and 13.
+    assert [str(v.start) for v in bradford.visits] == [
+        "2022-07-27",
+        "2023-07-18",
+        "2023-11-08",
+        "2024-02-27",
+        "2024-05-22",
+        "2025-02-11",
+    ]
     spells = bradford.trajectory(until="2026-06-30").spells
     # The 2022 visit falls in the spell of the inadequate ILACS published 29 October 2018
-    # (2023 workbook, LA_inspections_2009-2023, row 18), the later two in the next one.
+    # (2023 workbook, LA_inspections_2009-2023, row 18), the later ones in the next one.
     placed = {s.inspection.id: [v.id for v in s.visits] for s in spells}
     assert placed["bradford-ilacs-2018-10-29"] == ["bradford-monitoring-visit-2022-07-27"]
     assert placed["bradford-ilacs-2023-01-31"] == [
+        "bradford-monitoring-visit-2023-07-18",
+        "bradford-monitoring-visit-2023-11-08",
+        "bradford-monitoring-visit-2024-02-27",
         "bradford-monitoring-visit-2024-05-22",
         "bradford-monitoring-visit-2025-02-11",
     ]

@@ -4,6 +4,10 @@ Reads every focused visit and monitoring visit listed in:
 
 - sheet ``LA_level_in_year_2022-23`` of "Children's social care data in
   England 2023" (type, fieldwork date and theme; no publication date);
+- sheet ``Inspections_in_year_2023-24`` of "Local authority inspection
+  outcomes as at 31 March 2024" (type, fieldwork date and theme; no
+  publication date; it also lists 11 visits and inspections of before 1 April
+  2023 whose reports came out after the 2023 release's cut-off);
 - sheet ``In-year_inspections`` of "Local authority inspection outcomes as at
   31 March 2025" (type, fieldwork date, publication date and theme),
 
@@ -51,11 +55,13 @@ from import_official import (
     progress,
     read_ods_sheet,
 )
+from importing.workbooks import SOURCE_2024, WORKBOOK_2024
 from seed_csv import write_csv
 
 VISIT_COLUMNS = TABLES["visits"].file_columns
 
 IN_YEAR_2023 = "LA_level_in_year_2022-23"
+IN_YEAR_2024 = "Inspections_in_year_2023-24"
 IN_YEAR_2025 = "In-year_inspections"
 
 # The sheets' "Inspection/Visit type" values: visits, and the inspections left alone.
@@ -85,10 +91,15 @@ class InYearSheet:
     source: str
     published_column: str | None
     ons_column: str | None
+    shared_links: frozenset[str] = frozenset()
+    """Link numbers the sheet gives to two authorities: there the row's name decides."""
 
 
 SHEETS = (
     InYearSheet(WORKBOOK_2023, IN_YEAR_2023, SOURCE_2023, None, None),
+    # Its links are DfE numbers; North and West Northamptonshire both link to 941
+    # (rows 58 and 60), as in the 2025 edition, and the sheet has no ONS column.
+    InYearSheet(WORKBOOK_2024, IN_YEAR_2024, SOURCE_2024, None, None, frozenset({"941"})),
     InYearSheet(
         WORKBOOK_2025,
         IN_YEAR_2025,
@@ -170,7 +181,7 @@ def read_sheet(
         if spec.ons_column:
             codes.append(("ons", cell(spec.ons_column)))
         link = _link_number(cells[0])
-        if link:
+        if link and link not in spec.shared_links:
             codes.append(("ofsted_urn" if len(link) > 3 else "dfe", link))
         before = len(resolver.problems)
         authority = resolver.resolve(cell(NAME_COLUMN), start, codes, where=where)
@@ -194,7 +205,7 @@ def read_sheet(
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Read both in-year sheets and write ``seeds/visits/official.csv``."""
+    """Read the three in-year sheets and write ``seeds/visits/official.csv``."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
         "--sources", type=Path, default=DEFAULT_SOURCES, help="shared sources folder"

@@ -98,6 +98,7 @@ if TYPE_CHECKING:
         SIF_AND_LATER as SIF_AND_LATER,
         RatingBasis as RatingBasis,
     )
+    from childservices.rules.delivery import DeliveryStatus as DeliveryStatus
     from childservices.rules.escalation import (
         Finding as Finding,
         Outcome as Outcome,
@@ -139,6 +140,7 @@ _MODULES = {
     "childservices.rules.asof": ("ALL_FRAMEWORKS", "RatingBasis", "SIF_AND_LATER",),
     "childservices.rules.intervention": ("Direction", "InterventionStatus",),
     "childservices.rules.aggregate": ("PanelRow", "SurvivalRow", "monthly", "quarterly",),
+    "childservices.rules.delivery": ("DeliveryStatus",),
     "childservices.rules.escalation": ("Finding", "Outcome",),
     "childservices.rules.lineage": ("Lineage", "Unit",),
     "childservices.rules.official": ("Basis", "CountingRule", "NewAuthorities", "OfficialCount",),

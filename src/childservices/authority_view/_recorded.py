@@ -219,12 +219,12 @@ class Recorded:
         """Ofsted's focused and monitoring visits to the authority, in date order.
 
         Visits give no grade: they never change :meth:`rating_on`. The record
-        holds the visits of Ofsted's 2022-23 and 2024-25 in-year lists only
-        (see the coverage of visits in the data documentation).
+        holds the visits of Ofsted's in-year lists for 2022-23, 2023-24 and
+        2024-25 only (see the coverage of visits in the data documentation).
 
-        >>> import childservices as cs  # the 2023 workbook's in-year sheet, row 13; the 2025's, rows 14 and 13
-        >>> [(v.kind.value, str(v.start)) for v in cs.load().authority("Bradford").visits]
-        [('monitoring', '2022-07-27'), ('monitoring', '2024-05-22'), ('monitoring', '2025-02-11')]
+        >>> import childservices as cs  # in-year sheets: 2023 row 13; 2024 rows 38, 70, 103
+        >>> [str(v.start) for v in cs.load().authority("Bradford").visits]  # 2025 rows 14, 13
+        ['2022-07-27', '2023-07-18', '2023-11-08', '2024-02-27', '2024-05-22', '2025-02-11']
         """
         return self.dataset.index.visits.get(self.record.id, ())
 

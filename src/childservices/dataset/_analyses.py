@@ -96,12 +96,15 @@ class Analyses(Catalog):
         Unit: lineages by default, each counted once, so a council split in
         two (Northamptonshire) or continued as a unitary council (Somerset)
         is one unit with one entry judgement. ``reached_good_within[n]``
-        counts only units in ``followed_up[n]``.
+        counts only units in ``followed_up[n]``. A unit whose delivery model
+        in follow-up the record cannot say is in ``"not known"`` (Trafford,
+        judged inadequate in 2019, whose NHS partnership is known only until
+        March 2018: see :mod:`childservices.rules.delivery`).
 
         >>> import childservices as cs
         >>> rows = cs.load().reached_good(judged_from="2014-01-01", judged_to="2019-12-31", data_until="2026-06-30")
         >>> sorted(row.group for row in rows)
-        ['in-house', 'partnership', 'trust']
+        ['in-house', 'not known', 'trust']
         """
         from childservices.rules.aggregate import survival
         from childservices.rules.lineage import Unit

@@ -29,7 +29,7 @@ from childservices.model import (
     as_day,
 )
 from childservices.rules.asof import ALL_FRAMEWORKS, SIF_AND_LATER, RatingBasis
-from childservices.rules.delivery import COMPANY_MODELS
+from childservices.rules.delivery import COMPANY_MODELS, DeliveryStatus
 from childservices.rules.history import AuthorityHistory
 from childservices.rules.intervention import InterventionStatus
 from childservices.rules.ondate import (
@@ -75,21 +75,32 @@ class DayAnswers(Catalog):
         models: Collection[DeliveryModel] = COMPANY_MODELS,
         *,
         on: str | datetime.date | PartialDate,
+        not_known: bool = False,
     ) -> tuple[AuthorityView, ...]:
         """Authorities whose services were certainly run under one of ``models`` on a day.
 
         By default the not-for-profit company models: children's trusts,
         council-owned companies and multi-council companies.
 
+        With ``not_known``, instead the authorities for which the record
+        cannot say: an episode under one of ``models`` with no recorded end,
+        after the last day its sources show it running
+        (:attr:`~childservices.rules.delivery.DeliveryStatus.NOT_KNOWN`; the
+        rule is in :mod:`childservices.rules.delivery`). Count them apart:
+        they are neither run under the model nor known to be out of it.
+
         >>> import childservices as cs
         >>> len(cs.load().run_by(on="2024-10-01"))
         11
+        >>> [a.id for a in cs.load().run_by([cs.DeliveryModel.PARTNERSHIP], on="2024-10-01",
+        ...                                 not_known=True)]
+        ['trafford']
         """
         chosen = _arguments.members("models", models, DeliveryModel)
         return tuple(
             self._view(authority_id)
             for authority_id, delivery in self.delivery_on(on).items()
-            if delivery.model in chosen
+            if _counted(delivery, chosen, not_known=not_known)
         )
 
     def trusts_operating(
@@ -97,19 +108,32 @@ class DayAnswers(Catalog):
         *,
         on: str | datetime.date | PartialDate,
         models: Collection[DeliveryModel] = COMPANY_MODELS,
+        not_known: bool = False,
     ) -> tuple[Provider, ...]:
-        """Providers (trusts and companies by default) running at least one authority's services on a day.
+        """Providers (trusts and companies by default) certainly running at least one authority's services on a day.
+
+        With ``not_known``, instead the providers of the episodes whose state
+        the record cannot say on the day (an episode with no recorded end,
+        after the last day its sources show it running; see
+        :mod:`childservices.rules.delivery`), as :meth:`under_intervention`
+        keeps its not-known answers apart. A provider certainly running one
+        authority's services and not known for another is in both answers.
 
         >>> import childservices as cs
         >>> len(cs.load().trusts_operating(on="2024-09-24"))
         9
+        >>> [p.id for p in cs.load().trusts_operating(
+        ...     on="2024-09-24", models=[cs.DeliveryModel.PARTNERSHIP], not_known=True)]
+        ['pennine-care-trafford']
         """
         chosen = _arguments.members("models", models, DeliveryModel)
-        providers = {
-            delivery.provider
-            for delivery in self.delivery_on(on).values()
-            if delivery.model in chosen and delivery.provider is not None
-        }
+        providers = set()
+        for delivery in self.delivery_on(on).values():
+            if not _counted(delivery, chosen, not_known=not_known):
+                continue
+            episode = delivery.episode
+            if episode is not None and episode.provider is not None:
+                providers.add(episode.provider)
         return tuple(sorted((self.index.providers[p] for p in providers), key=lambda p: p.name))
 
     def under_intervention(
@@ -270,7 +294,9 @@ class DayAnswers(Catalog):
                 )
 
             return model
-        raise ArgumentValueError(f"cannot group by {by!r}: use 'kind', 'region' or 'delivery_model'")
+        raise ArgumentValueError(
+            f"cannot group by {by!r}: use 'kind', 'region' or 'delivery_model'"
+        )
 
     def transitions(
         self,
@@ -321,8 +347,25 @@ class DayAnswers(Catalog):
                 if status is InterventionStatus.NOT_KNOWN:
                     return "not known"
                 return "not under direction"
-            raise ArgumentValueError(f"cannot group by {by!r}: use 'era', 'delivery_model' or 'direction'")
+            raise ArgumentValueError(
+                f"cannot group by {by!r}: use 'era', 'delivery_model' or 'direction'"
+            )
 
         return transitions(
             self.authorities(), frameworks=frameworks, group_of=None if by is None else group
         )
+
+
+def _counted(
+    delivery: DeliveryOnDate, models: Collection[DeliveryModel], *, not_known: bool
+) -> bool:
+    """Whether a day's answer counts: certainly under one of ``models`` or, with ``not_known``,
+    not known, with its episode under one of them."""
+    if not not_known:
+        return delivery.model in models
+    episode = delivery.episode
+    return (
+        delivery.status is DeliveryStatus.NOT_KNOWN
+        and episode is not None
+        and episode.model in models
+    )

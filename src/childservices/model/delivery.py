@@ -76,7 +76,14 @@ class DeliveryEpisode:
 
     ``directed`` is ``True`` when the DfE directed the arrangement, ``False``
     when the council chose it, ``None`` when unknown. ``end`` is ``None``
-    while the episode goes on (or when its end is unknown).
+    while the episode goes on, or when no source gives its end.
+
+    ``known_until`` tells those two apart, for an episode with no ``end``:
+    empty, its sources show it still running; given, it is the last day (or
+    month, or year) through which a source shows the arrangement running or
+    contracted to run (Trafford's NHS partnership: an agreement "until March
+    2018", whose actual end no source gives). After it, whether the episode
+    still ran is not known (see :mod:`childservices.rules.delivery`).
     """
 
     id: str = attrs.field(validator=slug)
@@ -87,7 +94,15 @@ class DeliveryEpisode:
     scope: str | None = attrs.field(default=None, validator=optional_non_empty)
     start: PartialDate
     end: PartialDate | None = attrs.field(default=None, validator=not_before("start"))
+    known_until: PartialDate | None = attrs.field(default=None, validator=not_before("start"))
     citations: tuple[Citation, ...] = attrs.field(validator=cited)
+
+    @known_until.validator
+    def _only_without_end(self, attribute: attrs.Attribute[Any], value: PartialDate | None) -> None:
+        if value is not None and self.end is not None:
+            raise InvalidRecordError(
+                "known_until is for an episode whose end no source gives: this one has an end"
+            )
 
     @provider.validator
     def _provider_fits_model(self, attribute: attrs.Attribute[Any], value: str | None) -> None:

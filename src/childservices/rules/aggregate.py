@@ -40,7 +40,7 @@ from childservices.model import (
 )
 from childservices.rules.asof import SIF_AND_LATER, RatingBasis, counts_for_rating
 from childservices.rules.carryover import rating_inspections
-from childservices.rules.delivery import delivery_group
+from childservices.rules.delivery import DeliveryStatus, delivery_group
 from childservices.rules.history import AuthorityHistory
 from childservices.rules.intervention import STALE_AFTER_YEARS, InterventionStatus, years_after
 from childservices.rules.lineage import Unit
@@ -101,6 +101,12 @@ class PanelRow:
     in order, or ``None`` on the panel's last day, whose period has no end.
     An empty tuple means no visit recorded: the record holds the visits of
     some years only (see the coverage of visits in the data documentation).
+
+    ``delivery_model`` is ``None`` when the record cannot say who ran the
+    services; ``delivery_status`` says why (see
+    :class:`~childservices.rules.delivery.DeliveryStatus`): count
+    :attr:`~childservices.rules.delivery.DeliveryStatus.NOT_KNOWN` rows apart,
+    never as running under the episode's model nor as in-house.
     """
 
     authority: str
@@ -109,6 +115,7 @@ class PanelRow:
     delivery_model: DeliveryModel | None
     intervention: InterventionStatus
     visits: tuple[str, ...] | None = None
+    delivery_status: DeliveryStatus = DeliveryStatus.CERTAIN
 
 
 def _change_days(
@@ -133,7 +140,7 @@ def _change_days(
     for inspection in authority.inspections:  # later judgements bear on interventions
         add(inspection.published)
     for episode in authority.deliveries:
-        add(episode.start, episode.end)
+        add(episode.start, episode.end, episode.known_until)
     for step in authority.interventions:
         add(step.date, step.end)
         if step.date is not None:  # an intervention with no act for years is not known
@@ -190,6 +197,7 @@ def panel(
                     delivery_model=answer[1],
                     intervention=answer[2],
                     visits=_visits_between(visits, placed, day, next_day[day]),
+                    delivery_status=answer[3],
                 )
             )
         by_authority.append(rows)
@@ -201,7 +209,7 @@ def panel(
     )
 
 
-_Answer = tuple[Overall | None, DeliveryModel | None, InterventionStatus]
+_Answer = tuple[Overall | None, DeliveryModel | None, InterventionStatus, DeliveryStatus]
 
 
 def _visits_between(
@@ -229,6 +237,7 @@ def _answer(
         rating_on(authority, day, frameworks, rating_basis=rating_basis),
         None if delivery is None else delivery.model,
         intervention_status_on(authority, day),
+        DeliveryStatus.CERTAIN if delivery is None else delivery.status,
     )
 
 

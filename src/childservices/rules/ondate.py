@@ -33,6 +33,7 @@ from childservices.model import (
 )
 from childservices.rules.asof import SIF_AND_LATER, RatingBasis, in_force, rating_from
 from childservices.rules.carryover import rated_inspection_on
+from childservices.rules.delivery import DeliveryStatus, episode_status
 from childservices.rules.history import AuthorityHistory
 from childservices.rules.intervention import InterventionStatus, status_on, step_status_on
 
@@ -64,10 +65,14 @@ class DeliveryOnDate:
 
     ``model`` is the delivery model; ``episode`` the recorded episode it
     comes from, or ``None`` when no episode covers the day and the statutory
-    default (the council runs its own services) applies. When the day falls
-    inside the uncertainty of a month- or year-precision start or end,
-    ``model`` is ``None`` and ``episode`` is the episode that may or may not
-    have been in force.
+    default (the council runs its own services) applies. ``model`` is
+    ``None`` when the record cannot say, and :attr:`status` says why: the day
+    falls inside the uncertainty of a month- or year-precision start or end
+    (:attr:`~childservices.rules.delivery.DeliveryStatus.DATES_UNCERTAIN`),
+    or after the last day the sources show an open episode running
+    (:attr:`~childservices.rules.delivery.DeliveryStatus.NOT_KNOWN`, see
+    :mod:`childservices.rules.delivery`); ``episode`` is then the episode
+    that may or may not have been in force.
     """
 
     authority: str
@@ -81,6 +86,14 @@ class DeliveryOnDate:
         return (
             self.episode.provider if self.episode is not None and self.model is not None else None
         )
+
+    @property
+    def status(self) -> DeliveryStatus:
+        """Whether the model is certain, or why it is not known (see the class)."""
+        if self.model is not None or self.episode is None:
+            return DeliveryStatus.CERTAIN
+        found = episode_status(self.episode, self.day)
+        return DeliveryStatus.DATES_UNCERTAIN if found is None else found
 
     @property
     def by_default(self) -> bool:
@@ -149,19 +162,30 @@ def delivery_on(history: AuthorityHistory, day: datetime.date) -> DeliveryOnDate
     """Who ran the authority's children's services on ``day``; ``None`` if it did not exist then.
 
     The first recorded episode certainly in force; else one that may have
-    been (``model`` ``None``); else the statutory default, in-house.
+    been, or whose state is not known after the last day its sources show it
+    running (``model`` ``None``, and :attr:`DeliveryOnDate.status` says
+    which; the rule is in :mod:`~childservices.rules.delivery`); else the
+    statutory default, in-house.
+
+    >>> import datetime, childservices as cs
+    >>> trafford = cs.load().authority("Trafford")  # an NHS partnership "until March 2018"
+    >>> delivery_on(trafford, datetime.date(2017, 6, 1)).model
+    <DeliveryModel.PARTNERSHIP: 'partnership'>
+    >>> later = delivery_on(trafford, datetime.date(2019, 6, 1))
+    >>> (later.model, later.status, later.episode.id)
+    (None, <DeliveryStatus.NOT_KNOWN: 'not_known'>, 'trafford-pennine-care')
     """
     when = as_date(day)
     if active_on(history, when) is False:
         return None
     uncertain = None
     for episode in history.deliveries:
-        state = in_force(when, episode.start, episode.end)
-        if state is True:
+        state = episode_status(episode, when)
+        if state is DeliveryStatus.CERTAIN:
             return DeliveryOnDate(
                 authority=history.id, day=when, model=episode.model, episode=episode
             )
-        if state is None and uncertain is None:
+        if state is not None and uncertain is None:
             uncertain = episode
     if uncertain is not None:
         return DeliveryOnDate(authority=history.id, day=when, model=None, episode=uncertain)

@@ -197,7 +197,10 @@ _STRENGTH = {
 }
 """The order of the ``"intervention"`` groups: the strongest step certainly in force wins; "not
 known" (the record cannot say whether one still ran) only when none was certainly in force."""
-_DELIVERY_ORDER = ("trust", "partnership", "in-house")
+_DELIVERY_ORDER = ("trust", "not known", "partnership", "in-house")
+"""The order of the ``"delivery_model"`` groups over a lineage's members: a trust wins; "not known"
+(an episode past its ``known_until`` could have raised the group, see
+:func:`~childservices.rules.delivery.delivery_group`) before a lower certain group."""
 
 
 def time_to_good(
@@ -223,7 +226,9 @@ def time_to_good(
     judgements count (SIF and later by default). ``by``: ``None`` (one group,
     ``"all"``), ``"delivery_model"`` (``"trust"`` if a trust or company ran
     services at any time during follow-up, else ``"partnership"`` if a
-    partnership or shared service did, else ``"in-house"``), ``"region"``
+    partnership or shared service did, else ``"in-house"``; ``"not known"``
+    when an episode past its ``known_until`` could have put it higher, see
+    :mod:`childservices.rules.delivery`), ``"region"``
     (of the authority judged at entry), ``"era"`` (the framework of the entry
     judgement) or ``"intervention"`` (the strongest notice or direction
     certainly in force at any time during follow-up; ``"not_known"`` when

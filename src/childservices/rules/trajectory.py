@@ -330,6 +330,10 @@ def _spell(
         for boundary in (episode.start, episode.end):
             if boundary is not None:
                 days.update(d for d in (boundary.earliest, boundary.latest) if start < d < stop)
+        if episode.known_until is not None:  # from the next day, not known
+            after = episode.known_until.latest.add(days=1)
+            if start < after < stop:
+                days.add(after)
     for step in history.interventions:
         for boundary in (step.date, step.end):
             if boundary is not None and start < boundary.latest < stop:

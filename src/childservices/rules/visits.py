@@ -13,7 +13,7 @@ Two questions analysts ask of the visits between graded inspections:
   an improvement notice within a year, using the intervention record.
 
 Counts are of the visits the record holds. It holds every visit in Ofsted's
-in-year lists for 2022-23 and 2024-25 and a few from other sources (see the
+in-year lists for 2022-23, 2023-24 and 2024-25 and a few from other sources (see the
 coverage of visits in the data documentation), so a spell reaching outside
 those years may have had more visits than it shows. Whether a focused visit
 named priority actions is unknown for every visit from the workbooks; those
@@ -103,7 +103,7 @@ def monitoring_spells(trajectory: Trajectory) -> tuple[MonitoringSpell, ...]:
     >>> import childservices as cs
     >>> trajectory = cs.load().authority("Bradford").trajectory(until="2026-06-30")
     >>> [(s.inadequate.id, s.count, s.spacing_days) for s in monitoring_spells(trajectory)]
-    [('bradford-ilacs-2018-10-29', 1, ()), ('bradford-ilacs-2023-01-31', 2, (265,))]
+    [('bradford-ilacs-2018-10-29', 1, ()), ('bradford-ilacs-2023-01-31', 5, (113, 111, 85, 265))]
     """
     found = []
     spells = trajectory.spells

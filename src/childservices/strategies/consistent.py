@@ -276,11 +276,15 @@ def _episodes(
     draw: st.DrawFn, pool: list[str], authority: str, provider_ids: list[str]
 ) -> list[DeliveryEpisode]:
     """Up to three episodes of one authority, each ending when the next starts (the last
-    perhaps ended); in-house only when there is no provider."""
+    perhaps ended, or open and known only until a later day); in-house only when there is no
+    provider."""
     starts = sorted(draw(st.lists(days(), max_size=3, unique=True)))
     ends: list[datetime.date | None] = [*starts[1:], None] if starts else []
+    known_until: datetime.date | None = None
     if len(starts) > 0 and draw(st.booleans()):
         ends[-1] = draw(days(starts[-1]))
+    elif len(starts) > 0 and draw(st.booleans()):
+        known_until = draw(days(starts[-1]))
     episodes = []
     for n, (start, end) in enumerate(zip(starts, ends, strict=True)):
         model = draw(st.sampled_from(DeliveryModel)) if provider_ids else DeliveryModel.IN_HOUSE
@@ -295,6 +299,9 @@ def _episodes(
                 directed=draw(st.none() | st.booleans()),
                 start=PartialDate.from_date(start),
                 end=None if end is None else PartialDate.from_date(end),
+                known_until=None
+                if end is not None or known_until is None
+                else PartialDate.from_date(known_until),
                 citations=_pool_citations(draw, pool),
             )
         )

@@ -47,18 +47,24 @@ def providers() -> st.SearchStrategy[Provider]:
 
 
 def delivery_episodes() -> st.SearchStrategy[DeliveryEpisode]:
-    """Delivery episodes; in-house ones have no provider, the rest have one."""
+    """Delivery episodes; in-house ones have no provider, the rest have one; some with no end
+    carry a ``known_until`` (the last date a source shows them running) not before the start."""
     return st.builds(
-        lambda id_, authority, model, provider, directed, scope, span, cites: DeliveryEpisode(
-            id=id_,
-            authority=authority,
-            model=model,
-            provider=None if model is DeliveryModel.IN_HOUSE else provider,
-            directed=directed,
-            scope=scope,
-            start=span[0],
-            end=span[1],
-            citations=cites,
+        lambda id_, authority, model, provider, directed, scope, span, known, cites: (
+            DeliveryEpisode(
+                id=id_,
+                authority=authority,
+                model=model,
+                provider=None if model is DeliveryModel.IN_HOUSE else provider,
+                directed=directed,
+                scope=scope,
+                start=span[0],
+                end=span[1],
+                known_until=None
+                if span[1] is not None or known is None or known.certainly_before(span[0])
+                else known,
+                citations=cites,
+            )
         ),
         ids(),
         ids(),
@@ -67,6 +73,7 @@ def delivery_episodes() -> st.SearchStrategy[DeliveryEpisode]:
         st.none() | st.booleans(),
         st.none() | _text(),
         _ordered_pair(),
+        st.none() | partial_dates(),
         citations(),
     )
 
