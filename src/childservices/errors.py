@@ -25,7 +25,9 @@ __all__ = [
     "InvalidRecordError",
     "LifecycleError",
     "MissingExtraError",
+    "PlannedDateWarning",
     "Problem",
+    "ReportDateWarning",
     "ReportError",
     "UnknownAuthorityError",
     "UnknownRecordError",
@@ -43,6 +45,26 @@ class CoverageWarning(UserWarning):
     The answer is still given from the record; it may miss inspections
     published since (``childservices update`` adds them). Silence it with
     ``warnings.simplefilter("ignore", cs.CoverageWarning)``.
+    """
+
+
+class PlannedDateWarning(UserWarning):
+    """A user's record holds a date after today in a field where a plan is real.
+
+    A council's vesting day, a reorganisation, a go-live or the end of a
+    contract may be planned ahead; the record is taken, and the warning names
+    the file, the record and the field. Any other date after today is a
+    problem (:mod:`childservices.records.future`).
+    """
+
+
+class ReportDateWarning(UserWarning):
+    """A report's dates do not fit together, or fit an inspection already recorded.
+
+    Given when the publication date in a report's file name is more than six
+    months after the fieldwork the report prints (a renamed file), or when the
+    record already holds an inspection of the same authority, framework and
+    fieldwork under another date (:mod:`childservices.reports.read`).
     """
 
 

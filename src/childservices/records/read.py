@@ -32,6 +32,7 @@ from childservices.model import RecordSet
 from childservices.records.bundled import replace_in, with_base
 from childservices.records.claims import BUNDLED, MAX_PROBLEMS_PER_FILE, Claim, Conflicts, Problems
 from childservices.records.files import folder_files
+from childservices.records.future import check_future
 from childservices.records.merge import (
     MAX_CITATIONS_PER_RECORD,
     apply_corrections,
@@ -116,6 +117,8 @@ def _read(
         for name in TABLES
         if TABLES[name].record_type is not None
     }
+    if check:
+        check_future(built, claims, problems)
     if problems.items:
         raise DatasetError(problems.items)
     records = RecordSet(**{name: tuple(found.values()) for name, found in built.items()})
