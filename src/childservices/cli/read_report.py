@@ -81,6 +81,10 @@ def read_reports(
 
 def _read_one(name: str, failures: list[tuple[str, str]], err: TextIO) -> dict[str, Any] | None:
     """The row of the report in file ``name``; or none, its failure added to ``failures``."""
+    import warnings
+
+    from childservices import load
+    from childservices.errors import ReportDateWarning
     from childservices.records.files import open_regular
     from childservices.reports import published_from_file_name, read_report
     from childservices.reports.text import MAX_REPORT_BYTES
@@ -89,14 +93,18 @@ def _read_one(name: str, failures: list[tuple[str, str]], err: TextIO) -> dict[s
         # Only a regular file is read (a FIFO would hang the reader, a device never end).
         with open_regular(name, limit=MAX_REPORT_BYTES):
             pass
-        with _quiet_pypdf():
-            inspection = read_report(name)
+        with _quiet_pypdf(), warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", ReportDateWarning)
+            inspection = read_report(name, held=load().tables.inspections)
     except MissingExtraError:
         raise
     except (ChildServicesError, OSError, ValueError) as exc:
         message = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
         failures.append((name, message))
         return None
+    for warning in caught:
+        if isinstance(warning.message, ReportDateWarning):
+            err.write(f"childservices: {name}: warning: {warning.message}\n")
     listed = published_from_file_name(os.path.basename(name))
     printed = inspection.published
     if listed is not None and str(printed) != listed.isoformat():
