@@ -83,8 +83,16 @@ class Problem:
     field: str | None = None
 
     def __str__(self) -> str:
+        """The problem on one line: a line break in a file name (or anywhere) is shown as
+        ``\\n``, so a file's name cannot forge another line of output."""
         where = [part for part in (self.file, self.record, self.field) if part]
-        return f"{': '.join(where)}: {self.message}" if where else self.message
+        text = f"{': '.join(where)}: {self.message}" if where else self.message
+        return _one_line(text)
+
+
+def _one_line(text: str) -> str:
+    """``text`` with its line breaks written as escapes (``\\n``, ``\\r``): one line of output."""
+    return text.replace("\n", "\\n").replace("\r", "\\r")
 
 
 class DatasetError(ChildServicesError, ValueError):
