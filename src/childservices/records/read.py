@@ -40,6 +40,7 @@ from childservices.records.merge import (
     merger,
     structure_table,
 )
+from childservices.records.names import check_names
 from childservices.records.parse import CellCheck, cell_checks, read_csv
 from childservices.records.references import Known, unresolved_within
 
@@ -105,6 +106,8 @@ def _read(
     digest = _read_rows(files, claims, problems, conflicts, Known(claims, base) if check else None)
     if base is not None:
         claims = with_base(base, claims, problems, conflicts)
+        if check:
+            check_names(base, claims, problems)
     corrected = apply_corrections(claims, problems)
     for where, (key, problem) in conflicts.items():
         if where not in corrected:
