@@ -210,7 +210,7 @@ def test_validate_accepts_good_records(tmp_path: Path) -> None:
     root = _mine(
         tmp_path,
         "id,authority,framework,published,overall,source\n"
-        "sandwell-ilacs-2030-01-07,sandwell,ilacs,2030-01-07,good,my-notes\n",
+        "sandwell-ilacs-2026-09-07,sandwell,ilacs,2026-09-07,good,my-notes\n",
     )
     result = _run("validate", str(root))
     assert result.returncode == 0, result.stdout + result.stderr
@@ -221,9 +221,9 @@ def test_validate_reports_every_problem_with_file_line_and_field(tmp_path: Path)
     root = _mine(
         tmp_path,
         "id,authority,framework,published,overall,source\n"
-        "sandwell-ilacs-2031-01-07,sandwell,ilacs,2031-13-07,good,my-notes\n"
+        "sandwell-ilacs-2026-09-14,sandwell,ilacs,2026-13-14,good,my-notes\n"
         "sandwell-sif-2015-06-05,sandwell,sif,2015-06-05,outstanding,my-notes\n"
-        "sandwell-ilacs-2032-01-07,sandwell,ilacs,2032-01-07,adequate,my-notes\n",
+        "sandwell-ilacs-2026-09-21,sandwell,ilacs,2026-09-21,adequate,my-notes\n",
     )
     result = _run("validate", str(root))
     assert result.returncode == 1
@@ -247,14 +247,14 @@ def test_validate_places_cross_record_problems_in_the_users_file(tmp_path: Path)
     root = _mine(
         tmp_path,
         "id,authority,framework,published,overall,source\n"
-        "sandwell-ilacs-2030-01-07,sandwell,ilacs,2030-01-07,good,my-notes\n"
-        "sandwell-ilacs-2031-01-07,sandwel,ilacs,2031-01-07,good,my-notes\n",
+        "sandwell-ilacs-2026-09-07,sandwell,ilacs,2026-09-07,good,my-notes\n"
+        "sandwell-ilacs-2026-09-14,sandwel,ilacs,2026-09-14,good,my-notes\n",
     )
     result = _run("validate", str(root))
     assert result.returncode == 1
     visits = str(root / "inspections" / "visits.csv")
     assert result.stdout.strip().splitlines() == [
-        f"{visits}:3: inspections sandwell-ilacs-2031-01-07: authority: no authority 'sandwel'"
+        f"{visits}:3: inspections sandwell-ilacs-2026-09-14: authority: no authority 'sandwel'"
     ]
 
 
@@ -282,9 +282,9 @@ def test_extra_records_reach_other_commands(tmp_path: Path) -> None:
     root = _mine(
         tmp_path,
         "id,authority,framework,published,overall,source\n"
-        "sandwell-ilacs-2030-01-07,sandwell,ilacs,2030-01-07,outstanding,my-notes\n",
+        "sandwell-ilacs-2026-09-07,sandwell,ilacs,2026-09-07,outstanding,my-notes\n",
     )
-    result = _run("--extra", str(root), "ratings", "--on", "2030-02-01", "--format", "json")
+    result = _run("--extra", str(root), "ratings", "--on", "2026-10-01", "--format", "json")
     assert result.returncode == 0, result.stderr
     sandwell = next(i for i in json.loads(result.stdout) if i["authority"] == "sandwell")
     assert sandwell["rating"] == "outstanding"

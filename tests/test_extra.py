@@ -1,7 +1,7 @@
 """Users' own records merged into the bundled dataset: load(extra=[...]).
 
 The user's facts below are made up for the tests (a source "My notes" and a
-2030 inspection); the bundled facts they meet are read off seeds/.
+2026 inspection); the bundled facts they meet are read off seeds/.
 """
 
 from __future__ import annotations
@@ -30,13 +30,13 @@ def _folder(tmp_path: Path, inspections: str, sources: str = NOTES) -> Path:
 
 def test_new_records_are_merged_and_checked(tmp_path: Path) -> None:
     root = _folder(
-        tmp_path, "sandwell-ilacs-2030-01-07,sandwell,ilacs,2030-01-07,good,my-notes,p 1\n"
+        tmp_path, "sandwell-ilacs-2026-09-07,sandwell,ilacs,2026-09-07,good,my-notes,p 1\n"
     )
     ds = cs.load(extra=[root])
-    inspection = ds.inspection("sandwell-ilacs-2030-01-07")
+    inspection = ds.inspection("sandwell-ilacs-2026-09-07")
     assert inspection.overall is Grade.GOOD
     assert inspection.citations == (Citation(source="my-notes", locator="p 1"),)
-    assert ds.authority("Sandwell").rating_on("2030-02-01") is Grade.GOOD
+    assert ds.authority("Sandwell").rating_on("2026-10-01") is Grade.GOOD
     assert ds.records.count() == cs.load().records.count() + 2
     assert ds.data_version is not None and ds.data_version.startswith(cs.load().data_version or "")
 
@@ -44,12 +44,12 @@ def test_new_records_are_merged_and_checked(tmp_path: Path) -> None:
 def test_the_bundled_dataset_is_left_alone(tmp_path: Path) -> None:
     before = cs.load()
     records = before.records
-    root = _folder(tmp_path, "sandwell-ilacs-2030-01-07,sandwell,ilacs,2030-01-07,good,my-notes,\n")
+    root = _folder(tmp_path, "sandwell-ilacs-2026-09-07,sandwell,ilacs,2026-09-07,good,my-notes,\n")
     cs.load(extra=[root])
     assert cs.load() is before
     assert cs.load().records == records
     with pytest.raises(KeyError):
-        cs.load().inspection("sandwell-ilacs-2030-01-07")
+        cs.load().inspection("sandwell-ilacs-2026-09-07")
 
 
 def test_an_agreeing_row_adds_its_citation(tmp_path: Path) -> None:
@@ -111,12 +111,12 @@ def test_a_file_names_its_table_by_folder_or_by_name(tmp_path: Path) -> None:
     folder = tmp_path / "inspections"
     folder.mkdir()
     (folder / "any-name.csv").write_text(
-        HEADER + "sandwell-ilacs-2030-01-07,sandwell,ilacs,2030-01-07,good,my-notes,\n"
+        HEADER + "sandwell-ilacs-2026-09-07,sandwell,ilacs,2026-09-07,good,my-notes,\n"
     )
     by_file = cs.load(extra=[tmp_path / "sources.csv", folder / "any-name.csv"])
     by_folder = cs.load(extra=[str(tmp_path / "sources.csv"), str(folder)])
     assert by_file.records == by_folder.records
-    assert by_file.inspection("sandwell-ilacs-2030-01-07").overall is Grade.GOOD
+    assert by_file.inspection("sandwell-ilacs-2026-09-07").overall is Grade.GOOD
 
 
 def test_a_single_path_is_accepted(tmp_path: Path) -> None:
@@ -129,19 +129,19 @@ def test_a_single_path_is_accepted(tmp_path: Path) -> None:
     ("content", "says"),
     [
         (
-            HEADER + "sandwell-ilacs-2030-01-07,sandwel,ilacs,2030-01-07,good,my-notes,\n",
+            HEADER + "sandwell-ilacs-2026-09-07,sandwel,ilacs,2026-09-07,good,my-notes,\n",
             "no authority",
         ),
         (
-            HEADER + "sandwell-ilacs-2030-01-07,sandwell,ilacs,2030-01-07,adequate,my-notes,\n",
+            HEADER + "sandwell-ilacs-2026-09-07,sandwell,ilacs,2026-09-07,adequate,my-notes,\n",
             "scale",
         ),
         (
-            HEADER + "sandwell-ilacs-2030-01-07,sandwell,ilacs,2030-02-30,good,my-notes,\n",
+            HEADER + "sandwell-ilacs-2026-09-07,sandwell,ilacs,2026-02-30,good,my-notes,\n",
             "day is out of range",
         ),
         (
-            HEADER + "sandwell-ilacs-2030-01-07,sandwell,ilacs,2030-01-07,good,nobody,\n",
+            HEADER + "sandwell-ilacs-2026-09-07,sandwell,ilacs,2026-09-07,good,nobody,\n",
             "no source 'nobody'",
         ),
         ("id,authority,colour\n", "is not a column"),
@@ -170,7 +170,7 @@ def test_paths_that_name_no_records(tmp_path: Path) -> None:
 
 
 def test_loading_extra_records_from_several_threads(tmp_path: Path) -> None:
-    root = _folder(tmp_path, "sandwell-ilacs-2030-01-07,sandwell,ilacs,2030-01-07,good,my-notes,\n")
+    root = _folder(tmp_path, "sandwell-ilacs-2026-09-07,sandwell,ilacs,2026-09-07,good,my-notes,\n")
     results: list[cs.Dataset] = []
 
     def work() -> None:

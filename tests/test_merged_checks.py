@@ -77,7 +77,7 @@ def test_a_revocation_after_the_direction_is_a_new_fact(tmp_path: Path) -> None:
     root = _mine(
         tmp_path,
         interventions=STEPS
-        + "my-revocation,sandwell,direction_revoked,2030-01-01,,,,,sandwell-direction-2014-07-22,my-notes,\n",
+        + "my-revocation,sandwell,direction_revoked,2020-01-01,,,,,sandwell-direction-2014-07-22,my-notes,\n",
     )
     ds = cs.load(extra=[root])
     (direction,) = [
@@ -86,8 +86,8 @@ def test_a_revocation_after_the_direction_is_a_new_fact(tmp_path: Path) -> None:
         if d.issued.id == "sandwell-direction-2014-07-22"
     ]
     assert direction.revoked is not None and direction.revoked.id == "my-revocation"
-    assert direction.in_force_on(as_date("2029-12-31")) and not direction.in_force_on(
-        as_date("2030-01-01")
+    assert direction.in_force_on(as_date("2019-12-31")) and not direction.in_force_on(
+        as_date("2020-01-01")
     )
 
 
@@ -125,20 +125,20 @@ def test_a_correction_naming_the_bundled_record_settles_it(tmp_path: Path) -> No
     ("row", "says"),
     [
         (
-            "my-lifting,sandwell,notice_lifted,2030,,,,,sandwell-direction-2014-07-22,my-notes,",
+            "my-lifting,sandwell,notice_lifted,2024,,,,,sandwell-direction-2014-07-22,my-notes,",
             "a notice_lifted step lifts a improvement_notice or ministerial_decision, "
             "but 'sandwell-direction-2014-07-22' is a statutory_direction",
         ),
         (
-            "my-revocation,sandwell,direction_revoked,2030,,,,,sandwell-improvement-notice,my-notes,",
+            "my-revocation,sandwell,direction_revoked,2024,,,,,sandwell-improvement-notice,my-notes,",
             "but 'sandwell-improvement-notice' is a improvement_notice",
         ),
         (
-            "my-revision,sandwell,revised_direction,2030,,,,,sandwell-improvement-notice,my-notes,",
+            "my-revision,sandwell,revised_direction,2024,,,,,sandwell-improvement-notice,my-notes,",
             "a revised_direction step revises a revised_direction or statutory_direction",
         ),
         (
-            "my-revocation,sandwell,direction_revoked,2030,,,,,,my-notes,",
+            "my-revocation,sandwell,direction_revoked,2024,,,,,,my-notes,",
             "a direction_revoked step must name the step it ends",
         ),
     ],
@@ -156,8 +156,8 @@ def test_a_replaces_cycle_fails_the_load(tmp_path: Path) -> None:
     root = _mine(
         tmp_path,
         interventions=STEPS
-        + "my-a,sandwell,revised_direction,2030,,,,,my-b,my-notes,\n"
-        + "my-b,sandwell,revised_direction,2030,,,,,my-a,my-notes,\n",
+        + "my-a,sandwell,revised_direction,2024,,,,,my-b,my-notes,\n"
+        + "my-b,sandwell,revised_direction,2024,,,,,my-a,my-notes,\n",
     )
     (problem,) = _problems(root)
     assert problem.message == "the replaces links go round in a cycle: my-a -> my-b -> my-a"

@@ -3,7 +3,7 @@
 Only regular files are read, within a byte bound; links out of the folder are
 refused unless asked for; every ``.csv`` file is read or reported with the
 reason; ``load_seeds`` refuses a folder that is not a set of records. The
-user's facts here are made up (a source "My notes", a 2030 inspection).
+user's facts here are made up (a source "My notes", a 2026 inspection).
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from childservices.records.files import MAX_FILE_BYTES, open_regular
 
 NOTES = "id,title,publisher,published,url\nmy-notes,My notes,Me,2024-01,https://example.org/notes\n"
 HEADER = "id,authority,framework,published,overall,source,locator\n"
-VISIT = "sandwell-ilacs-2030-01-07,sandwell,ilacs,2030-01-07,good,my-notes,\n"
+VISIT = "sandwell-ilacs-2026-09-07,sandwell,ilacs,2026-09-07,good,my-notes,\n"
 
 posix_only = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs and symlinks")
 
@@ -177,7 +177,7 @@ def test_a_sources_folder_linked_from_elsewhere_is_refused(tmp_path: Path) -> No
     assert any("sources: is a link to" in p and "not followed" in p for p in problems)
     # Asked for explicitly, the link is followed.
     ds = cs.load(extra=[root], follow_links=True)
-    assert ds.inspection("sandwell-ilacs-2030-01-07").overall is cs.Grade.GOOD
+    assert ds.inspection("sandwell-ilacs-2026-09-07").overall is cs.Grade.GOOD
 
 
 @posix_only
@@ -187,7 +187,7 @@ def test_a_link_inside_the_folder_is_read_once(tmp_path: Path) -> None:
     (root / "inspections" / "visits.csv").write_text(HEADER + VISIT)
     (root / "inspections" / "same.csv").symlink_to(root / "inspections" / "visits.csv")
     ds = cs.load(extra=[root])
-    assert len(ds.inspection("sandwell-ilacs-2030-01-07").citations) == 1
+    assert len(ds.inspection("sandwell-ilacs-2026-09-07").citations) == 1
 
 
 @posix_only
@@ -196,7 +196,7 @@ def test_a_link_loop_ends(tmp_path: Path) -> None:
     (root / "inspections").mkdir()
     (root / "inspections" / "loop").symlink_to(root, target_is_directory=True)
     (root / "inspections" / "visits.csv").write_text(HEADER + VISIT)
-    assert cs.load(extra=[root]).inspection("sandwell-ilacs-2030-01-07")
+    assert cs.load(extra=[root]).inspection("sandwell-ilacs-2026-09-07")
 
 
 # Every CSV file read or reported --------------------------------------------------
@@ -206,7 +206,7 @@ def test_a_table_file_at_the_top_of_the_folder_is_read(tmp_path: Path) -> None:
     root = _mine(tmp_path)
     (root / "inspections.csv").write_text(HEADER + VISIT)
     ds = cs.load(extra=[root])
-    assert ds.inspection("sandwell-ilacs-2030-01-07").overall is cs.Grade.GOOD
+    assert ds.inspection("sandwell-ilacs-2026-09-07").overall is cs.Grade.GOOD
 
 
 def test_an_upper_case_extension_is_read(tmp_path: Path) -> None:
@@ -214,7 +214,7 @@ def test_an_upper_case_extension_is_read(tmp_path: Path) -> None:
     (root / "inspections").mkdir()
     (root / "inspections" / "VISITS.CSV").write_text(HEADER + VISIT)
     ds = cs.load(extra=[root])
-    assert ds.inspection("sandwell-ilacs-2030-01-07").overall is cs.Grade.GOOD
+    assert ds.inspection("sandwell-ilacs-2026-09-07").overall is cs.Grade.GOOD
 
 
 @pytest.mark.parametrize(

@@ -74,14 +74,14 @@ MY_SOURCE = (
 )
 MY_GOOD = (
     "id,authority,framework,published,overall,source\n"
-    "sandwell-ilacs-2030-01-07,sandwell,ilacs,2030-01-07,good,my-notes\n"
+    "sandwell-ilacs-2026-09-07,sandwell,ilacs,2026-09-07,good,my-notes\n"
 )
 MY_BAD = (
     "id,authority,framework,published,overall,source\n"
-    "sandwell-ilacs-2031-01-07,sandwell,ilacs,2031-13-07,good,my-notes\n"
+    "sandwell-ilacs-2026-09-14,sandwell,ilacs,2026-13-14,good,my-notes\n"
     "sandwell-sif-2015-06-05,sandwell,sif,2015-06-05,outstanding,my-notes\n"
-    "sandwell-ilacs-2032-01-07,sandwell,ilacs,2032-01-07,adequate,my-notes\n"
-    "sandwell-ilacs-2033-01-07,sandwel,ilacs,2033-01-07,good,my-notes\n"
+    "sandwell-ilacs-2026-09-21,sandwell,ilacs,2026-09-21,adequate,my-notes\n"
+    "sandwell-ilacs-2026-09-28,sandwel,ilacs,2026-09-28,good,my-notes\n"
 )
 
 
@@ -244,7 +244,7 @@ CLI_GROUPS: dict[str, list[Call]] = {
         "validate seed-csv --alone",
     ),
     "cli-extra": _calls(
-        "--extra mine ratings --on 2030-02-01 --format csv",
+        "--extra mine ratings --on 2026-10-01 --format csv",
         "--extra mine show Sandwell",
         "--extra mine-bad show Sandwell",
         "--extra missing summary",

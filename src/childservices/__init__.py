@@ -134,7 +134,7 @@ _MODULES = {
     "childservices.coverage": ("Coverage",),
     "childservices.data.version": ("DATA_VERSION",),
     "childservices.dataset": ("COMPANY_MODELS", "Dataset",),
-    "childservices.errors": ("ArgumentTypeError", "ArgumentValueError", "ChildServicesError", "CoverageWarning", "DatasetError", "ExportError", "FileRefusedError", "IncomparableGradesError", "InvalidDateError", "InvalidRecordError", "LifecycleError", "MissingExtraError", "Problem", "ReportError", "UnknownAuthorityError", "UnknownRecordError", "UpdateError",),
+    "childservices.errors": ("ArgumentTypeError", "ArgumentValueError", "ChildServicesError", "CoverageWarning", "DatasetError", "ExportError", "FileRefusedError", "IncomparableGradesError", "InvalidDateError", "InvalidRecordError", "LifecycleError", "MissingExtraError", "PlannedDateWarning", "Problem", "ReportDateWarning", "ReportError", "UnknownAuthorityError", "UnknownRecordError", "UpdateError",),
     "childservices.loading": ("load", "load_seeds",),
     "childservices.model": ("Area", "Authority", "AuthorityKind", "Citation", "DeliveryEpisode", "DeliveryModel", "Framework", "Grade", "IdentifierScheme", "InsourcingEvent", "Inspection", "InspectionKind", "Intervention", "InterventionKind", "Judgement", "LifecycleEvent", "LifecycleEventKind", "LifecycleState", "NOT_GIVEN", "NeighbourGrouping", "NoJudgement", "PartialDate", "Precision", "Provider", "RecordSet", "Region", "Source", "TrustLifecycle", "Visit", "VisitKind", "VisitTheme",),
     "childservices.rules.asof": ("ALL_FRAMEWORKS", "RatingBasis", "SIF_AND_LATER",),

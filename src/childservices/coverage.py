@@ -55,12 +55,24 @@ class Coverage:
 
 
 def newest_publication(inspections: Iterable[Inspection]) -> datetime.date | None:
-    """The latest possible publication day of the newest inspection."""
-    return max((i.published.last_day() for i in inspections), default=None)
+    """The latest possible publication day of the newest inspection, never after today.
+
+    A report known only to this month could be published on its last day, but
+    the record cannot hold reports published after today (a user's record
+    dated after today is refused: :mod:`childservices.records.future`).
+    """
+    return _until_today(max((i.published.last_day() for i in inspections), default=None))
+
+
+def _until_today(day: datetime.date | None) -> datetime.date | None:
+    """``day``, or today when ``day`` is later: what a record holds cannot run past today."""
+    if day is None:
+        return None
+    return min(day, datetime.date.today())
 
 
 def _newest(dates: Iterable[PartialDate | None]) -> datetime.date | None:
-    return max((d.last_day() for d in dates if d is not None), default=None)
+    return _until_today(max((d.last_day() for d in dates if d is not None), default=None))
 
 
 def newest_sources(tables: Any, sources: Mapping[str, Source]) -> dict[str, datetime.date | None]:

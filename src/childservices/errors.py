@@ -25,7 +25,9 @@ __all__ = [
     "InvalidRecordError",
     "LifecycleError",
     "MissingExtraError",
+    "PlannedDateWarning",
     "Problem",
+    "ReportDateWarning",
     "ReportError",
     "UnknownAuthorityError",
     "UnknownRecordError",
@@ -46,6 +48,26 @@ class CoverageWarning(UserWarning):
     """
 
 
+class PlannedDateWarning(UserWarning):
+    """A user's record holds a date after today in a field where a plan is real.
+
+    A council's vesting day, a reorganisation, a go-live or the end of a
+    contract may be planned ahead; the record is taken, and the warning names
+    the file, the record and the field. Any other date after today is a
+    problem (:mod:`childservices.records.future`).
+    """
+
+
+class ReportDateWarning(UserWarning):
+    """A report's dates do not fit together, or fit an inspection already recorded.
+
+    Given when the publication date in a report's file name is more than six
+    months after the fieldwork the report prints (a renamed file), or when the
+    record already holds an inspection of the same authority, framework and
+    fieldwork under another date (:mod:`childservices.reports.read`).
+    """
+
+
 @attrs.frozen(kw_only=True)
 class Problem:
     """One thing wrong with one record: where it is and what is wrong.
@@ -61,8 +83,16 @@ class Problem:
     field: str | None = None
 
     def __str__(self) -> str:
+        """The problem on one line: a line break in a file name (or anywhere) is shown as
+        ``\\n``, so a file's name cannot forge another line of output."""
         where = [part for part in (self.file, self.record, self.field) if part]
-        return f"{': '.join(where)}: {self.message}" if where else self.message
+        text = f"{': '.join(where)}: {self.message}" if where else self.message
+        return _one_line(text)
+
+
+def _one_line(text: str) -> str:
+    """``text`` with its line breaks written as escapes (``\\n``, ``\\r``): one line of output."""
+    return text.replace("\n", "\\n").replace("\r", "\\r")
 
 
 class DatasetError(ChildServicesError, ValueError):

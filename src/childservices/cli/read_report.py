@@ -81,6 +81,10 @@ def read_reports(
 
 def _read_one(name: str, failures: list[tuple[str, str]], err: TextIO) -> dict[str, Any] | None:
     """The row of the report in file ``name``; or none, its failure added to ``failures``."""
+    import warnings
+
+    from childservices import load
+    from childservices.errors import ReportDateWarning
     from childservices.records.files import open_regular
     from childservices.reports import published_from_file_name, read_report
     from childservices.reports.text import MAX_REPORT_BYTES
@@ -89,19 +93,23 @@ def _read_one(name: str, failures: list[tuple[str, str]], err: TextIO) -> dict[s
         # Only a regular file is read (a FIFO would hang the reader, a device never end).
         with open_regular(name, limit=MAX_REPORT_BYTES):
             pass
-        with _quiet_pypdf():
-            inspection = read_report(name)
+        with _quiet_pypdf(), warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", ReportDateWarning)
+            inspection = read_report(name, held=load().tables.inspections)
     except MissingExtraError:
         raise
     except (ChildServicesError, OSError, ValueError) as exc:
         message = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
         failures.append((name, message))
         return None
+    for warning in caught:
+        if isinstance(warning.message, ReportDateWarning):
+            err.write(f"childservices: {_shown(name)}: warning: {_shown(str(warning.message))}\n")
     listed = published_from_file_name(os.path.basename(name))
     printed = inspection.published
     if listed is not None and str(printed) != listed.isoformat():
         err.write(
-            f"childservices: {name}: warning: the file name says published "
+            f"childservices: {_shown(name)}: warning: the file name says published "
             f"{listed.isoformat()} but the report says {printed} (the id uses the "
             "file name's date, as the seed format does)\n"
         )
@@ -111,7 +119,7 @@ def _read_one(name: str, failures: list[tuple[str, str]], err: TextIO) -> dict[s
 def _row(name: str, inspection: Inspection) -> dict[str, Any]:
     """An inspection read from file ``name``, as a row of the table."""
     return {
-        "file": name,
+        "file": _shown(name),
         "id": inspection.id,
         "authority": inspection.authority,
         "framework": inspection.framework,
@@ -129,11 +137,16 @@ def _say_failures(read: int, total: int, failures: list[tuple[str, str]], err: T
         err.write(f"read {read} of {total} reports; {len(failures)} failed:\n")
         for name, message in failures:
             one_line = " ".join(message.split())
-            where = "" if name in one_line else f"{name}: "
+            where = "" if name in one_line else f"{_shown(name)}: "
             err.write(f"  {where}{one_line}\n")
     elif total > 1:
         err.write(f"read {read} of {total} reports\n")
     err.flush()
+
+
+def _shown(name: str) -> str:
+    """A file name on one line: its line breaks written as ``\\n`` (a name cannot forge a line)."""
+    return name.replace("\n", "\\n")
 
 
 def _progress(done: int, total: int, name: str) -> None:

@@ -218,15 +218,20 @@ def as_date(value: str | datetime.date | PartialDate) -> pendulum.Date:
 
 def as_day(value: str | datetime.date | PartialDate) -> datetime.date:
     """Like :func:`as_date`, but the day may be any :class:`datetime.date` (a pendulum one
-    is returned as it is): what the library's own comparisons use, without importing pendulum."""
+    is returned as it is): what the library's own comparisons use, without importing pendulum.
+
+    One rule for the latest (and earliest) day, whatever the form: a year
+    from 1900 to 2200, so ``date.max`` is refused as ``"9999-12-31"`` is.
+    """
     if type(value) is datetime.date:
-        return value  # the common case inside the library's own loops
+        # the common case inside the library's own loops
+        return value if _EARLIEST_YEAR <= value.year <= _LATEST_YEAR else _out_of_range(value)
     if isinstance(value, PartialDate):
         partial = value
     elif isinstance(value, datetime.datetime):
         raise InvalidDateError(f"expected a date, got a date and time {_shown(value)}")
     elif isinstance(value, datetime.date):
-        return value
+        return value if _EARLIEST_YEAR <= value.year <= _LATEST_YEAR else _out_of_range(value)
     elif isinstance(value, str):
         if _DAY.fullmatch(value):  # the common case: read at once, without a PartialDate
             year, month, day = int(value[:4]), int(value[5:7]), int(value[8:])
@@ -255,6 +260,13 @@ def as_day(value: str | datetime.date | PartialDate) -> datetime.date:
             f"for example {example.isoformat()} or {example:%d/%m/%Y} for its last day"
         )
     return partial.first_day()
+
+
+def _out_of_range(day: datetime.date) -> datetime.date:
+    """Refuse a day outside the years a date may have, as a string of it is refused."""
+    raise InvalidDateError(
+        f"{day.isoformat()}: year {day.year} is outside {_EARLIEST_YEAR}-{_LATEST_YEAR}"
+    )
 
 
 def pendulum_date(day: datetime.date) -> pendulum.Date:

@@ -32,6 +32,7 @@ from childservices.model import RecordSet
 from childservices.records.bundled import replace_in, with_base
 from childservices.records.claims import BUNDLED, MAX_PROBLEMS_PER_FILE, Claim, Conflicts, Problems
 from childservices.records.files import folder_files
+from childservices.records.future import check_future
 from childservices.records.merge import (
     MAX_CITATIONS_PER_RECORD,
     apply_corrections,
@@ -39,6 +40,7 @@ from childservices.records.merge import (
     merger,
     structure_table,
 )
+from childservices.records.names import check_names
 from childservices.records.parse import CellCheck, cell_checks, read_csv
 from childservices.records.references import Known, unresolved_within
 
@@ -104,6 +106,8 @@ def _read(
     digest = _read_rows(files, claims, problems, conflicts, Known(claims, base) if check else None)
     if base is not None:
         claims = with_base(base, claims, problems, conflicts)
+        if check:
+            check_names(base, claims, problems)
     corrected = apply_corrections(claims, problems)
     for where, (key, problem) in conflicts.items():
         if where not in corrected:
@@ -116,6 +120,8 @@ def _read(
         for name in TABLES
         if TABLES[name].record_type is not None
     }
+    if check:
+        check_future(built, claims, problems)
     if problems.items:
         raise DatasetError(problems.items)
     records = RecordSet(**{name: tuple(found.values()) for name, found in built.items()})

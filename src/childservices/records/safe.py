@@ -92,7 +92,9 @@ def write_atomically(
                 "already exists: pass overwrite=True (--force on the command line) to replace it",
             )
     try:
-        handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        handle, name = tempfile.mkstemp(
+            prefix=f".{_short(target.name)}.", suffix=".tmp", dir=target.parent
+        )
         os.close(handle)
     except OSError as exc:
         raise ExportError(target, f"cannot be written: {exc.strerror or exc}") from None
@@ -101,6 +103,7 @@ def write_atomically(
         write(temporary)
         os.replace(temporary, target)
     except OSError as exc:
+        _let_go(exc)
         temporary.unlink(missing_ok=True)
         if isinstance(exc, ExportError):
             raise
@@ -109,6 +112,39 @@ def write_atomically(
         temporary.unlink(missing_ok=True)
         raise
     return target
+
+
+_NAME_BYTES = 200
+"""The most bytes of a file's name a temporary name repeats: with the dot, random letters and
+``.tmp`` it stays under the 255 bytes a name may have on common file systems."""
+
+
+def _short(name: str) -> str:
+    """The start of ``name``, at most :data:`_NAME_BYTES` bytes in UTF-8 (whole characters)."""
+    data = name.encode("utf-8", "surrogateescape")
+    if len(data) <= _NAME_BYTES:
+        return name
+    return data[:_NAME_BYTES].decode("utf-8", "ignore")
+
+
+def _let_go(exc: BaseException) -> None:
+    """Release what the failed writer's frames still hold, quietly.
+
+    A writer that failed half-way (a workbook's zip archive on a full disk)
+    leaves an open file in its frames; when it is collected it tries to
+    finish, fails again and Python prints "Exception ignored" with a
+    traceback. The failure is already reported, naming the file: the frames
+    are cleared here, with such second failures not printed.
+    """
+    import sys
+    import traceback
+
+    hook = sys.unraisablehook
+    sys.unraisablehook = lambda unraisable: None
+    try:
+        traceback.clear_frames(exc.__traceback__)
+    finally:
+        sys.unraisablehook = hook
 
 
 def write_files(

@@ -23,7 +23,9 @@ from childservices.reports.parse import (
     states_all_on_first_pages,
 )
 from childservices.reports.read import (
+    LISTED_AFTER_FIELDWORK_MONTHS,
     authority_slug,
+    date_warnings,
     inspection_from_facts,
     inspection_id,
     published_from_file_name,
@@ -35,10 +37,12 @@ from childservices.reports.text import check_pdf, extract_text
 
 __all__ = [
     "FACTS_ON_FIRST_PAGES",
+    "LISTED_AFTER_FIELDWORK_MONTHS",
     "ReportError",
     "ReportFacts",
     "authority_slug",
     "check_pdf",
+    "date_warnings",
     "extract_text",
     "inspection_from_facts",
     "inspection_id",

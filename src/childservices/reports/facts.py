@@ -85,9 +85,13 @@ class ReportFacts:
         if set(self.not_judged) & {area for area, _ in self.judgements}:
             raise InvalidRecordError("an area is both graded and not judged")
         if self.overall is None and not self.lscb_review_only:
-            raise InvalidRecordError("only a separate review of a safeguarding board has no overall grade")
+            raise InvalidRecordError(
+                "only a separate review of a safeguarding board has no overall grade"
+            )
         if (self.overall is NoJudgement.NOT_GIVEN) != (self.framework is Framework.ILACS_2026):
-            raise InvalidRecordError("only a report under the reformed framework of 2026 gives no overall")
+            raise InvalidRecordError(
+                "only a report under the reformed framework of 2026 gives no overall"
+            )
         if isinstance(self.overall, Grade) and not grade_fits_framework(
             self.overall, self.framework
         ):

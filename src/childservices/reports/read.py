@@ -5,9 +5,11 @@ from __future__ import annotations
 import datetime
 import os
 import re
+import warnings
+from collections.abc import Iterable
 from pathlib import Path
 
-from childservices.errors import ReportError
+from childservices.errors import ReportDateWarning, ReportError
 from childservices.model import Citation, Framework, Inspection, Judgement, PartialDate
 from childservices.reports.facts import ReportFacts
 from childservices.reports.parse import (
@@ -18,7 +20,9 @@ from childservices.reports.parse import (
 from childservices.reports.text import extract_text
 
 __all__ = [
+    "LISTED_AFTER_FIELDWORK_MONTHS",
     "authority_slug",
+    "date_warnings",
     "inspection_from_facts",
     "inspection_id",
     "published_from_file_name",
@@ -114,11 +118,61 @@ def source_id(inspection: str) -> str:
     return f"ofsted-report-{inspection}"
 
 
+LISTED_AFTER_FIELDWORK_MONTHS = 6
+"""A file name's listing date more than this many months after the printed end of fieldwork is
+warned about: Ofsted publishes a report weeks after its fieldwork, so the file was renamed."""
+
+
+def _months_after(later: datetime.date, earlier: datetime.date) -> bool:
+    """Whether ``later`` is more than :data:`LISTED_AFTER_FIELDWORK_MONTHS` months after ``earlier``."""
+    months = (later.year - earlier.year) * 12 + later.month - earlier.month
+    limit = LISTED_AFTER_FIELDWORK_MONTHS
+    return months > limit or (months == limit and later.day > earlier.day)
+
+
+def date_warnings(
+    inspection: Inspection, *, listed: datetime.date | None, held: Iterable[Inspection] = ()
+) -> list[str]:
+    """What is wrong with a report's dates, one sentence each (none: nothing).
+
+    - The listing date of the file name (``listed``) is more than six months
+      after the fieldwork's end the report prints: the file was renamed, or
+      is another report's.
+    - ``held`` (the record's inspections) holds an inspection of the same
+      authority and framework with the same fieldwork under another date: the
+      report is one the record already has.
+    """
+    found = []
+    end = inspection.end
+    if listed is not None and end is not None and _months_after(listed, end.last_day()):
+        found.append(
+            f"the file name's date {listed.isoformat()} is more than "
+            f"{LISTED_AFTER_FIELDWORK_MONTHS} months after the fieldwork the report prints "
+            f"(ending {end}): was the file renamed?"
+        )
+    for other in held:
+        if (
+            other.id != inspection.id
+            and other.authority == inspection.authority
+            and other.framework is inspection.framework
+            and inspection.start is not None
+            and end is not None
+            and (other.start, other.end) == (inspection.start, end)
+        ):
+            found.append(
+                f"the record already holds this inspection ({other.authority}, "
+                f"{other.framework.value}, fieldwork {other.start} to {other.end}) as "
+                f"{other.id}, published {other.published}"
+            )
+    return found
+
+
 def inspection_from_facts(
     facts: ReportFacts,
     *,
     file_name: str,
     authority: str | None = None,
+    held: Iterable[Inspection] = (),
 ) -> Inspection:
     """The inspection a report describes, citing the report.
 
@@ -129,6 +183,10 @@ def inspection_from_facts(
     the printed date for a file named otherwise. ``authority`` is the
     authority's seed id; without it, it is made from the printed name
     (:func:`authority_slug`). The citation's locator is the file name.
+
+    A :class:`~childservices.ReportDateWarning` is given for each of
+    :func:`date_warnings` (``held``: the record's inspections, to find the
+    same inspection under another date).
     """
     listed = published_from_file_name(file_name)
     published = facts.published or listed
@@ -141,7 +199,7 @@ def inspection_from_facts(
     slug = authority or authority_slug(facts.authority_name, facts.end or published)
     ident = inspection_id(slug, facts.framework, id_date)
     try:
-        return Inspection(
+        inspection = Inspection(
             id=ident,
             authority=slug,
             framework=facts.framework,
@@ -158,6 +216,9 @@ def inspection_from_facts(
         raise ReportError(
             f"{file_name}: the report's facts make no valid inspection: {exc}"
         ) from exc
+    for message in date_warnings(inspection, listed=listed, held=held):
+        warnings.warn(ReportDateWarning(f"{file_name}: {message}"), stacklevel=2)
+    return inspection
 
 
 def read_report(
@@ -165,6 +226,7 @@ def read_report(
     *,
     authority: str | None = None,
     cache: str | os.PathLike[str] | None = None,
+    held: Iterable[Inspection] = (),
 ) -> Inspection:
     """Read one Ofsted report on a local authority's children's services.
 
@@ -176,11 +238,12 @@ def read_report(
     A SIF review of a safeguarding board published on its own gives an
     inspection holding only that judgement and no overall grade. ``cache``
     is a folder that keeps the text extracted from each file (see
-    :func:`extract_text`).
+    :func:`extract_text`). ``held``: the record's inspections, to warn when
+    the report is one of them under another date (see :func:`date_warnings`).
     """
     facts = read_report_facts(path, cache=cache)
     file = Path(path)
-    return inspection_from_facts(facts, file_name=file.name, authority=authority)
+    return inspection_from_facts(facts, file_name=file.name, authority=authority, held=held)
 
 
 def read_report_facts(

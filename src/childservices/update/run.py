@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from childservices.errors import UnknownAuthorityError
-from childservices.model import Overall
+from childservices.model import Inspection, Overall
 from childservices.update.downloads import report_bytes, report_facts
 from childservices.update.feed import FEED_URL, FeedRow, read_feed
 from childservices.update.lock import data_lock, remove_partial_runs, repair_hint
@@ -160,9 +160,33 @@ def _check(row: FeedRow, facts: ReportFacts, record: Dataset, authority: str) ->
         )
     if facts.lscb_review_only:
         return f"the report at {row.link} is a review of a safeguarding board; not added"
+    same = _same_fieldwork(facts, view.inspections)
+    if same is not None:
+        return (
+            f"the report at {row.link} is {same.id} (the same framework and fieldwork, "
+            f"{same.start} to {same.end}), already in the record published {same.published}; "
+            "not added"
+        )
     differences = _disagreements(row, facts)
     if differences:
         return "the feed and the report disagree (" + "; ".join(differences) + "); not added"
+    return None
+
+
+def _same_fieldwork(facts: ReportFacts, held: Iterable[Inspection]) -> Inspection | None:
+    """The inspection in ``held`` with the report's framework and fieldwork, if any."""
+    if facts.start is None or facts.end is None:
+        return None
+    for inspection in held:
+        start, end = inspection.start, inspection.end
+        if (
+            inspection.framework is facts.framework
+            and start is not None
+            and end is not None
+            and (start.isoformat(), end.isoformat())
+            == (facts.start.isoformat(), facts.end.isoformat())
+        ):
+            return inspection
     return None
 
 
