@@ -9,6 +9,7 @@ its official statistics spell them, regions as Ofsted's eight.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterable, Mapping
 from types import MappingProxyType
 from typing import TYPE_CHECKING
@@ -42,8 +43,17 @@ OFSTED_AS_AT = Layout(
     date_formats={"Inspection date": "%d/%m/%Y", "Publication date": "%d/%m/%Y"},
     sheet="Inspections_as_at_31_March",
     description="Ofsted's official statistics: every authority's most recent judgement as at a date",
+    notes=(
+        "One table, from cell A3, with no blank rows or columns: each local authority in "
+        "England on the reference date with its most recent judgements, rebuilt by the "
+        "childservices library from its record. Column A links to the authority's page on "
+        "Ofsted's reports site. Column K is blank for inspections made before care leavers "
+        "were judged on their own (1 January 2023).",
+    ),
+    header_row=3,
 )
-"""Ofsted's sheet ``Inspections_as_at_31_March`` (official statistics, 2025 release)."""
+"""Ofsted's sheet ``Inspections_as_at_31_March`` (official statistics, 2025 release): in a
+workbook, a title on row 1, a note on row 2 and the header on row 3, as Ofsted lays it out."""
 
 _OFSTED_REGIONS: Mapping[Region, str] = MappingProxyType(
     {
@@ -129,4 +139,19 @@ def ofsted_as_at(authorities: Iterable[AuthorityView], count: OfficialCount) -> 
                 OFSTED_AS_AT.columns[10]: cells[3],
             }
         rows.append(tuple(row.get(c) for c in OFSTED_AS_AT.columns))
-    return LayoutTable(layout=OFSTED_AS_AT, rows=tuple(rows))
+    rule = count.rule
+    note = OFSTED_AS_AT.notes[0].replace(
+        "on the reference date",
+        f"on {_long_day(rule.inspected_by)}, counting inspections up to that day with a "
+        f"report published by {_long_day(rule.published_by)},",
+    )
+    return LayoutTable(
+        layout=OFSTED_AS_AT,
+        rows=tuple(rows),
+        title=f"Local authority inspection judgements as at {_long_day(rule.inspected_by)}",
+        notes=(note,),
+    )
+
+
+def _long_day(day: datetime.date) -> str:
+    return f"{day.day} {day:%B %Y}"
