@@ -307,10 +307,12 @@ def test_xlsx_opens_with_typed_dates(
     path = tmp_path / "as_at.xlsx"
     as_at.to_xlsx(path)
     sheet = openpyxl.load_workbook(path).active
-    link = sheet.cell(row=2, column=1)
+    # Ofsted's layout: a title (row 1) and a note (row 2) above the header (row 3).
+    assert [c.value for c in sheet[3]] == list(OFSTED_AS_AT.columns)
+    link = sheet.cell(row=4, column=1)
     assert link.value == "Ofsted Local Authority Webpage"
     assert link.hyperlink.target == "https://reports.ofsted.gov.uk/provider/44/80486"
-    assert sheet.cell(row=2, column=5).value == datetime.datetime(2023, 7, 10)
+    assert sheet.cell(row=4, column=5).value == datetime.datetime(2023, 7, 10)
 
 
 def test_export_command_writes_each_layout(tmp_path: Path) -> None:

@@ -1,7 +1,8 @@
 """The optional packages, and the one way the library imports them.
 
 ``import childservices`` needs only attrs, cattrs and pendulum. Reading
-report PDFs, data frames, figures and reading the published feed each need
+report PDFs, data frames, figures, reading the published feed and writing ODS
+spreadsheets each need
 an optional package, imported only when used; without it the library raises
 :class:`~childservices.MissingExtraError`, naming the extra that installs it
 and the command both for an installed package and for a checkout.
@@ -21,6 +22,7 @@ EXTRAS = {
     "pandas": "pandas",
     "matplotlib": "plot",
     "openpyxl": "update",
+    "odf": "ods",
 }
 """Each optional package, by the extra that installs it (``all`` installs every one)."""
 

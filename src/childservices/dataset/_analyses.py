@@ -242,3 +242,21 @@ class Analyses(Catalog):
         from childservices.layouts import ofsted_as_at
 
         return ofsted_as_at(self.authorities(), self.official_count(rule))
+
+    def ilacs_history_table(self, rule: CountingRule) -> LayoutTable:
+        """Ofsted's ILACS inspection history (every standard and short inspection) under a rule.
+
+        The columns of the sheet ``ILACS_inspection_history`` of Ofsted's
+        official statistics: the inspections ended by the rule's reference date
+        and published by its cut-off (see
+        :func:`~childservices.layouts.ofsted_ilacs_history`).
+
+        >>> import childservices as cs
+        >>> rule = cs.CountingRule(inspected_by="2025-03-31", published_by="2025-06-30")
+        >>> row = cs.load().ilacs_history_table(rule).records()[0]
+        >>> row["Local authority name"], row["Inspection type"], str(row["Inspection date"])
+        ('Barking and Dagenham', 'ILACS Standard Inspection', '2019-02-18')
+        """
+        from childservices.layouts import ofsted_ilacs_history
+
+        return ofsted_ilacs_history(self.authorities(), rule)

@@ -12,7 +12,11 @@ of a table that dashboards are already built on:
 - :data:`OFSTED_AS_AT`: Ofsted's official-statistics sheet
   ``Inspections_as_at_31_March`` (every authority's most recent judgement
   counted under a :class:`~childservices.rules.official.CountingRule`), for
-  any reference date and cut-off (:func:`ofsted_as_at`).
+  any reference date and cut-off (:func:`ofsted_as_at`);
+- :data:`OFSTED_ILACS_HISTORY`: the same release's sheet
+  ``ILACS_inspection_history`` (every ILACS standard and short inspection, one
+  row each, with a status for authorities that no longer exist), for any
+  reference date and cut-off (:func:`ofsted_ilacs_history`).
 
 The builders are functions over authorities (their inspections, identifiers,
 neighbours) and the sources cited; :class:`~childservices.Dataset` calls them
@@ -23,10 +27,12 @@ neighbours) and the sources cited; :class:`~childservices.Dataset` calls them
 A module per family of tables, each name importable from here too:
 :mod:`~childservices.layouts.d2i` (Data to Insight's summary and history),
 :mod:`~childservices.layouts.ofsted` (Ofsted's "as at" sheet),
+:mod:`~childservices.layouts.ofsted_history` (Ofsted's ILACS history sheet),
 :mod:`~childservices.layouts.inspections` (the analyst's wide table,
 :data:`INSPECTIONS`), over :mod:`~childservices.layouts.table` (a layout and
 its rows, read back from CSV), :mod:`~childservices.layouts.cells` (what a
-cell holds) and :mod:`~childservices.layouts.writing` (CSV and xlsx files).
+cell holds), :mod:`~childservices.layouts.writing` (CSV and xlsx files) and
+:mod:`~childservices.layouts.ods` (ODS files).
 
 **What a cell holds.** A value the record knows, in the original's
 vocabulary; an empty cell (``None``) where the record does not know it. The
@@ -88,6 +94,7 @@ from childservices.layouts.d2i import (
 )
 from childservices.layouts.inspections import INSPECTIONS, inspections_wide
 from childservices.layouts.ofsted import OFSTED_AS_AT, ofsted_as_at
+from childservices.layouts.ofsted_history import OFSTED_ILACS_HISTORY, ofsted_ilacs_history
 from childservices.layouts.table import Layout, LayoutTable, read_csv
 
 __all__ = [
@@ -98,6 +105,7 @@ __all__ = [
     "LAYOUTS",
     "NOT_GIVEN_CELL",
     "OFSTED_AS_AT",
+    "OFSTED_ILACS_HISTORY",
     "POST_REFORM_CELL",
     "PRE_DATES_CELL",
     "Cell",
@@ -108,10 +116,14 @@ __all__ = [
     "d2i_summary",
     "inspections_wide",
     "ofsted_as_at",
+    "ofsted_ilacs_history",
     "read_csv",
 ]
 
 LAYOUTS: Mapping[str, Layout] = MappingProxyType(
-    {layout.name: layout for layout in (D2I_SUMMARY, D2I_HISTORY, OFSTED_AS_AT, INSPECTIONS)}
+    {
+        layout.name: layout
+        for layout in (D2I_SUMMARY, D2I_HISTORY, OFSTED_AS_AT, OFSTED_ILACS_HISTORY, INSPECTIONS)
+    }
 )
 """Every drop-in layout by name."""

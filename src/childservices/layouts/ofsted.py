@@ -9,14 +9,21 @@ its official statistics spell them, regions as Ofsted's eight.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from types import MappingProxyType
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from childservices.layouts._ofsted_cells import (
+    long_day,
+    ofsted_grade,
+    ofsted_name,
+    ofsted_overall,
+    ofsted_region,
+    web_link,
+)
 from childservices.layouts._shared import area_cells, day_cell, identifier_on
-from childservices.layouts.cells import PRE_DATES_CELL, Cell, Link
+from childservices.layouts.cells import PRE_DATES_CELL, Cell
 from childservices.layouts.table import Layout, LayoutTable
-from childservices.model import NOT_GIVEN, Grade, IdentifierScheme, Inspection, Region
+from childservices.model import IdentifierScheme
 
 if TYPE_CHECKING:
     from childservices.authority_view import AuthorityView
@@ -42,50 +49,17 @@ OFSTED_AS_AT = Layout(
     date_formats={"Inspection date": "%d/%m/%Y", "Publication date": "%d/%m/%Y"},
     sheet="Inspections_as_at_31_March",
     description="Ofsted's official statistics: every authority's most recent judgement as at a date",
+    notes=(
+        "One table, from cell A3, with no blank rows or columns: each local authority in "
+        "England on the reference date with its most recent judgements, rebuilt by the "
+        "childservices library from its record. Column A links to the authority's page on "
+        "Ofsted's reports site. Column K is blank for inspections made before care leavers "
+        "were judged on their own (1 January 2023).",
+    ),
+    header_row=3,
 )
-"""Ofsted's sheet ``Inspections_as_at_31_March`` (official statistics, 2025 release)."""
-
-_OFSTED_REGIONS: Mapping[Region, str] = MappingProxyType(
-    {
-        region: (
-            "North East, Yorkshire and the Humber"
-            if region in (Region.NORTH_EAST, Region.YORKSHIRE_AND_THE_HUMBER)
-            else region.value
-        )
-        for region in Region
-    }
-)
-"""Ofsted's eight regions: the North East and Yorkshire and the Humber are one."""
-
-_OFFICIAL_SOURCES = frozenset(
-    {"ofsted-la-inspection-outcomes-2025-03-31", "ofsted-csc-data-england-2023"}
-)
-_PROVIDER_PAGE = "https://reports.ofsted.gov.uk/provider/44/"
-
-
-def _ofsted_name(authority: AuthorityView) -> str:
-    """The name as Ofsted's official statistics spell it, else the record's name."""
-    index = authority.dataset.index
-    for alias in index.aliases_by_authority.get(authority.id, ()):
-        if any(c.source in _OFFICIAL_SOURCES for c in alias.citations):
-            return alias.alias
-    return authority.name
-
-
-_NO_OVERALL = "No overall judgement under this framework"
-
-
-def _ofsted_grade(grade: Grade | None) -> str | None:
-    if grade is None:
-        return None
-    return grade.label[0].upper() + grade.label[1:]
-
-
-def _ofsted_overall(inspection: Inspection) -> str | None:
-    overall = inspection.overall
-    if overall is NOT_GIVEN:
-        return _NO_OVERALL
-    return _ofsted_grade(overall) if isinstance(overall, Grade) else None
+"""Ofsted's sheet ``Inspections_as_at_31_March`` (official statistics, 2025 release): in a
+workbook, a title on row 1, a note on row 2 and the header on row 3, as Ofsted lays it out."""
 
 
 def ofsted_as_at(authorities: Iterable[AuthorityView], count: OfficialCount) -> LayoutTable:
@@ -103,30 +77,37 @@ def ofsted_as_at(authorities: Iterable[AuthorityView], count: OfficialCount) -> 
     day = count.rule.inspected_by
     present = [a for a in authorities if a.active_on(day) is True]
     rows = []
-    for authority in sorted(present, key=lambda a: (_ofsted_name(a).casefold(), a.id)):
-        urn = identifier_on(authority, IdentifierScheme.OFSTED_URN, day)
-        region = authority.region
+    for authority in sorted(present, key=lambda a: (ofsted_name(a).casefold(), a.id)):
         row: dict[str, Cell] = {
-            "Web link": None
-            if urn is None
-            else Link(url=f"{_PROVIDER_PAGE}{urn}", text="Ofsted Local Authority Webpage"),
+            "Web link": web_link(authority, day),
             "Local authority area code": identifier_on(authority, IdentifierScheme.ONS, day),
-            "Local authority name": _ofsted_name(authority),
-            "Ofsted region": None if region is None else _OFSTED_REGIONS[region],
+            "Local authority name": ofsted_name(authority),
+            "Ofsted region": ofsted_region(authority),
         }
         inspection = count.judgements.get(authority.id)
         if inspection is not None:
             cells = [
-                None if c == PRE_DATES_CELL else c for c in area_cells(inspection, _ofsted_grade)
+                None if c == PRE_DATES_CELL else c for c in area_cells(inspection, ofsted_grade)
             ]
             row |= {
                 "Inspection date": day_cell(inspection.start),
                 "Publication date": day_cell(inspection.published),
-                "Overall effectiveness": _ofsted_overall(inspection),
+                "Overall effectiveness": ofsted_overall(inspection),
                 OFSTED_AS_AT.columns[7]: cells[0],
                 OFSTED_AS_AT.columns[8]: cells[1],
                 OFSTED_AS_AT.columns[9]: cells[2],
                 OFSTED_AS_AT.columns[10]: cells[3],
             }
         rows.append(tuple(row.get(c) for c in OFSTED_AS_AT.columns))
-    return LayoutTable(layout=OFSTED_AS_AT, rows=tuple(rows))
+    rule = count.rule
+    note = OFSTED_AS_AT.notes[0].replace(
+        "on the reference date",
+        f"on {long_day(rule.inspected_by)}, counting inspections up to that day with a "
+        f"report published by {long_day(rule.published_by)},",
+    )
+    return LayoutTable(
+        layout=OFSTED_AS_AT,
+        rows=tuple(rows),
+        title=f"Local authority inspection judgements as at {long_day(rule.inspected_by)}",
+        notes=(note,),
+    )

@@ -13,9 +13,10 @@ from typing import TextIO
 
 import attrs
 
-from childservices.errors import ChildServicesError, UnknownRecordError
+from childservices.errors import ArgumentValueError, ChildServicesError, UnknownRecordError
 from childservices.layouts.cells import Cell, Link
-from childservices.layouts.writing import write_csv, write_csv_file, write_xlsx
+from childservices.layouts.ods import write_ods
+from childservices.layouts.writing import Sheet, write_csv, write_csv_file, write_xlsx
 from childservices.records.cells import restore
 from childservices.records.safe import inert_cell
 
@@ -30,6 +31,18 @@ def _frozen_set(value: Iterable[str]) -> frozenset[str]:
     return frozenset(value)
 
 
+def _lines(value: Iterable[str]) -> tuple[str, ...]:
+    return tuple(value)
+
+
+def _check_header_row(layout: Layout, _: attrs.Attribute[int], value: int) -> None:
+    if value not in (1, len(layout.notes) + 2):
+        raise ArgumentValueError(
+            f"layout {layout.name}: header row {value} leaves no room for a title row and "
+            f"{len(layout.notes)} note rows above it (header row 1, or {len(layout.notes) + 2})"
+        )
+
+
 @attrs.frozen(kw_only=True)
 class Layout:
     """The shape of a drop-in table: its columns, how its dates are written, its sheet name.
@@ -40,6 +53,14 @@ class Layout:
     writes as spreadsheet formulas (Data to Insight's link to an authority's
     report folder). Every other text cell is written inert (see
     :mod:`childservices.records.safe`), so a user's ``=HYPERLINK(...)`` never runs.
+
+    ``header_row`` is the row of a workbook (xlsx, ODS) that holds the
+    header: 1, or, for a sheet laid out as Ofsted lays out its official
+    statistics, below a title row (the table's :attr:`~LayoutTable.title`) and
+    one row for each of ``notes``, so that a reader that skips the rows above
+    the header (``skiprows=2``, ``read_ods(..., skip = 2)``) reads the
+    library's workbook as it reads the original. CSV files always have the
+    header on their first line.
     """
 
     name: str
@@ -49,14 +70,41 @@ class Layout:
     formulas: frozenset[str] = attrs.field(default=frozenset(), converter=_frozen_set)
     sheet: str
     description: str
+    notes: tuple[str, ...] = attrs.field(default=(), converter=_lines)
+    header_row: int = attrs.field(default=1, validator=_check_header_row)
+
+    def rows_above(self, title: str, notes: tuple[str, ...] | None = None) -> tuple[str, ...]:
+        """The text of the workbook rows above the header: ``title`` (else the description),
+        then ``notes`` (else the layout's own); nothing when the header is on row 1."""
+        if self.header_row == 1:
+            return ()
+        return (title or self.description[0].upper() + self.description[1:], *(notes or self.notes))
 
 
 @attrs.frozen(kw_only=True, eq=True)
 class LayoutTable:
-    """A drop-in table: a layout and its rows (typed cells, in the layout's column order)."""
+    """A drop-in table: a layout and its rows (typed cells, in the layout's column order).
+
+    ``title`` is the title row a workbook of the layout carries above its
+    header (Ofsted's sheets: "Local authority inspection judgements as at 31
+    March 2025"); empty, the layout's description is used. ``notes``, when
+    given, are this table's note rows in place of the layout's (as many).
+    """
 
     layout: Layout
     rows: tuple[tuple[Cell, ...], ...]
+    title: str = ""
+    notes: tuple[str, ...] | None = attrs.field(default=None)
+
+    @notes.validator
+    def _check_notes(
+        self, _: attrs.Attribute[tuple[str, ...] | None], value: tuple[str, ...] | None
+    ) -> None:
+        if value is not None and len(value) != len(self.layout.notes):
+            raise ArgumentValueError(
+                f"layout {self.layout.name} has {len(self.layout.notes)} note rows, "
+                f"not {len(value)}"
+            )
 
     @property
     def columns(self) -> tuple[str, ...]:
@@ -106,19 +154,37 @@ class LayoutTable:
         write_csv(buffer, self.columns, self.csv_rows())
         return buffer.getvalue()
 
-    def to_xlsx(self, path: str | os.PathLike[str]) -> None:
-        """Write the table as an xlsx workbook with one sheet: dates typed, links linked.
-
-        Needs openpyxl (``pip install 'childservices[update]'`` or ``[all]``).
-        """
-        write_xlsx(
-            path,
-            sheet=self.layout.sheet,
+    def sheet(self) -> Sheet:
+        """The table as one sheet of a workbook: its name, the rows above the header, the
+        header, the rows and how dates are shown."""
+        return Sheet(
+            name=self.layout.sheet,
+            above=self.layout.rows_above(self.title, self.notes),
             columns=self.columns,
             rows=self.rows,
             date_formats=self.layout.date_formats,
             formulas=self.layout.formulas,
         )
+
+    def to_xlsx(self, path: str | os.PathLike[str]) -> None:
+        """Write the table as an xlsx workbook with one sheet: dates typed, links linked.
+
+        The header is on the layout's :attr:`~Layout.header_row`, under the
+        title and notes where the original has them (Ofsted's sheets: row 3).
+        Needs openpyxl (``pip install 'childservices[update]'`` or ``[all]``).
+        """
+        write_xlsx(path, self.sheet())
+
+    def to_ods(self, path: str | os.PathLike[str]) -> None:
+        """Write the table as an OpenDocument spreadsheet (``.ods``) with one sheet.
+
+        Laid out as :meth:`to_xlsx` lays out the workbook: the sheet's name,
+        the title and notes above the header where the original has them,
+        dates as date cells shown in the original's format, links as links,
+        text never a formula. Needs odfpy (``pip install 'childservices[ods]'``
+        or ``[all]``); without it, :class:`~childservices.MissingExtraError`.
+        """
+        write_ods(path, self.sheet())
 
 
 def _text(layout: Layout, column: str, value: Cell) -> str:

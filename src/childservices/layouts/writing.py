@@ -1,4 +1,5 @@
-"""Writing a drop-in table to a file: CSV, or an xlsx workbook of one sheet.
+"""Writing a drop-in table to a file: CSV, or an xlsx workbook of one sheet (ODS:
+:mod:`~childservices.layouts.ods`).
 
 Every file goes through the library's one safe writer
 (:func:`childservices.records.safe.write_atomically`): whole or not at all,
@@ -18,11 +19,13 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TextIO
 
+import attrs
+
 from childservices.errors import ChildServicesError
 from childservices.layouts.cells import Cell, Link
 from childservices.records.safe import write_atomically
 
-__all__ = ["write_csv", "write_csv_file", "write_xlsx"]
+__all__ = ["Sheet", "storable", "write_csv", "write_csv_file", "write_xlsx"]
 
 _UNSTORABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 """Control characters that XML 1.0, and so an xlsx workbook, cannot hold."""
@@ -47,21 +50,35 @@ def write_csv_file(
     write_atomically(path, write, overwrite=True)
 
 
-def write_xlsx(
-    path: str | os.PathLike[str],
-    *,
-    sheet: str,
-    columns: Sequence[str],
-    rows: Iterable[Sequence[Cell]],
-    date_formats: Mapping[str, str],
-    formulas: Collection[str] = frozenset(),
-) -> None:
-    """Write an xlsx workbook with one sheet: a bold header, dates typed, links linked.
+@attrs.frozen(kw_only=True)
+class Sheet:
+    """One sheet of a workbook, ready to write: its name, the rows of text above the header
+    (a title and notes, as Ofsted lays out its sheets), the header, the rows of typed cells.
 
-    ``date_formats`` gives the ``strftime`` pattern of each date column;
-    ``formulas`` names the columns whose text is written as a formula (any
-    other text is a string, whatever it starts with). Needs
-    openpyxl (``pip install 'childservices[update]'`` or ``[all]``).
+    ``date_formats`` gives the ``strftime`` pattern each date column is shown
+    in; ``formulas`` names the columns whose text is written as a formula (any
+    other text is text, whatever it starts with). The header is on row
+    ``len(above) + 1``.
+    """
+
+    name: str
+    above: tuple[str, ...]
+    columns: tuple[str, ...]
+    rows: tuple[tuple[Cell, ...], ...]
+    date_formats: Mapping[str, str]
+    formulas: Collection[str] = frozenset()
+
+    @property
+    def header_row(self) -> int:
+        """The row number of the header (1 for the first row)."""
+        return len(self.above) + 1
+
+
+def write_xlsx(path: str | os.PathLike[str], sheet: Sheet) -> None:
+    """Write an xlsx workbook with one sheet: title and notes, a bold header, dates typed,
+    links linked.
+
+    Needs openpyxl (``pip install 'childservices[update]'`` or ``[all]``).
     """
     try:
         from openpyxl import Workbook
@@ -73,25 +90,29 @@ def write_xlsx(
         ) from None
     book = Workbook()
     worksheet = book.active
-    worksheet.title = sheet[:31]
-    worksheet.append(list(columns))
-    for cell in worksheet[1]:
-        cell.font = Font(bold=True)
+    worksheet.title = sheet.name[:31]
+    for r, line in enumerate(sheet.above, start=1):
+        worksheet.cell(row=r, column=1, value=storable(line)).data_type = "s"
+        worksheet.cell(row=r, column=1).font = Font(bold=r == 1)
+    for n, column in enumerate(sheet.columns, start=1):
+        header = worksheet.cell(row=sheet.header_row, column=n, value=storable(column))
+        header.data_type = "s"
+        header.font = Font(bold=True)
     formats = {
-        n: _xlsx_format(date_formats[c])
-        for n, c in enumerate(columns, start=1)
-        if c in date_formats
+        n: _xlsx_format(sheet.date_formats[c])
+        for n, c in enumerate(sheet.columns, start=1)
+        if c in sheet.date_formats
     }
-    live = {n for n, c in enumerate(columns, start=1) if c in formulas}
-    for r, row in enumerate(rows, start=2):
+    live = {n for n, c in enumerate(sheet.columns, start=1) if c in sheet.formulas}
+    for r, row in enumerate(sheet.rows, start=sheet.header_row + 1):
         for n, value in enumerate(row, start=1):
             target = worksheet.cell(row=r, column=n)
             if isinstance(value, Link):
-                target.value = _storable(value.text)
+                target.value = storable(value.text)
                 target.hyperlink = value.url
                 target.style = "Hyperlink"
             elif isinstance(value, str):
-                target.value = value if n in live else _storable(value)
+                target.value = value if n in live else storable(value)
                 if n not in live:
                     target.data_type = "s"  # text, even when it starts with "="
             else:
@@ -101,7 +122,7 @@ def write_xlsx(
     write_atomically(path, lambda target: book.save(os.fspath(target)), overwrite=True)
 
 
-def _storable(text: str) -> str:
+def storable(text: str) -> str:
     """``text`` with the control characters a workbook cannot hold written as ``\\xNN``."""
     return _UNSTORABLE.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
