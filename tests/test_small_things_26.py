@@ -85,14 +85,15 @@ def test_a_full_disk_names_the_workbook_and_prints_no_traceback(
     # Failed before: the error named the file, but the half-written zip archive printed
     # "Exception ignored in: <function ZipFile.__del__>" with a traceback when collected.
     excel = pytest.importorskip("openpyxl.writer.excel")
-    from childservices.layouts.writing import write_xlsx
+    from childservices.layouts.writing import Sheet, write_xlsx
 
     monkeypatch.setattr(excel, "ZipFile", lambda name, *a, **k: zipfile.ZipFile(_Full(), *a, **k))
     unraisable: list[object] = []
     monkeypatch.setattr(sys, "unraisablehook", unraisable.append)
     target = tmp_path / "ratings.xlsx"
     with pytest.raises(cs.ExportError) as raised:
-        write_xlsx(target, sheet="s", columns=["a"], rows=[["x"]], date_formats={})
+        sheet = Sheet(name="s", above=(), columns=("a",), rows=(("x",),), date_formats={})
+        write_xlsx(target, sheet)
     message = str(raised.value)
     del raised  # the error and what it holds are let go, as the command line does
     gc.collect()

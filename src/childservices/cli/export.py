@@ -1,5 +1,5 @@
 """``export``: every table in the seed format (CSV folders or JSON), or one drop-in table
-(``--layout``: the spreadsheets analysts already use, for any day) as CSV or xlsx."""
+(``--layout``: the spreadsheets analysts already use, for any day) as CSV, xlsx or ODS."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ def add_commands(commands: Commands) -> None:
     export = commands.add_parser(
         "export", help="every table, with the seed format's columns, as CSV files or JSON"
     )
-    export.add_argument("--format", choices=("csv", "json", "xlsx"), default="csv")
+    export.add_argument("--format", choices=("csv", "json", "xlsx", "ods"), default="csv")
     _add_layout_options(export)
     export.add_argument(
         "--out",
@@ -42,22 +42,30 @@ def _add_layout_options(export: argparse.ArgumentParser) -> None:
     """The drop-in tables of ``childservices.layouts``, added to ``export``."""
     export.add_argument(
         "--layout",
-        choices=("seed", "inspections", "d2i-summary", "d2i-history", "ofsted-as-at"),
+        choices=(
+            "seed",
+            "inspections",
+            "d2i-summary",
+            "d2i-history",
+            "ofsted-as-at",
+            "ofsted-ilacs-history",
+        ),
         default="seed",
         help="'seed' (default): every table in the seed format; 'inspections': one row per "
         "inspection with a column per judgement area and its sources; 'd2i-summary': Data to "
         "Insight's summary of every authority's latest inspection on --on; 'd2i-history': its "
         "history of every report; 'ofsted-as-at': Ofsted's 'as at' sheet for --on and "
-        "--published-by. A layout is one table: --out is a file ('-' for standard output, CSV)",
+        "--published-by; 'ofsted-ilacs-history': Ofsted's ILACS inspection history for --on "
+        "and --published-by. A layout is one table: --out is a file ('-' for standard output, CSV)",
     )
     export.add_argument(
-        "--on", type=day, metavar="DATE", help="the day of the table (d2i-summary, ofsted-as-at)"
+        "--on", type=day, metavar="DATE", help="the day of the table (d2i-summary, ofsted-as-at, ofsted-ilacs-history)"
     )
     export.add_argument(
         "--published-by",
         type=day,
         metavar="DATE",
-        help="ofsted-as-at: count reports published by this day (default: Ofsted's rule for "
+        help="ofsted-as-at and ofsted-ilacs-history: count reports published by this day (default: Ofsted's rule for "
         "its 'as at' sheet, the 30 June on or after --on, which the sheet of 31 March counts)",
     )
 
@@ -68,8 +76,8 @@ def run_export(call: Call) -> int:
     ds = call.dataset()
     if args.layout != "seed":
         return export_layout(ds, args, call.out)
-    if args.format == "xlsx":
-        print("childservices: xlsx is for --layout tables", file=sys.stderr)
+    if args.format in ("xlsx", "ods"):
+        print(f"childservices: {args.format} is for --layout tables", file=sys.stderr)
         return 2
     from childservices.errors import ExportError
 
@@ -122,13 +130,13 @@ def ofsted_published_by(on: datetime.date) -> datetime.date:
 
 
 def export_layout(ds: Dataset, args: argparse.Namespace, out: TextIO) -> int:
-    """Write one drop-in table (``--layout``) as CSV or xlsx."""
+    """Write one drop-in table (``--layout``) as CSV, xlsx or ODS."""
     from childservices.rules.official import CountingRule
 
     if args.format == "json":
-        print("childservices: a --layout table is written as csv or xlsx", file=sys.stderr)
+        print("childservices: a --layout table is written as csv or xlsx (or ods)", file=sys.stderr)
         return 2
-    if args.layout in ("d2i-summary", "ofsted-as-at") and args.on is None:
+    if args.layout in ("d2i-summary", "ofsted-as-at", "ofsted-ilacs-history") and args.on is None:
         print(f"childservices: --layout {args.layout} needs --on DATE", file=sys.stderr)
         return 2
     if args.layout == "d2i-summary":
@@ -146,10 +154,17 @@ def export_layout(ds: Dataset, args: argparse.Namespace, out: TextIO) -> int:
                 "published by the 30 June after); --published-by DATE to change it",
                 file=sys.stderr,
             )
-        table = ds.as_at_table(CountingRule(inspected_by=args.on, published_by=published_by))
+        rule = CountingRule(inspected_by=args.on, published_by=published_by)
+        if args.layout == "ofsted-ilacs-history":
+            table = ds.ilacs_history_table(rule)
+        else:
+            table = ds.as_at_table(rule)
     if args.out == "-":
-        if args.format == "xlsx":
-            print("childservices: xlsx needs a file: --out FILE.xlsx", file=sys.stderr)
+        if args.format in ("xlsx", "ods"):
+            print(
+                f"childservices: {args.format} needs a file: --out FILE.{args.format}",
+                file=sys.stderr,
+            )
             return 2
         table.to_csv(out)
     else:
@@ -159,6 +174,8 @@ def export_layout(ds: Dataset, args: argparse.Namespace, out: TextIO) -> int:
             return 1
         if args.format == "xlsx":
             table.to_xlsx(args.out)
+        elif args.format == "ods":
+            table.to_ods(args.out)
         else:
             table.to_csv(args.out)
         out.write(f"wrote {len(table)} rows of {args.layout} to {args.out}\n")
