@@ -164,8 +164,8 @@ class Catalog:
         raise UnknownAuthorityError(text, self._suggestions(text))
 
     def _suggestions(self, text: str) -> list[str]:
-        """Names for a query that named no authority: those it begins or is a word of, then
-        close spellings (at most five)."""
+        """Names for a query that named no authority (at most five): those it begins or is a
+        word of, then those it abbreviates ('Bucks', 'Herts'), then close spellings."""
         import difflib  # only a failed lookup needs it
 
         index = self.index
@@ -176,6 +176,7 @@ class Catalog:
             for key in index.names
             if folded and (key.startswith(folded) or all(word in key.split() for word in words))
         ]
+        keys += [key for key in index.names if _abbreviates(folded, key)]
         keys += difflib.get_close_matches(folded, list(index.names), n=3, cutoff=0.75)
         names: list[str] = []
         for key in keys:
@@ -322,3 +323,17 @@ def _day_after(end: PartialDate | None) -> PartialDate | None:
     if end.day is None:
         return end  # the month or year it ended in: uncertain either way
     return PartialDate.from_date(end.first_day() + datetime.timedelta(days=1))
+
+
+def _abbreviates(query: str, key: str) -> bool:
+    """Whether a one-word folded query shortens a word of a folded name the way county names
+    are shortened: the word's first three letters, then the rest of the query's letters in
+    order later in the name ('bucks' for 'buckinghamshire', 'notts' for 'nottinghamshire')."""
+    if len(query) < 4 or " " in query:
+        return False
+    for start in (0, *(i + 1 for i, char in enumerate(key) if char == " ")):
+        if key.startswith(query[:3], start):
+            rest = iter(key[start + 3 :])
+            if all(letter in rest for letter in query[3:]):
+                return True
+    return False

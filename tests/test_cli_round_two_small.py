@@ -1,0 +1,67 @@
+"""The analyst's command line, round two (issue 27, item 9): the smaller items."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pytest
+
+from childservices.cli import main
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+
+
+def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    """Run the command line in this process: its exit status, standard output and error."""
+    out = io.StringIO()
+    try:
+        status = main(list(argv), out=out)
+    except SystemExit as exc:  # a usage error or --help
+        status = int(exc.code or 0)
+    captured = capsys.readouterr()
+    assert "Traceback" not in captured.err
+    return status, out.getvalue() + captured.out, captured.err
+
+
+def _authority_names() -> set[str]:
+    """Every authority's name, read from the seed rows."""
+    names = set()
+    for path in (SEEDS / "authorities").glob("*.csv"):
+        with path.open(newline="", encoding="utf-8") as handle:
+            names |= {row["name"] for row in csv.DictReader(handle)}
+    return names
+
+
+# show Bucks suggests Buckinghamshire ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("query", "meant"),
+    [
+        ("Bucks", "Buckinghamshire"),
+        ("Herts", "Hertfordshire"),
+        ("Notts", "Nottinghamshire"),
+        ("Lancs", "Lancashire"),
+        ("Staffs", "Staffordshire"),
+        ("Buckingham", "Buckinghamshire"),
+        ("Buckinhamshire", "Buckinghamshire"),
+    ],
+)
+def test_show_suggests_the_county_a_short_form_names(
+    capsys: pytest.CaptureFixture[str], query: str, meant: str
+) -> None:
+    assert meant in _authority_names()
+    status, _, err = _run(capsys, "show", query)
+    assert status != 0
+    assert f"no authority matches {query!r}; did you mean " in err
+    assert f"'{meant}'" in err.split("did you mean", 1)[1]
+
+
+def test_a_short_form_suggests_nothing_far_from_it(capsys: pytest.CaptureFixture[str]) -> None:
+    _, _, err = _run(capsys, "show", "Bucks")
+    suggested = err.split("did you mean", 1)[1]
+    assert all(
+        name.startswith("Buckinghamshire") for name in suggested.strip(" ?\n'").split("', '")
+    )
