@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import csv
+import errno
 import io
+import os
 from pathlib import Path
 
 import pytest
@@ -65,3 +67,25 @@ def test_a_short_form_suggests_nothing_far_from_it(capsys: pytest.CaptureFixture
     assert all(
         name.startswith("Buckinghamshire") for name in suggested.strip(" ?\n'").split("', '")
     )
+
+
+# a full disk on standard output names standard output ----------------------------------
+
+
+class _FullDisk(io.StringIO):
+    """A stream on a full disk: every write fails as the operating system fails it."""
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+
+@pytest.mark.parametrize(
+    "argv", [("ratings", "--on", "2024-03-31"), ("show", "Trafford"), ("summary",)]
+)
+def test_a_full_disk_on_standard_output_is_named(
+    capsys: pytest.CaptureFixture[str], argv: tuple[str, ...]
+) -> None:
+    status = main(list(argv), out=_FullDisk())
+    err = capsys.readouterr().err
+    assert status == 1
+    assert err == f"childservices: standard output: {os.strerror(errno.ENOSPC)}\n"

@@ -17,7 +17,7 @@ import json
 import os
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any, TextIO
 
 if TYPE_CHECKING:
@@ -37,11 +37,16 @@ def printable(text: str) -> str:
 
 class SafeStream(io.TextIOBase):
     """A text stream that writes :func:`printable` text, in whatever encoding the stream has
-    (characters it cannot encode become backslash escapes rather than an error)."""
+    (characters it cannot encode become backslash escapes rather than an error).
 
-    def __init__(self, stream: TextIO) -> None:
+    A failure to write (a full disk) is an :class:`OSError` naming the stream by ``name``
+    ("standard output"), so the user is told which output failed.
+    """
+
+    def __init__(self, stream: TextIO, name: str = "standard output") -> None:
         super().__init__()
         self._stream = stream
+        self._name = name
         self._encoding = getattr(stream, "encoding", None) or "utf-8"
 
     def write(self, text: str) -> int:
@@ -53,12 +58,27 @@ class SafeStream(io.TextIOBase):
             safe = safe.encode(self._encoding, "backslashreplace").decode(self._encoding)
         except LookupError:  # an encoding Python does not know: keep to ASCII
             safe = safe.encode("ascii", "backslashreplace").decode("ascii")
-        self._stream.write(safe)
+        with self._naming_failures():
+            self._stream.write(safe)
         return len(text)
 
     def flush(self) -> None:
         """Flush the stream underneath."""
-        self._stream.flush()
+        with self._naming_failures():
+            self._stream.flush()
+
+    @contextlib.contextmanager
+    def _naming_failures(self) -> Iterator[None]:
+        """Give a failed write without a file name this stream's name (a reader gone away,
+        ``BrokenPipeError``, is left as it is: the command line stops quietly on it)."""
+        try:
+            yield
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            if exc.filename is None:
+                exc.filename = self._name
+            raise
 
     def isatty(self) -> bool:
         """Whether the stream underneath is a terminal."""

@@ -80,7 +80,7 @@ def build_parser() -> argparse.ArgumentParser:
 def run(argv: Sequence[str] | None, *, out: TextIO | None, load: Callable[..., Dataset]) -> int:
     """Parse ``argv`` and run its command, writing to ``out`` (standard output by default)."""
     stream = cast(TextIO, SafeStream(out or sys.stdout))
-    err = cast(TextIO, SafeStream(sys.stderr))
+    err = cast(TextIO, SafeStream(sys.stderr, "standard error"))
     args = build_parser().parse_args(argv)
     with warnings.catch_warnings():
         # The commands say themselves when a day is after the record's newest report.
