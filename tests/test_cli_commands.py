@@ -144,11 +144,13 @@ def test_show_lists_delivery_and_insourcing_with_sources() -> None:
 
 def test_show_never_says_an_open_episode_runs_to_today() -> None:
     # Trafford's partnership with Pennine Care began on 1 April 2016 (seeds/delivery,
-    # Pennine Care's news item); no source gives its end, so none is claimed.
+    # Pennine Care's news item); no source gives its end, only that it was to run until
+    # March 2018 (known_until), so none is claimed and the end is said to be not known.
     result = _run("show", "Trafford")
     assert result.returncode == 0, result.stderr
     delivery = result.stdout[result.stdout.index("Delivery:") :]
-    assert "2016-04-01, no end recorded  partnership" in delivery
+    assert "2016-04-01, end not known (sources show it to 2018-03)  partnership" in delivery
+    assert "no end recorded" not in delivery
     assert "today" not in delivery
 
 

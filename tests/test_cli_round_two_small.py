@@ -89,3 +89,28 @@ def test_a_full_disk_on_standard_output_is_named(
     err = capsys.readouterr().err
     assert status == 1
     assert err == f"childservices: standard output: {os.strerror(errno.ENOSPC)}\n"
+
+
+# delivery not known past its known_until -------------------------------------------------
+
+
+def _open_episodes() -> list[dict[str, str]]:
+    """The seed delivery episodes with no end, read from the seed rows."""
+    rows = []
+    for path in (SEEDS / "delivery").glob("*.csv"):
+        with path.open(newline="", encoding="utf-8") as handle:
+            rows += [row for row in csv.DictReader(handle) if not row["end"]]
+    return rows
+
+
+def test_show_says_an_episode_known_only_to_a_date_has_no_known_end(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    known = [row for row in _open_episodes() if row["known_until"]]
+    assert known  # Trafford's partnership, known until 2018-03
+    for row in known:
+        status, out, err = _run(capsys, "show", row["authority"])
+        assert status == 0, err
+        delivery = out[out.index("Delivery:") :]
+        expected = f"  {row['start']}, end not known (sources show it to {row['known_until']})"
+        assert f"{expected}  {row['model']}" in delivery

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from childservices.cli.command import Call
 from childservices.cli.output import coverage_note
-from childservices.model import Citation, Grade, Inspection, Visit, VisitKind
+from childservices.model import Citation, DeliveryEpisode, Grade, Inspection, Visit, VisitKind
 
 if TYPE_CHECKING:
     from childservices.authority_view import AuthorityView
@@ -252,13 +252,18 @@ def _delivery(ds: Dataset, authority: AuthorityView, out: TextIO) -> None:
     out.write("Delivery:\n")
     for episode in authority.deliveries:
         provider = f" ({ds.index.providers[episode.provider].name})" if episode.provider else ""
-        # An open episode is one whose end no source gave: it may run on, or have ended unseen.
-        span = (
-            f"{episode.start} to {episode.end}"
-            if episode.end
-            else f"{episode.start}, no end recorded"
-        )
-        out.write(f"  {span}  {episode.model.value}{provider}\n")
+        out.write(f"  {delivery_span(episode)}  {episode.model.value}{provider}\n")
         out.write(f"      source: {sources(ds, episode.citations)}\n")
     if not authority.deliveries:
         out.write("  no episode recorded: in-house by default\n")
+
+
+def delivery_span(episode: DeliveryEpisode) -> str:
+    """An episode's dates as ``show`` prints them. With no end recorded, either its sources
+    show it still running when the record was made, or (``known_until``) they show it only
+    to a date, after which the record does not know whether it ran on."""
+    if episode.end:
+        return f"{episode.start} to {episode.end}"
+    if episode.known_until:
+        return f"{episode.start}, end not known (sources show it to {episode.known_until})"
+    return f"{episode.start}, no end recorded"
