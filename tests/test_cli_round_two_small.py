@@ -114,3 +114,48 @@ def test_show_says_an_episode_known_only_to_a_date_has_no_known_end(
         delivery = out[out.index("Delivery:") :]
         expected = f"  {row['start']}, end not known (sources show it to {row['known_until']})"
         assert f"{expected}  {row['model']}" in delivery
+
+
+# a copy site's address for a gov.uk letter is said to be a copy ---------------------------
+
+
+def _copies_cited_by_interventions() -> list[tuple[str, str, str]]:
+    """(authority, address, publisher) for each DfE publication the intervention seeds cite
+    through a copy on another site, read from the seed rows."""
+    sources = {}
+    for path in (SEEDS / "sources").glob("*.csv"):
+        with path.open(newline="", encoding="utf-8") as handle:
+            sources |= {row["id"]: row for row in csv.DictReader(handle)}
+    found = []
+    for path in (SEEDS / "interventions").glob("*.csv"):
+        with path.open(newline="", encoding="utf-8") as handle:
+            for row in csv.DictReader(handle):
+                source = sources.get(row["source"])
+                if source is None or "gov.uk/" in source["url"]:
+                    continue
+                if "copy of" in source["publisher"] and "GOV.UK" in source["publisher"]:
+                    found.append((row["authority"], source["url"], source["publisher"]))
+    return found
+
+
+def test_show_says_a_copy_sites_address_is_a_copy(capsys: pytest.CaptureFixture[str]) -> None:
+    copies = _copies_cited_by_interventions()
+    assert len({url for _, url, _ in copies}) >= 5  # seeds/INTERVENTION_COVERAGE.md, "Mirrors"
+    for authority, url, _ in copies:
+        status, out, err = _run(capsys, "show", authority)
+        assert status == 0, err
+        lines = [line for line in out.splitlines() if url in line]
+        assert lines, (authority, url)
+        # Two source rows may give one address (Bradford's 2023 direction): either publisher.
+        publishers = {p for _, u, p in copies if u == url}
+        for line in lines:
+            assert any(f"{url} (a copy; publisher: {p})" in line for p in publishers)
+
+
+def test_show_does_not_call_an_original_a_copy(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, err = _run(capsys, "show", "Trafford")
+    assert status == 0, err
+    # Pennine Care's own news page about its own partnership: the original, not a copy.
+    lines = [line for line in out.splitlines() if "penninecare.nhs.uk" in line]
+    assert lines
+    assert all("(a copy" not in line for line in lines)

@@ -4,18 +4,30 @@ authority's history, each fact with its sources)."""
 from __future__ import annotations
 
 import datetime
+import re
 from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, TextIO
 
 from childservices.cli.command import Call
 from childservices.cli.output import coverage_note
-from childservices.model import Citation, DeliveryEpisode, Grade, Inspection, Visit, VisitKind
+from childservices.model import (
+    Citation,
+    DeliveryEpisode,
+    Grade,
+    Inspection,
+    Source,
+    Visit,
+    VisitKind,
+)
 
 if TYPE_CHECKING:
     from childservices.authority_view import AuthorityView
     from childservices.cli.command import Commands
     from childservices.dataset import Dataset
+
+_COPY = re.compile(r"\bcopy\b", re.IGNORECASE)
+"""A publisher that says the address is a copy of the publication, not its original."""
 
 
 def add_commands(commands: Commands) -> None:
@@ -122,13 +134,22 @@ def sources(ds: Dataset, citations: Sequence[Citation]) -> str:
     parts = []
     for source_id, locators in places.items():
         source = ds.source(source_id)
-        text = source.url or f"{source.title} ({source.publisher or 'unknown publisher'})"
+        if source.url and is_copy(source):
+            text = f"{source.url} (a copy; publisher: {source.publisher})"
+        else:
+            text = source.url or f"{source.title} ({source.publisher or 'unknown publisher'})"
         first = next((loc for loc in locators if loc), None)
         if first:
             more = f" and {len(locators) - 1} more places" if len(locators) > 1 else ""
             text += f" [{first}{more}]"
         parts.append(text)
     return "; ".join(parts)
+
+
+def is_copy(source: Source) -> bool:
+    """Whether the source's address is a copy of the publication on another site (a DfE
+    letter on govwire.co.uk): its publisher says so ("copy of a DfE GOV.UK publication")."""
+    return bool(source.publisher and _COPY.search(source.publisher))
 
 
 def inspection_line(ds: Dataset, inspection: Inspection, prefix: str) -> str:
