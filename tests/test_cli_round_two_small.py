@@ -159,3 +159,63 @@ def test_show_does_not_call_an_original_a_copy(capsys: pytest.CaptureFixture[str
     lines = [line for line in out.splitlines() if "penninecare.nhs.uk" in line]
     assert lines
     assert all("(a copy" not in line for line in lines)
+
+
+# show --format csv and json ----------------------------------------------------------------
+
+
+def _show_rows(capsys: pytest.CaptureFixture[str], name: str, fmt: str) -> list[dict[str, str]]:
+    """``show NAME --format FMT`` read back as rows of text (empty for unknown)."""
+    import json
+
+    status, out, err = _run(capsys, "show", name, "--format", fmt)
+    assert status == 0, err
+    if fmt == "json":
+        return [{k: v or "" for k, v in row.items()} for row in json.loads(out)]
+    return list(csv.DictReader(io.StringIO(out)))
+
+
+def _seed_rows(table: str, authority: str) -> list[dict[str, str]]:
+    """One authority's seed rows of a table, read from the seed files."""
+    rows = []
+    for path in sorted((SEEDS / table).glob("*.csv")):
+        with path.open(newline="", encoding="utf-8") as handle:
+            rows += [row for row in csv.DictReader(handle) if row["authority"] == authority]
+    return rows
+
+
+def test_show_gives_the_same_rows_as_csv_and_json(capsys: pytest.CaptureFixture[str]) -> None:
+    rows = _show_rows(capsys, "Trafford", "csv")
+    assert rows == _show_rows(capsys, "Trafford", "json")
+    assert {row["record"] for row in rows} >= {
+        "identity",
+        "current",
+        "inspection",
+        "visit",
+        "intervention",
+        "delivery",
+    }
+
+
+def test_show_rows_hold_what_the_text_says(capsys: pytest.CaptureFixture[str]) -> None:
+    rows = _show_rows(capsys, "Trafford", "csv")
+    _, text, _ = _run(capsys, "show", "Trafford")
+    for row in rows:
+        if row["record"] in ("inspection", "visit", "intervention", "delivery"):
+            assert row["date"] and row["date"] in text
+            assert row["source"] and row["source"] in text
+    # Trafford's partnership (seeds/delivery): its end not known after known_until.
+    (episode,) = _seed_rows("delivery", "trafford")
+    (delivery,) = [row for row in rows if row["record"] == "delivery"]
+    assert (delivery["date"], delivery["end"], delivery["what"]) == (
+        episode["start"],
+        episode["end"],
+        episode["model"],
+    )
+    assert delivery["detail"] == f"end not known (sources show it to {episode['known_until']})"
+    # Its improvement notice (seeds/interventions), cited through a copy of the DfE letter.
+    notices = {(r["date"], r["kind"]) for r in _seed_rows("interventions", "trafford")}
+    shown = {(r["date"], r["what"]) for r in rows if r["record"] == "intervention"}
+    assert shown == notices
+    inspections = {r["published"] for r in _seed_rows("inspections", "trafford") if r["published"]}
+    assert inspections <= {r["date"] for r in rows if r["record"] == "inspection"}

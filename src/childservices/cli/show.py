@@ -4,19 +4,21 @@ authority's history, each fact with its sources)."""
 from __future__ import annotations
 
 import datetime
-import re
 from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, TextIO
 
 from childservices.cli.command import Call
-from childservices.cli.output import coverage_note
+from childservices.cli.output import coverage_note, emit
+from childservices.cli.show_rows import (
+    COLUMNS,
+    delivery_span,
+    history_rows,
+    sources as sources,  # delivery cites as show does
+)
 from childservices.model import (
-    Citation,
-    DeliveryEpisode,
     Grade,
     Inspection,
-    Source,
     Visit,
     VisitKind,
 )
@@ -25,9 +27,6 @@ if TYPE_CHECKING:
     from childservices.authority_view import AuthorityView
     from childservices.cli.command import Commands
     from childservices.dataset import Dataset
-
-_COPY = re.compile(r"\bcopy\b", re.IGNORECASE)
-"""A publisher that says the address is a copy of the publication, not its original."""
 
 
 def add_commands(commands: Commands) -> None:
@@ -43,6 +42,13 @@ def add_commands(commands: Commands) -> None:
         help="a name, alias, DfE number, ONS code or Ofsted URN (a name of several words "
         "needs no quotes: show Tower Hamlets)",
     )
+    show.add_argument(
+        "--format",
+        choices=("text", "csv", "json"),
+        default="text",
+        help="the history as text (default), or as rows of CSV or JSON (one fact a row, "
+        "with its sources)",
+    )
     show.set_defaults(handler=run_show)
 
 
@@ -56,7 +62,15 @@ def run_summary(call: Call) -> int:
 def run_show(call: Call) -> int:
     """Print one authority's history (``show AUTHORITY``)."""
     ds = call.dataset()
-    show(ds, ds.authority(authority_name(call.args.authority)), call.out)
+    authority = ds.authority(authority_name(call.args.authority))
+    if call.args.format == "text":
+        show(ds, authority, call.out)
+    else:
+        current = current_line(ds, authority, datetime.date.today())
+        emit(history_rows(ds, authority, current), COLUMNS, call.args.format, call.out)
+        note = coverage_note(ds, datetime.date.today())
+        if note:
+            call.err.write(f"childservices: note: {note}\n")
     call.out.flush()
     return 0
 
@@ -124,32 +138,6 @@ def _ratings_today(
 
 
 # show -------------------------------------------------------------------------------
-
-
-def sources(ds: Dataset, citations: Sequence[Citation]) -> str:
-    """Each cited source once, with the first place cited in it and how many places in all."""
-    places: dict[str, list[str | None]] = {}
-    for citation in citations:
-        places.setdefault(citation.source, []).append(citation.locator)
-    parts = []
-    for source_id, locators in places.items():
-        source = ds.source(source_id)
-        if source.url and is_copy(source):
-            text = f"{source.url} (a copy; publisher: {source.publisher})"
-        else:
-            text = source.url or f"{source.title} ({source.publisher or 'unknown publisher'})"
-        first = next((loc for loc in locators if loc), None)
-        if first:
-            more = f" and {len(locators) - 1} more places" if len(locators) > 1 else ""
-            text += f" [{first}{more}]"
-        parts.append(text)
-    return "; ".join(parts)
-
-
-def is_copy(source: Source) -> bool:
-    """Whether the source's address is a copy of the publication on another site (a DfE
-    letter on govwire.co.uk): its publisher says so ("copy of a DfE GOV.UK publication")."""
-    return bool(source.publisher and _COPY.search(source.publisher))
 
 
 def inspection_line(ds: Dataset, inspection: Inspection, prefix: str) -> str:
@@ -277,14 +265,3 @@ def _delivery(ds: Dataset, authority: AuthorityView, out: TextIO) -> None:
         out.write(f"      source: {sources(ds, episode.citations)}\n")
     if not authority.deliveries:
         out.write("  no episode recorded: in-house by default\n")
-
-
-def delivery_span(episode: DeliveryEpisode) -> str:
-    """An episode's dates as ``show`` prints them. With no end recorded, either its sources
-    show it still running when the record was made, or (``known_until``) they show it only
-    to a date, after which the record does not know whether it ran on."""
-    if episode.end:
-        return f"{episode.start} to {episode.end}"
-    if episode.known_until:
-        return f"{episode.start}, end not known (sources show it to {episode.known_until})"
-    return f"{episode.start}, no end recorded"
