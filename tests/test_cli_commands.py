@@ -307,7 +307,7 @@ def test_read_report_summarises_failures(tmp_path: Path) -> None:
     assert "read 0 of 2 reports; 2 failed:" in result.stderr
     assert "not a PDF" in result.stderr
     assert result.stdout.splitlines() == [
-        "file,id,authority,framework,kind,published,overall,judgements,lead_inspector"
+        "file,id,authority,framework,kind,start,end,published,overall,judgements,lead_inspector"
     ]
 
 

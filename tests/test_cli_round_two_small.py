@@ -219,3 +219,31 @@ def test_show_rows_hold_what_the_text_says(capsys: pytest.CaptureFixture[str]) -
     assert shown == notices
     inspections = {r["published"] for r in _seed_rows("inspections", "trafford") if r["published"]}
     assert inspections <= {r["date"] for r in rows if r["record"] == "inspection"}
+
+
+# read-report prints the fieldwork dates -------------------------------------------------
+
+
+def test_read_report_prints_the_fieldwork_dates(
+    capsys: pytest.CaptureFixture[str], shared_dir: Path
+) -> None:
+    import json
+
+    folder = shared_dir / "sources" / "ofsted-reports" / "2532283_dorset"
+    pdf = folder / "children's services inspection - 19 november 2021.pdf"
+    with (SEEDS / "inspections" / "reports.csv").open(newline="", encoding="utf-8") as handle:
+        (seed,) = [r for r in csv.DictReader(handle) if r["id"] == "dorset-ilacs-2021-11-19"]
+    assert seed["start"] and seed["end"]  # the report's fieldwork, as the seed row gives it
+    for fmt in ("json", "csv", "table"):
+        status, out, err = _run(capsys, "read-report", str(pdf), "--format", fmt)
+        assert status == 0, err
+        if fmt == "json":
+            (item,) = json.loads(out)
+        elif fmt == "csv":
+            (item,) = csv.DictReader(io.StringIO(out))
+        else:
+            header, line = out.splitlines()
+            assert header.split()[5:7] == ["start", "end"]
+            assert f"{seed['start']}  {seed['end']}  {seed['published']}" in line
+            continue
+        assert (item["start"], item["end"]) == (seed["start"], seed["end"])

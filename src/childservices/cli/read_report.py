@@ -24,12 +24,15 @@ COLUMNS = (
     "authority",
     "framework",
     "kind",
+    "start",
+    "end",
     "published",
     "overall",
     "judgements",
     "lead_inspector",
 )
-"""The columns of the table of reports read, in order."""
+"""The columns of the table of reports read, in order (``start`` and ``end``: the fieldwork
+dates the report prints; empty where it prints none)."""
 
 
 def add_commands(commands: Commands) -> None:
@@ -124,6 +127,8 @@ def _row(name: str, inspection: Inspection) -> dict[str, Any]:
         "authority": inspection.authority,
         "framework": inspection.framework,
         "kind": inspection.kind,
+        "start": inspection.start,
+        "end": inspection.end,
         "published": inspection.published,
         "overall": inspection.overall,
         "judgements": ";".join(f"{j.area.value}={j.grade.value}" for j in inspection.judgements),
