@@ -247,3 +247,10 @@ def test_read_report_prints_the_fieldwork_dates(
             assert f"{seed['start']}  {seed['end']}  {seed['published']}" in line
             continue
         assert (item["start"], item["end"]) == (seed["start"], seed["end"])
+
+
+def test_show_format_table_is_the_text_form(capsys: pytest.CaptureFixture[str]) -> None:
+    _, text, _ = _run(capsys, "show", "Trafford")
+    status, table, err = _run(capsys, "show", "Trafford", "--format", "table")
+    assert status == 0, err
+    assert table == text and table.startswith("Trafford (trafford)")

@@ -44,10 +44,10 @@ def add_commands(commands: Commands) -> None:
     )
     show.add_argument(
         "--format",
-        choices=("text", "csv", "json"),
+        choices=("text", "table", "csv", "json"),
         default="text",
-        help="the history as text (default), or as rows of CSV or JSON (one fact a row, "
-        "with its sources)",
+        help="the history as text (default; 'table' is the same), or as rows of CSV or JSON "
+        "(one fact a row, with its sources)",
     )
     show.set_defaults(handler=run_show)
 
@@ -63,7 +63,7 @@ def run_show(call: Call) -> int:
     """Print one authority's history (``show AUTHORITY``)."""
     ds = call.dataset()
     authority = ds.authority(authority_name(call.args.authority))
-    if call.args.format == "text":
+    if call.args.format in ("text", "table"):
         show(ds, authority, call.out)
     else:
         current = current_line(ds, authority, datetime.date.today())
