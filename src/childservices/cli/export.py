@@ -59,7 +59,10 @@ def _add_layout_options(export: argparse.ArgumentParser) -> None:
         "and --published-by. A layout is one table: --out is a file ('-' for standard output, CSV)",
     )
     export.add_argument(
-        "--on", type=day, metavar="DATE", help="the day of the table (d2i-summary, ofsted-as-at, ofsted-ilacs-history)"
+        "--on",
+        type=day,
+        metavar="DATE",
+        help="the day of the table (d2i-summary, ofsted-as-at, ofsted-ilacs-history)",
     )
     export.add_argument(
         "--published-by",

@@ -66,7 +66,8 @@ def run_show(call: Call) -> int:
     if call.args.format in ("text", "table"):
         show(ds, authority, call.out)
     else:
-        current = current_line(ds, authority, datetime.date.today())
+        today = datetime.date.today()
+        current = (current_day(ds, today), current_line(ds, authority, today))
         emit(history_rows(ds, authority, current), COLUMNS, call.args.format, call.out)
         note = coverage_note(ds, datetime.date.today())
         if note:
@@ -206,17 +207,21 @@ def _identity(authority: AuthorityView, out: TextIO) -> None:
             out.write(f"  {label}: {', '.join(o.name for o in others)}\n")
 
 
+def current_day(ds: Dataset, today: datetime.date) -> datetime.date:
+    """The day ``show`` gives the current rating for: the record's coverage date (its newest
+    report), or today if that is earlier."""
+    newest = ds.index.reports_to
+    return newest if newest is not None and newest < today else today
+
+
 def current_line(ds: Dataset, authority: AuthorityView, today: datetime.date) -> str:
     """The rating in force on the record's coverage date (its newest report), or today if
     that is earlier, saying which day and since when (SIF and later frameworks)."""
-    newest = ds.index.reports_to
-    if newest is not None and newest < today:
-        day, which = (
-            newest,
-            f"on {newest}, the record's coverage date (its newest report), not today",
-        )
+    day = current_day(ds, today)
+    if day < today:
+        which = f"on {day}, the record's coverage date (its newest report), not today"
     else:
-        day, which = today, f"today ({today})"
+        which = f"today ({today})"
     if authority.active_on(day) is False:
         return f"  current: none: the authority did not exist {which}"
     inspection = authority.rated_inspection_on(day)

@@ -10,6 +10,7 @@ not applicable.
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -31,12 +32,22 @@ the fact is about (a predecessor's id for its inspections), the fact's date and 
 it is, its value, the rest of what the text form says, and its sources."""
 
 
-def history_rows(ds: Dataset, authority: AuthorityView, current: str) -> Rows:
+def history_rows(ds: Dataset, authority: AuthorityView, current: tuple[datetime.date, str]) -> Rows:
     """The authority's history as ``show`` prints it, one fact a row (see :data:`COLUMNS`);
-    ``current`` is the text form's line for the rating in force."""
+    ``current`` is the day of the rating in force and the text form's line saying it."""
     rows = _identity_rows(authority)
-    current = current.strip().removeprefix("current: ")
-    rows.append(_row("current", authority.id, what="rating", detail=current))
+    day, line = current
+    rated = authority.active_on(day) is not False and authority.rated_inspection_on(day)
+    rows.append(
+        _row(
+            "current",
+            authority.id,
+            date=day,
+            what="rating",
+            value=authority.rating_on(day) if rated else None,
+            detail=line.strip().removeprefix("current: "),
+        )
+    )
     rows += _inspection_and_visit_rows(ds, authority)
     rows += _intervention_rows(ds, authority)
     rows += _delivery_rows(ds, authority)
