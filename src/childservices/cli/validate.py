@@ -48,10 +48,13 @@ def validate(
     err: TextIO,
 ) -> int:
     """Read ``paths`` with the bundled record (``load()``) or ``alone``; print ok or each problem."""
+    notes: list[str] = []
     try:
-        from childservices.loading import merge_files
+        from childservices.records.files import record_files
+        from childservices.records.read import check_files
 
-        ds = merge_files(paths, base=None if alone else load(), follow_links=follow_links)
+        files = record_files(paths, follow_links=follow_links)
+        records = check_files(files, base=None if alone else load().records, notes=notes)
     except DatasetError as exc:
         count = len(exc.problems)
         noun = "problem" if count == 1 else "problems"
@@ -59,6 +62,8 @@ def validate(
         err.write(f"childservices: {count} {noun} found\n")
         err.flush()
         try:
+            for note in notes:
+                out.write(f"note: {note}\n")
             for problem in exc.problems:
                 out.write(f"{problem}\n")
             out.flush()
@@ -66,5 +71,7 @@ def validate(
             reader_gone()
         return 1
     base = "on their own" if alone else "with the bundled dataset"
-    out.write(f"ok: {len(paths)} path(s) read and checked {base}; {ds.records.count()} records\n")
+    for note in notes:
+        out.write(f"note: {note}\n")
+    out.write(f"ok: {len(paths)} path(s) read and checked {base}; {records.count()} records\n")
     return 0

@@ -71,12 +71,18 @@ def read_csv(
     digest: hashlib._Hash,
     checks: dict[str, CellCheck],
     sink: Sink,
+    rejected: Sink | None = None,
 ) -> None:
-    """Read one file, handing each row to ``sink`` as it is read."""
+    """Read one file, handing each row to ``sink`` as it is read.
+
+    A row with a cell that is not a value of its column is not handed to ``sink``; it is
+    handed to ``rejected`` (when given), so that its other checks (its references) are
+    reported in the same run.
+    """
     where = str(path)
     try:
         with open_regular(path, limit=MAX_FILE_BYTES, digest=digest) as handle:
-            _parse_csv(table, where, _lines(handle), problems, sink, checks)
+            _parse_csv(table, where, _lines(handle), problems, sink, checks, rejected)
     except FileRefusedError as exc:
         problems.add(where, Problem(file=where, message=str(exc)))
     except OSError as exc:
@@ -90,8 +96,10 @@ def _parse_csv(
     problems: Problems,
     sink: Sink,
     checks: dict[str, CellCheck] | None = None,
+    rejected: Sink | None = None,
 ) -> None:
-    """Parse one file's lines, handing each good row to ``sink``; stop at too many problems."""
+    """Parse one file's lines, handing each good row to ``sink`` (and each row with a bad
+    cell to ``rejected``); stop at too many problems."""
     reader = csv.reader(lines, strict=True)
     try:
         header = next(reader, None)
@@ -141,6 +149,8 @@ def _parse_csv(
                     )
                 continue
             if checks and not _cells_fit(table, where, reader.line_num, values, checks, problems):
+                if rejected is not None:
+                    rejected(Origin(where, reader.line_num), values)
                 continue
             sink(Origin(where, reader.line_num), values)
     except csv.Error as exc:

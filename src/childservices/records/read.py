@@ -38,6 +38,7 @@ from childservices.records.merge import (
     apply_corrections,
     attach_judgements,
     merger,
+    reference_checker,
     structure_table,
 )
 from childservices.records.names import check_names
@@ -48,6 +49,7 @@ __all__ = [
     "BUNDLED",
     "MAX_CITATIONS_PER_RECORD",
     "MAX_PROBLEMS_PER_FILE",
+    "check_files",
     "read_files",
     "read_seed_folder",
     "seed_files",
@@ -93,17 +95,31 @@ def read_files(
     return _read(files, base=base, check=check)[0]
 
 
+def check_files(
+    files: Iterable[tuple[str, Path]], *, base: RecordSet | None = None, notes: list[str]
+) -> RecordSet:
+    """Read and check ``(table, file)`` pairs as :func:`read_files` does with ``check``, or
+    raise every problem found; a note goes to ``notes`` for each authority a user's row
+    names by its exact name or alias (folded) instead of its id, read as that id."""
+    return _read(files, base=base, check=True, notes=notes)[0]
+
+
 def _read(
     files: Iterable[tuple[str, Path]],
     *,
     base: RecordSet | None = None,
     check: bool = False,
+    notes: list[str] | None = None,
 ) -> tuple[RecordSet, str]:
-    """The records and a digest of the files read (names and bytes)."""
+    """The records and a digest of the files read (names and bytes); with ``check``, the notes
+    on names read as authorities' ids go to ``notes``."""
     problems = Problems()
     claims: dict[str, dict[str, Claim]] = {name: {} for name in TABLES}
     conflicts: Conflicts = {}
-    digest = _read_rows(files, claims, problems, conflicts, Known(claims, base) if check else None)
+    known = Known(claims, base) if check else None
+    digest = _read_rows(files, claims, problems, conflicts, known)
+    if known is not None and notes is not None:
+        notes.extend(known.notes)
     if base is not None:
         claims = with_base(base, claims, problems, conflicts)
         if check:
@@ -155,7 +171,8 @@ def _read_rows(
         digest.update(str(path).encode("utf-8", "backslashreplace") + b"\0")
         cells = checks.setdefault(table_name, cell_checks(table))
         merge = merger(table, claims[table_name], problems, conflicts, known)
-        read_csv(table, path, problems, digest, cells, merge)
+        rejected = None if known is None else reference_checker(table, problems, known)
+        read_csv(table, path, problems, digest, cells, merge, rejected)
     return digest.hexdigest()
 
 
