@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from pathlib import Path
 
 import pytest
@@ -112,3 +113,44 @@ def test_validate_never_guesses_between_two_authorities_of_one_name(
     assert status == 1
     assert f"authority: {name!r} names more than one authority (barnet, barnet-two)" in out
     assert "no authority" not in out
+
+
+def test_validate_reads_the_librarys_own_json_export(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Failed before: "cannot tell which table this is".
+    folder = tmp_path / "out"
+    status, _, err = _run(capsys, "export", "--format", "json", "--out", str(folder))
+    assert status == 0, err
+    (path,) = folder.glob("*.json")
+    status, out, err = _run(capsys, "validate", str(path))
+    assert status == 0, out + err
+    rows = json.loads(path.read_text(encoding="utf-8"))["tables"]
+    assert "cannot tell" not in out + err
+    assert out.startswith("ok: 1 path(s)")
+    # A bad row of the export is placed at its table and row (line n + 1 for the n-th row).
+    authorities = _authorities()
+    n = next(i for i, row in enumerate(rows["inspections"]) if row["authority"] == "barnet")
+    rows["inspections"][n]["authority"] = "barnett"
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps({"format": 1, "tables": rows}), encoding="utf-8")
+    status, out, _ = _run(capsys, "validate", "--alone", str(bad))
+    assert status == 1
+    assert "barnet" in authorities
+    assert out.splitlines()[0] == (
+        f"{bad} (inspections):{n + 2}: inspections {rows['inspections'][n]['id']}: authority: "
+        "no authority 'barnett' (did you mean 'barnet'?)"
+    )
+
+
+def test_validate_says_what_a_json_file_without_tables_is(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "other.json"
+    path.write_text('{"rows": []}', encoding="utf-8")
+    status, out, _ = _run(capsys, "validate", "--alone", str(path))
+    assert status == 1
+    assert out.splitlines() == [
+        f"{path}: is not the library's JSON export: it has no 'tables' object "
+        "(export --format json writes one)"
+    ]

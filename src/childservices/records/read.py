@@ -42,7 +42,13 @@ from childservices.records.merge import (
     structure_table,
 )
 from childservices.records.names import check_names
-from childservices.records.parse import CellCheck, cell_checks, read_csv
+from childservices.records.parse import (
+    CellCheck,
+    cell_checks,
+    json_tables,
+    read_csv,
+    read_json_table,
+)
 from childservices.records.references import Known, unresolved_within
 
 __all__ = [
@@ -161,6 +167,7 @@ def _read_rows(
     read (names and bytes). With ``known``, references are checked as rows are read."""
     digest = hashlib.sha256()
     checks: dict[str, dict[str, CellCheck]] = {}
+    exports: dict[Path, dict[str, object] | None] = {}
     for table_name, path in sorted(files, key=_reading_order):
         table = TABLES.get(table_name)
         if table is None:
@@ -168,10 +175,18 @@ def _read_rows(
                 str(path), Problem(file=str(path), message=f"{table_name!r} is not a table")
             )
             continue
-        digest.update(str(path).encode("utf-8", "backslashreplace") + b"\0")
         cells = checks.setdefault(table_name, cell_checks(table))
         merge = merger(table, claims[table_name], problems, conflicts, known)
         rejected = None if known is None else reference_checker(table, problems, known)
+        if path.suffix.casefold() == ".json":
+            if path not in exports:
+                digest.update(str(path).encode("utf-8", "backslashreplace") + b"\0")
+                exports[path] = json_tables(path, problems, digest)
+            tables = exports[path]
+            if tables is not None and table_name in tables:
+                read_json_table(table, path, tables[table_name], problems, cells, merge, rejected)
+            continue
+        digest.update(str(path).encode("utf-8", "backslashreplace") + b"\0")
         read_csv(table, path, problems, digest, cells, merge, rejected)
     return digest.hexdigest()
 
