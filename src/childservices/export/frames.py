@@ -24,8 +24,8 @@ from childservices.records.rows import Row, judgement_rows, record_fields
 
 if TYPE_CHECKING:
     from childservices.authority_view import AuthorityView
-    from childservices.rules.history import AuthorityHistory
     from childservices.layouts import LayoutTable
+    from childservices.rules.history import AuthorityHistory
 
 __all__ = ["GRADE_ORDER", "to_frames"]
 
