@@ -21,10 +21,14 @@ def add_commands(commands: Commands) -> None:
         "validate",
         help="check your own records files (seed format); list every problem",
         description="Read your record files (a seeds-style folder, or CSV files named "
-        "<table>.csv or kept in a folder named after their table) together with the bundled "
-        "dataset, run every check, and list each problem with file, line or record, and field.",
+        "<table>.csv or kept in a folder named after their table, or the library's own JSON "
+        "export) together with the bundled dataset, run every check, and list each problem with "
+        "file, line or record, and field. Where an authority's id goes, its exact name or alias "
+        "is read as its id, with a note (a name of two authorities is a problem).",
     )
-    validate.add_argument("paths", nargs="+", metavar="FILE", help="a CSV file or a folder")
+    validate.add_argument(
+        "paths", nargs="+", metavar="FILE", help="a CSV file, a folder, or a JSON export"
+    )
     validate.add_argument(
         "--alone",
         action="store_true",
