@@ -257,6 +257,7 @@ def test_validate_places_cross_record_problems_in_the_users_file(tmp_path: Path)
     visits = str(root / "inspections" / "visits.csv")
     assert result.stdout.strip().splitlines() == [
         f"{visits}:3: inspections sandwell-ilacs-2026-09-14: authority: no authority 'sandwel'"
+        " (did you mean 'sandwell'?)"
     ]
 
 

@@ -95,14 +95,21 @@ def newest_sources(tables: Any, sources: Mapping[str, Source]) -> dict[str, date
 def warn_if_after(
     coverage_to: datetime.date | None, day: datetime.date, *, stacklevel: int
 ) -> None:
-    """Warn that the record may not include events after its newest report, if ``day`` is later."""
+    """Warn that the record may not include events after its newest report, if ``day`` is later.
+
+    The message names the coverage date, not the day asked, so it is the same for every later
+    day: under Python's default warning filter it is shown once per place in the caller's code
+    (per coverage date), not once per day asked, and a loop or a property test over many days
+    gives one warning, not hundreds. ``warnings.simplefilter("always", cs.CoverageWarning)``
+    shows every one; ``pytest.warns`` sees every one.
+    """
     if coverage_to is None or day <= coverage_to:
         return
     warnings.warn(
         CoverageWarning(
-            f"the record holds reports published up to {coverage_to.isoformat()}; the answer "
-            f"for {day.isoformat()} may miss later inspections (run 'childservices update' to "
-            "add the reports published since)"
+            f"the record holds reports published up to {coverage_to.isoformat()}; answers for "
+            "later days may miss later inspections (run 'childservices update' to add the "
+            "reports published since)"
         ),
         stacklevel=stacklevel + 1,
     )

@@ -21,10 +21,14 @@ def add_commands(commands: Commands) -> None:
         "validate",
         help="check your own records files (seed format); list every problem",
         description="Read your record files (a seeds-style folder, or CSV files named "
-        "<table>.csv or kept in a folder named after their table) together with the bundled "
-        "dataset, run every check, and list each problem with file, line or record, and field.",
+        "<table>.csv or kept in a folder named after their table, or the library's own JSON "
+        "export) together with the bundled dataset, run every check, and list each problem with "
+        "file, line or record, and field. Where an authority's id goes, its exact name or alias "
+        "is read as its id, with a note (a name of two authorities is a problem).",
     )
-    validate.add_argument("paths", nargs="+", metavar="FILE", help="a CSV file or a folder")
+    validate.add_argument(
+        "paths", nargs="+", metavar="FILE", help="a CSV file, a folder, or a JSON export"
+    )
     validate.add_argument(
         "--alone",
         action="store_true",
@@ -48,10 +52,13 @@ def validate(
     err: TextIO,
 ) -> int:
     """Read ``paths`` with the bundled record (``load()``) or ``alone``; print ok or each problem."""
+    notes: list[str] = []
     try:
-        from childservices.loading import merge_files
+        from childservices.records.files import record_files
+        from childservices.records.read import check_files
 
-        ds = merge_files(paths, base=None if alone else load(), follow_links=follow_links)
+        files = record_files(paths, follow_links=follow_links)
+        records = check_files(files, base=None if alone else load().records, notes=notes)
     except DatasetError as exc:
         count = len(exc.problems)
         noun = "problem" if count == 1 else "problems"
@@ -59,6 +66,8 @@ def validate(
         err.write(f"childservices: {count} {noun} found\n")
         err.flush()
         try:
+            for note in notes:
+                out.write(f"note: {note}\n")
             for problem in exc.problems:
                 out.write(f"{problem}\n")
             out.flush()
@@ -66,5 +75,7 @@ def validate(
             reader_gone()
         return 1
     base = "on their own" if alone else "with the bundled dataset"
-    out.write(f"ok: {len(paths)} path(s) read and checked {base}; {ds.records.count()} records\n")
+    for note in notes:
+        out.write(f"note: {note}\n")
+    out.write(f"ok: {len(paths)} path(s) read and checked {base}; {records.count()} records\n")
     return 0

@@ -25,6 +25,7 @@ from childservices.records.rows import Row, judgement_rows, record_fields
 if TYPE_CHECKING:
     from childservices.authority_view import AuthorityView
     from childservices.layouts import LayoutTable
+    from childservices.rules.history import AuthorityHistory
 
 __all__ = ["GRADE_ORDER", "to_frames"]
 
@@ -68,6 +69,16 @@ def to_frames(data: RecordSet | HasRecords) -> dict[str, Any]:
     outside it, such as ``not_given``, is missing there and kept in
     ``overall_text`` for the overall judgement); dates are the record's text
     with ``_earliest`` / ``_latest`` days as above.
+
+    And ``latest`` is one row per authority in existence on the record's
+    coverage date (:func:`~childservices.coverage.newest_publication`, the
+    ``on`` column), with its own latest inspection published by then under
+    the usual rating frameworks (:data:`~childservices.SIF_AND_LATER`):
+    ``inspection``, ``framework``, ``published`` and ``overall`` as text
+    (``not_given`` kept: the reformed 2026 framework gives no overall
+    judgement), ``overall_rank`` (4 outstanding to 1 inadequate, missing for
+    ``not_given``); missing where the authority has no such inspection of its
+    own. Group on it, not on ``inspections``, for "each authority's latest".
     """
     try:
         import pandas as pd
@@ -80,6 +91,7 @@ def to_frames(data: RecordSet | HasRecords) -> dict[str, Any]:
     tables, cites = _frame_rows(records)
     frames: dict[str, Any] = {name: _table_frame(pd, name, rows) for name, rows in tables.items()}
     frames["inspections_wide"] = _wide_frame(pd, records)
+    frames["latest"] = _latest_frame(pd, records)
     frames["citations"] = pd.DataFrame(
         {
             c: pd.array([r[c] for r in cites], dtype="string")
@@ -218,6 +230,55 @@ def _wide_table(records: RecordSet) -> LayoutTable:
     # inspections_wide is typed for views, and reads only an authority's id, name and
     # inspections: what _Inspected has.
     return inspections_wide(typing.cast("list[AuthorityView]", authorities), sources=sources)
+
+
+def _latest_frame(pd: Any, records: RecordSet) -> Any:
+    """One row per authority in existence on the coverage date, with its latest inspection
+    under :data:`~childservices.SIF_AND_LATER` (see :func:`to_frames`)."""
+    from childservices.coverage import newest_publication
+    from childservices.rules.asof import SIF_AND_LATER, publication_key
+    from childservices.rules.ondate import active_on
+
+    day = newest_publication(records.inspections)
+    own: dict[str, list[Inspection]] = defaultdict(list)
+    for inspection in records.inspections:
+        if inspection.framework in SIF_AND_LATER and (
+            day is not None and publication_key(inspection) <= day
+        ):
+            own[inspection.authority].append(inspection)
+    rows: list[dict[str, Any]] = []
+    for authority in records.authorities:
+        # active_on reads only the history's record: the authority itself.
+        history = typing.cast("AuthorityHistory", _Record(authority))
+        if day is None or not active_on(history, day):
+            continue
+        mine = sorted(own.get(authority.id, ()), key=lambda i: (publication_key(i), i.id))
+        last = mine[-1] if mine else None
+        overall = None if last is None or last.overall is None else last.overall.value
+        rows.append(
+            {
+                "authority": authority.id,
+                "name": authority.name,
+                "on": day.isoformat(),
+                "inspection": None if last is None else last.id,
+                "framework": None if last is None else last.framework.value,
+                "published": None if last is None else str(last.published),
+                "overall": overall,
+                "overall_rank": Grade(overall).rank if overall in GRADE_ORDER else None,
+            }
+        )
+    text = ("authority", "name", "on", "inspection", "framework", "published", "overall")
+    frame = pd.DataFrame({c: pd.array([r[c] for r in rows], dtype="string") for c in text})
+    frame["overall_rank"] = pd.array([r["overall_rank"] for r in rows], dtype="Int64")
+    _date_columns(pd, frame, "published", (r["published"] for r in rows))
+    return frame
+
+
+@attrs.frozen
+class _Record:
+    """An authority's record, as :func:`~childservices.rules.ondate.active_on` reads it."""
+
+    record: Any
 
 
 def _is_enum(kind: Any) -> bool:

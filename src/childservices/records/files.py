@@ -331,7 +331,8 @@ def record_files(
     A folder is read like ``seeds/`` (one sub-folder per table, see
     :func:`folder_files`), unless it is itself named after a table. A file's
     table is its folder's name if that is a table, else its own name without
-    ``.csv`` (in any case). A file named directly is read even when it is a
+    ``.csv`` (in any case); a ``.json`` file is read as the library's JSON export (every
+    table in its ``tables``). A file named directly is read even when it is a
     link (you named it); links inside a folder that lead out of it are
     refused unless ``follow_links``.
     """
@@ -362,6 +363,9 @@ def record_files(
                 found.append((path.parent.name, path))
             elif path.stem in TABLES and path.suffix.casefold() == ".csv":
                 found.append((path.stem, path))
+            elif path.suffix.casefold() == ".json":
+                # The library's JSON export (export --format json): every table it holds.
+                found.extend((name, path) for name in TABLES)
             else:
                 problems.append(
                     Problem(

@@ -24,6 +24,7 @@ __all__ = [
     "attach_judgements",
     "merge_into",
     "merger",
+    "reference_checker",
     "structure_table",
 ]
 
@@ -53,9 +54,11 @@ def merger(
     """
 
     def merge(origin: Origin, values: dict[str, str]) -> None:
+        named = [] if known is None else known.by_name(table, str(origin), values)
         key = key_text(table, values)
         if known is not None:
-            missing = known.problems(table, key, values)
+            said = {field for field, _ in named}
+            missing = named + [p for p in known.problems(table, key, values) if p[0] not in said]
             for field, message in missing:
                 problems.at(origin, record=f"{table.name} {key}", field=field, message=message)
             if missing:
@@ -67,6 +70,21 @@ def merger(
         merge_into(table, claims, key, row, problems, conflicts)
 
     return merge
+
+
+def reference_checker(table: Table, problems: Problems, known: Known) -> Sink:
+    """A sink that only checks a row's references (a row with a bad cell, not merged), so a
+    misspelt authority is reported in the same run as the row's other problems."""
+
+    def check(origin: Origin, values: dict[str, str]) -> None:
+        named = known.by_name(table, str(origin), values)
+        key = key_text(table, values)
+        said = {field for field, _ in named}
+        found = named + [p for p in known.problems(table, key, values) if p[0] not in said]
+        for field, message in found:
+            problems.at(origin, record=f"{table.name} {key}", field=field, message=message)
+
+    return check
 
 
 def merge_into(

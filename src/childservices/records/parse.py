@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import itertools
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -23,7 +24,7 @@ from childservices.records.cells import restore
 from childservices.records.claims import Origin, Problems, Sink
 from childservices.records.files import MAX_FILE_BYTES, MAX_LINE_CHARACTERS, open_regular
 
-__all__ = ["CellCheck", "cell_checks", "key_text", "read_csv"]
+__all__ = ["CellCheck", "cell_checks", "json_tables", "key_text", "read_csv", "read_json_table"]
 
 
 def key_text(table: Table, values: dict[str, str]) -> str:
@@ -71,16 +72,103 @@ def read_csv(
     digest: hashlib._Hash,
     checks: dict[str, CellCheck],
     sink: Sink,
+    rejected: Sink | None = None,
 ) -> None:
-    """Read one file, handing each row to ``sink`` as it is read."""
+    """Read one file, handing each row to ``sink`` as it is read.
+
+    A row with a cell that is not a value of its column is not handed to ``sink``; it is
+    handed to ``rejected`` (when given), so that its other checks (its references) are
+    reported in the same run.
+    """
     where = str(path)
     try:
         with open_regular(path, limit=MAX_FILE_BYTES, digest=digest) as handle:
-            _parse_csv(table, where, _lines(handle), problems, sink, checks)
+            _parse_csv(table, where, _lines(handle), problems, sink, checks, rejected)
     except FileRefusedError as exc:
         problems.add(where, Problem(file=where, message=str(exc)))
     except OSError as exc:
         problems.add(where, Problem(file=where, message=f"cannot be read: {exc.strerror or exc}"))
+
+
+def json_tables(path: Path, problems: Problems, digest: hashlib._Hash) -> dict[str, Any] | None:
+    """The ``tables`` of a file written by the library's JSON export (``export --format json``,
+    :func:`~childservices.export.seeds.to_json`), or ``None`` with the problem recorded."""
+    import json
+
+    where = str(path)
+    try:
+        with open_regular(path, limit=MAX_FILE_BYTES, digest=digest) as handle:
+            payload = json.load(handle)
+    except FileRefusedError as exc:
+        problems.add(where, Problem(file=where, message=str(exc)))
+        return None
+    except OSError as exc:
+        problems.add(where, Problem(file=where, message=f"cannot be read: {exc.strerror or exc}"))
+        return None
+    except (ValueError, RecursionError) as exc:
+        problems.add(where, Problem(file=where, message=f"is not JSON: {exc}"))
+        return None
+    tables = payload.get("tables") if isinstance(payload, dict) else None
+    if not isinstance(tables, dict):
+        problems.add(
+            where,
+            Problem(
+                file=where,
+                message="is not the library's JSON export: it has no 'tables' object "
+                "(export --format json writes one)",
+            ),
+        )
+        return None
+    for name in tables:
+        if name not in TABLES:
+            problems.add(where, Problem(file=where, field=str(name), message="is not a table"))
+    return tables
+
+
+def read_json_table(
+    table: Table,
+    path: Path,
+    rows: object,
+    problems: Problems,
+    checks: dict[str, CellCheck],
+    sink: Sink,
+    rejected: Sink | None = None,
+) -> None:
+    """Read one table of the library's JSON export as :func:`read_csv` reads a file.
+
+    Problems name the file and table, ``(table)``, and a line as if the table were a CSV
+    file: line 1 the header, line ``n + 1`` the table's ``n``-th row.
+    """
+    where = f"{path} ({table.name})"
+    if not isinstance(rows, list) or not all(isinstance(row, dict) for row in rows):
+        problems.add(where, Problem(file=where, message="is not a list of rows (objects)"))
+        return
+    if not rows:
+        return
+    header = list(dict.fromkeys(str(name) for row in rows for name in row))
+
+    def lines() -> Iterator[str]:
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\n")
+        body = ([_json_cell(row.get(name)) for name in header] for row in rows)
+        for cells in itertools.chain([header], body):
+            out.seek(0)
+            out.truncate()
+            writer.writerow(cells)
+            yield out.getvalue()
+
+    _parse_csv(table, where, lines(), problems, sink, checks, rejected)
+
+
+def _json_cell(value: object) -> str:
+    """A JSON value as the seed format's cell (as written to CSV: made inert)."""
+    from childservices.records.cells import inert
+
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return inert(str(value))
 
 
 def _parse_csv(
@@ -90,8 +178,10 @@ def _parse_csv(
     problems: Problems,
     sink: Sink,
     checks: dict[str, CellCheck] | None = None,
+    rejected: Sink | None = None,
 ) -> None:
-    """Parse one file's lines, handing each good row to ``sink``; stop at too many problems."""
+    """Parse one file's lines, handing each good row to ``sink`` (and each row with a bad
+    cell to ``rejected``); stop at too many problems."""
     reader = csv.reader(lines, strict=True)
     try:
         header = next(reader, None)
@@ -141,6 +231,8 @@ def _parse_csv(
                     )
                 continue
             if checks and not _cells_fit(table, where, reader.line_num, values, checks, problems):
+                if rejected is not None:
+                    rejected(Origin(where, reader.line_num), values)
                 continue
             sink(Origin(where, reader.line_num), values)
     except csv.Error as exc:

@@ -38,16 +38,24 @@ from childservices.records.merge import (
     apply_corrections,
     attach_judgements,
     merger,
+    reference_checker,
     structure_table,
 )
 from childservices.records.names import check_names
-from childservices.records.parse import CellCheck, cell_checks, read_csv
+from childservices.records.parse import (
+    CellCheck,
+    cell_checks,
+    json_tables,
+    read_csv,
+    read_json_table,
+)
 from childservices.records.references import Known, unresolved_within
 
 __all__ = [
     "BUNDLED",
     "MAX_CITATIONS_PER_RECORD",
     "MAX_PROBLEMS_PER_FILE",
+    "check_files",
     "read_files",
     "read_seed_folder",
     "seed_files",
@@ -93,17 +101,31 @@ def read_files(
     return _read(files, base=base, check=check)[0]
 
 
+def check_files(
+    files: Iterable[tuple[str, Path]], *, base: RecordSet | None = None, notes: list[str]
+) -> RecordSet:
+    """Read and check ``(table, file)`` pairs as :func:`read_files` does with ``check``, or
+    raise every problem found; a note goes to ``notes`` for each authority a user's row
+    names by its exact name or alias (folded) instead of its id, read as that id."""
+    return _read(files, base=base, check=True, notes=notes)[0]
+
+
 def _read(
     files: Iterable[tuple[str, Path]],
     *,
     base: RecordSet | None = None,
     check: bool = False,
+    notes: list[str] | None = None,
 ) -> tuple[RecordSet, str]:
-    """The records and a digest of the files read (names and bytes)."""
+    """The records and a digest of the files read (names and bytes); with ``check``, the notes
+    on names read as authorities' ids go to ``notes``."""
     problems = Problems()
     claims: dict[str, dict[str, Claim]] = {name: {} for name in TABLES}
     conflicts: Conflicts = {}
-    digest = _read_rows(files, claims, problems, conflicts, Known(claims, base) if check else None)
+    known = Known(claims, base) if check else None
+    digest = _read_rows(files, claims, problems, conflicts, known)
+    if known is not None and notes is not None:
+        notes.extend(known.notes)
     if base is not None:
         claims = with_base(base, claims, problems, conflicts)
         if check:
@@ -145,6 +167,7 @@ def _read_rows(
     read (names and bytes). With ``known``, references are checked as rows are read."""
     digest = hashlib.sha256()
     checks: dict[str, dict[str, CellCheck]] = {}
+    exports: dict[Path, dict[str, object] | None] = {}
     for table_name, path in sorted(files, key=_reading_order):
         table = TABLES.get(table_name)
         if table is None:
@@ -152,10 +175,19 @@ def _read_rows(
                 str(path), Problem(file=str(path), message=f"{table_name!r} is not a table")
             )
             continue
-        digest.update(str(path).encode("utf-8", "backslashreplace") + b"\0")
         cells = checks.setdefault(table_name, cell_checks(table))
         merge = merger(table, claims[table_name], problems, conflicts, known)
-        read_csv(table, path, problems, digest, cells, merge)
+        rejected = None if known is None else reference_checker(table, problems, known)
+        if path.suffix.casefold() == ".json":
+            if path not in exports:
+                digest.update(str(path).encode("utf-8", "backslashreplace") + b"\0")
+                exports[path] = json_tables(path, problems, digest)
+            tables = exports[path]
+            if tables is not None and table_name in tables:
+                read_json_table(table, path, tables[table_name], problems, cells, merge, rejected)
+            continue
+        digest.update(str(path).encode("utf-8", "backslashreplace") + b"\0")
+        read_csv(table, path, problems, digest, cells, merge, rejected)
     return digest.hexdigest()
 
 
