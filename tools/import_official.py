@@ -55,6 +55,7 @@ from importing.known_issues import (
     KNOWN_ISSUES_HEADING,
     iter_problems,
     progress,
+    report_problems,
     write_known_issues_block,
 )
 from importing.ods import ODS_NS, Cell, clean_header, read_ods_sheet
@@ -188,10 +189,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     write_known_issues_block(seeds / "KNOWN_ISSUES.md", "tools/import_official.py", lines)
     progress("updated seeds/KNOWN_ISSUES.md")
 
-    all_problems = list(iter_problems(problems + resolver.problems))
-    progress(f"could not read or resolve: {len(all_problems)}")
-    for problem in all_problems:
-        progress(f"  - {problem}")
+    report_problems(problems + resolver.problems)
     return 0
 
 

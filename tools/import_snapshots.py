@@ -66,6 +66,7 @@ from import_official import (
     iter_problems,
     nearest_date,
     progress,
+    report_problems,
     write_known_issues_block,
 )
 from importing.snapshots import (
@@ -181,10 +182,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     progress("updated seeds/KNOWN_ISSUES.md")
 
-    all_problems = list(iter_problems(problems + resolver.problems))
-    progress(f"could not read or resolve: {len(all_problems)}")
-    for problem in all_problems:
-        progress(f"  - {problem}")
+    report_problems(problems + resolver.problems)
     return 0
 
 

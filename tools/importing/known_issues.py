@@ -56,3 +56,11 @@ def iter_problems(problems: list[str]) -> Iterator[str]:
         if problem not in seen:
             seen.add(problem)
             yield problem
+
+
+def report_problems(problems: list[str]) -> None:
+    """Say, on stderr, every problem an import could not read or resolve, each once."""
+    unique = list(iter_problems(problems))
+    progress(f"could not read or resolve: {len(unique)}")
+    for problem in unique:
+        progress(f"  - {problem}")
