@@ -38,6 +38,7 @@ from childservices.model import (
     Observation,
     ProgrammeMembership,
     Provider,
+    Publication,
     RecordSet,
     Reorganisation,
     Source,
@@ -140,6 +141,7 @@ class LazyRecords:
     programmes = _Table[ProgrammeMembership]()
     measures = _Table[Measure]()
     observations = _Table[Observation]()
+    publications = _Table[Publication]()
 
     __slots__ = ("_built", "_lock", "_pending", "_reader", "_record_set", "_where")
     _built: dict[str, tuple[Any, ...]]

@@ -42,6 +42,7 @@ from childservices.model import (
     Observation,
     ProgrammeMembership,
     Provider,
+    Publication,
     Reorganisation,
     Source,
     StatisticalNeighbour,
@@ -247,6 +248,7 @@ TABLES: Mapping[str, Table] = MappingProxyType(
                 "observation",
                 (*_AUTHORITY, *_to("measures", "measure")),
             ),
+            _table("publications", Publication, ("id",), "publication", _to("sources", "release")),
             Table(
                 name="corrections",
                 key=("table", "id", "field"),

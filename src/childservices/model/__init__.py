@@ -43,6 +43,7 @@ from childservices.model.measure import (
     YearEnd,
 )
 from childservices.model.programme import ProgrammeKind, ProgrammeMembership
+from childservices.model.publication import Publication
 from childservices.model.recordset import RecordSet
 from childservices.model.source import Citation, Source
 from childservices.model.visit import Visit, VisitKind, VisitTheme
@@ -86,6 +87,7 @@ __all__ = [
     "ProgrammeMembership",
     "Provider",
     "ProviderKind",
+    "Publication",
     "Recommendation",
     "RecordSet",
     "Region",

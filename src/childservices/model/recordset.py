@@ -18,6 +18,7 @@ from childservices.model.intervention import Intervention
 from childservices.model.lifecycle import LifecycleEvent
 from childservices.model.measure import Measure, Observation
 from childservices.model.programme import ProgrammeMembership
+from childservices.model.publication import Publication
 from childservices.model.source import Source
 from childservices.model.visit import Visit
 
@@ -47,6 +48,7 @@ class RecordSet:
     programmes: tuple[ProgrammeMembership, ...] = ()
     measures: tuple[Measure, ...] = ()
     observations: tuple[Observation, ...] = ()
+    publications: tuple[Publication, ...] = ()
 
     def count(self) -> int:
         """How many records in all."""
