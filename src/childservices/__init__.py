@@ -117,6 +117,10 @@ if TYPE_CHECKING:
         NewAuthorities as NewAuthorities,
         OfficialCount as OfficialCount,
     )
+    from childservices.rules.publication import (
+        FiguresAsOf as FiguresAsOf,
+        PublicationStatus as PublicationStatus,
+    )
     from childservices.rules.survival import (
         Censoring as Censoring,
         FollowUp as FollowUp,
@@ -143,6 +147,7 @@ _MODULES = {
     "childservices.rules.delivery": ("DeliveryStatus",),
     "childservices.rules.escalation": ("Finding", "Outcome",),
     "childservices.rules.lineage": ("Lineage", "Unit",),
+    "childservices.rules.publication": ("FiguresAsOf", "PublicationStatus",),
     "childservices.rules.official": ("Basis", "CountingRule", "NewAuthorities", "OfficialCount",),
     "childservices.rules.survival": ("Censoring", "FollowUp", "TimeToGood",),
     "childservices.rules.trajectory": ("Movement", "Spell", "Trajectory",),

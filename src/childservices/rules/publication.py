@@ -87,7 +87,9 @@ def publication_status(
     """Whether the figures of a reporting year ending on ``year_end``, first published as
     ``publication`` says (``None``: no record of it), had been published on ``day``;
     ``later`` are the same release's publications of later years, whose editions
-    republish this year's figures.
+    republish this year's figures: one published by ``day`` settles a status that
+    is otherwise not known (a stated date of the year's own edition is never
+    overruled).
 
     >>> import datetime
     >>> from childservices.model import Citation, PartialDate, Publication
@@ -104,7 +106,7 @@ def publication_status(
     if day <= year_end:
         return PublicationStatus.NOT_YET_PUBLISHED
     own = _edition_on(publication, day)
-    if own is not PublicationStatus.PUBLISHED and any(
+    if own is PublicationStatus.NOT_KNOWN and any(
         _edition_on(edition, day) is PublicationStatus.PUBLISHED for edition in later
     ):
         return PublicationStatus.PUBLISHED

@@ -14,8 +14,8 @@ council once.
 Import the strategies from here; they live in one module per record family:
 ``basics`` (ids, days, dates, grades, citations,
 sources), ``councils`` (authorities and their identifiers, aliases,
-reorganisations and neighbours), ``statistics`` (measures and their
-figures), ``ofsted`` (inspections and visits),
+reorganisations and neighbours), ``statistics`` (measures, their
+figures and the releases' publications), ``ofsted`` (inspections and visits),
 ``intervention_steps``, ``delivery`` (providers, delivery episodes,
 lifecycles, insourcing, programmes), ``consistent`` (record sets, with
 ``broken`` for the invalid ones), ``reorganised`` and ``checked`` (datasets).
@@ -57,7 +57,7 @@ from childservices.strategies.delivery import (
 from childservices.strategies.intervention_steps import interventions
 from childservices.strategies.ofsted import inspection_histories, inspections, visits
 from childservices.strategies.reorganised import reorganised_record_sets
-from childservices.strategies.statistics import measures, observations
+from childservices.strategies.statistics import measures, observations, publications
 
 __all__ = [
     "alias_records",
@@ -79,6 +79,7 @@ __all__ = [
     "partial_dates",
     "programme_memberships",
     "providers",
+    "publications",
     "record_sets",
     "reorganisations",
     "reorganised_datasets",
