@@ -14,9 +14,10 @@ year). On a day it has one of three statuses:
   published by then in either of these ways: each edition republishes the
   earlier years of its series (the releases say so: "The standard period for
   data in this release is for the year ending 31 March 2018 to the year
-  ending 31 March 2021"; "comparable time series data available from 2013"),
-  so the children in need figures for 2013 were public once the 2014 edition
-  was;
+  ending 31 March 2021", children looked after, 2021; "comparable time series
+  data available from 2013", children in need, 2021; "378,600 at 31 March
+  2013" in the children in need release of 29 October 2014), so the children
+  in need figures for 2013 were public once the 2014 edition was;
 - **not yet published**: the day is on or before the last day of the
   reporting year (no figure of a year can be published before the year has
   ended), or the publication date is certainly after it;
