@@ -20,7 +20,6 @@ statistic is that value, with none they are ``None``.
 from __future__ import annotations
 
 import datetime
-import statistics
 from collections.abc import Mapping
 
 import attrs
@@ -127,6 +126,8 @@ class MeasureByGrade:
 def _group(
     rating: Overall | None, members: list[str], figures: Mapping[str, Observation]
 ) -> GradeGroup:
+    import statistics  # imported when used: loading the record does not need it
+
     values: list[tuple[str, float]] = []
     not_published = no_figure = 0
     for authority in members:

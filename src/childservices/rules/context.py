@@ -31,7 +31,6 @@ a value is kept beside it.
 from __future__ import annotations
 
 import datetime
-import statistics
 from collections.abc import Mapping, Sequence
 
 import attrs
@@ -190,6 +189,8 @@ class MeasureAround:
 
 
 def _median(values: Sequence[float]) -> float | None:
+    import statistics  # imported when used: loading the record does not need it
+
     return float(statistics.median(values)) if values else None
 
 
