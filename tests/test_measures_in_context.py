@@ -226,3 +226,27 @@ def test_reprs_are_short(ds: cs.Dataset) -> None:
     text = repr(ds.measure_around(event, "referrals"))
     assert text.startswith("<MeasureAround referrals for sandwell") and "\n" not in text
     assert len(repr(ds.measure_by_grade("referrals", "2024-06-01"))) < 300
+
+
+def test_frames_keep_every_year_and_every_authority(ds: cs.Dataset) -> None:
+    pytest.importorskip("pandas")
+    from childservices.export.context_frames import (
+        AROUND_COLUMNS,
+        BY_GRADE_COLUMNS,
+        around_frame,
+        by_grade_frame,
+    )
+
+    (event,) = ds.events("Sandwell", kinds={"trust_goes_live"})
+    around = ds.measure_around(event, "placements_three_or_more_percent")
+    frame = around_frame(around)
+    assert tuple(frame.columns) == AROUND_COLUMNS
+    assert list(frame["offset"]) == [-3, -2, -1, 0, 1, 2, 3]
+    assert list(frame["no_figure"]) == [r.value is None for r in around.rows]
+    spread = ds.measure_by_grade("agency_rate_fte", "2025-09-30")
+    frame = by_grade_frame(spread)
+    assert tuple(frame.columns) == BY_GRADE_COLUMNS
+    assert len(frame) == sum(len(g.authorities) for g in spread.groups)
+    counts = frame.groupby("group", sort=False)["value"].count()
+    assert dict(counts) == {g.label: g.count for g in spread.groups}
+    assert frame["not_published"].notna().sum() == sum(g.not_published for g in spread.groups)

@@ -176,7 +176,8 @@ class Context(Measures):
         warn_if_after(self.index.reports_to, when, stacklevel=2)
         if year is None:
             paired = year_ended_by(when, measure.year_ends)
-            rule = f"the latest year ended by the day (years end {measure.year_ends.value})"
+            last = measure.year_ends.day(paired)
+            rule = f"the latest year ended by the day: years end on {last.day} {last:%B}"
         else:
             (paired,) = _arguments.whole_numbers("year", [year])
             rule = "the year asked for"

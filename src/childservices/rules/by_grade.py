@@ -24,7 +24,7 @@ from collections.abc import Mapping
 
 import attrs
 
-from childservices.model import Grade, Measure, NoJudgement, Observation, Overall
+from childservices.model import Grade, Measure, NoJudgement, NotPublished, Observation, Overall
 
 __all__ = ["GradeGroup", "MeasureByGrade", "group_label", "measure_by_grade"]
 
@@ -59,16 +59,16 @@ class GradeGroup:
     ``rating`` is the grade (or :data:`~childservices.NOT_GIVEN`, or ``None``
     for no rating); ``authorities`` every authority in the group;
     ``values`` the (authority, number) of those with a number, in authority
-    order; ``not_published`` how many had the release's reason instead and
-    ``no_figure`` how many had no figure in the files for the year. The
-    statistics are over ``values`` only.
+    order; ``missing`` the (authority, why) of the others, why being the
+    release's :class:`~childservices.model.measure.NotPublished` reason or
+    ``None`` where the files hold no figure of the authority for the year.
+    The statistics are over ``values`` only.
     """
 
     rating: Overall | None
     authorities: tuple[str, ...]
     values: tuple[tuple[str, float], ...]
-    not_published: int
-    no_figure: int
+    missing: tuple[tuple[str, NotPublished | None], ...]
     median: float | None
     lower_quartile: float | None
     upper_quartile: float | None
@@ -84,6 +84,16 @@ class GradeGroup:
     def count(self) -> int:
         """How many of the group's authorities have a number."""
         return len(self.values)
+
+    @property
+    def not_published(self) -> int:
+        """How many have the release's reason for no number instead."""
+        return sum(1 for _, why in self.missing if why is not None)
+
+    @property
+    def no_figure(self) -> int:
+        """How many have no figure in the files for the year."""
+        return sum(1 for _, why in self.missing if why is None)
 
 
 @attrs.frozen(kw_only=True)
@@ -129,15 +139,15 @@ def _group(
     import statistics  # imported when used: loading the record does not need it
 
     values: list[tuple[str, float]] = []
-    not_published = no_figure = 0
+    missing: list[tuple[str, NotPublished | None]] = []
     for authority in members:
         found = figures.get(authority)
         if found is None:
-            no_figure += 1
+            missing.append((authority, None))
         elif isinstance(found.value, float):
             values.append((authority, found.value))
         else:
-            not_published += 1
+            missing.append((authority, found.value))
     numbers = sorted(v for _, v in values)
     lower: float | None
     upper: float | None
@@ -149,8 +159,7 @@ def _group(
         rating=rating,
         authorities=tuple(members),
         values=tuple(values),
-        not_published=not_published,
-        no_figure=no_figure,
+        missing=tuple(missing),
         median=float(statistics.median(numbers)) if numbers else None,
         lower_quartile=lower,
         upper_quartile=upper,
