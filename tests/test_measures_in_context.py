@@ -250,3 +250,10 @@ def test_frames_keep_every_year_and_every_authority(ds: cs.Dataset) -> None:
     counts = frame.groupby("group", sort=False)["value"].count()
     assert dict(counts) == {g.label: g.count for g in spread.groups}
     assert frame["not_published"].notna().sum() == sum(g.not_published for g in spread.groups)
+
+
+def test_a_view_or_a_name_reads_the_same_years(ds: cs.Dataset) -> None:
+    view = ds.authority("Sandwell")
+    by_view = ds.measure_around(view, "referrals", "2020-01-01")
+    by_name = ds.measure_around("sandwell", "referrals", "2020-01-01")
+    assert by_view.rows == by_name.rows and by_view.event is None

@@ -67,7 +67,7 @@ class Context(Measures):
 
     def measure_around(
         self,
-        at: Event | str,
+        at: Event | str | AuthorityView,
         measure_id: str,
         day: DateLike | None = None,
         *,
@@ -76,7 +76,8 @@ class Context(Measures):
     ) -> MeasureAround:
         """A measure for one authority and the median of its statistical neighbours, in the
         ``years`` either side of an event of the record (``at``, an :class:`~childservices.rules.events.Event`
-        from :meth:`events`) or of ``day`` for the authority named by ``at``.
+        from :meth:`events`) or of ``day`` for the authority ``at`` (a name, as
+        :meth:`authority` finds it, or a view).
 
         Year 0 is the reporting year containing the day; every year from
         ``-years`` to ``+years`` has a row, with the authority's number, the
@@ -118,7 +119,7 @@ class Context(Measures):
         )
 
     def _around_what(
-        self, at: Event | str, day: DateLike | None
+        self, at: Event | str | AuthorityView, day: DateLike | None
     ) -> tuple[Event | None, str, datetime.date, datetime.date | None]:
         """(the event or ``None``, the authority's id, the day, the event's earliest day)."""
         if isinstance(at, Event):
