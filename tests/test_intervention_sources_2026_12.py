@@ -4,7 +4,7 @@ Each entry gives the step's id, its kind and its date at the precision the
 source gives (``None`` when the source gives none), and the address of the
 source; the comment says, in our words, what the stored page says. The
 values were written from the pages read on 6 December 2026 (issue 25), not
-from the record; the last nine entries are rows dated again from their
+from the record; the last ten entries are rows dated again from their
 sources (item 4 of the issue). The last tests check the 2009-2013 coverage rule on the
 bundled record: every inadequate child protection or looked after children
 judgement has a recorded response or a recorded search.
@@ -125,6 +125,10 @@ SAMPLE: list[tuple[str, cs.InterventionKind, str | None, str]] = [
     # Essex, among others judged inadequate (the year; no month).
     ("essex-intervention-2008", K.MINISTERIAL_DECISION, "2008",
      "https://www.communitycare.co.uk/2008/12/17/ed-balls-sends-in-experts-to-inadequate-childrens-services/"),
+    # GOV.UK, 27 March 2015: the minister appoints Dave Hill's review team to advise him;
+    # the direction that followed its advice was published on 6 November 2015 (the year).
+    ("somerset-county-recommendation-hill-review", K.COMMISSIONER_RECOMMENDATION, "2015",
+     "https://gov.uk/government/publications/somerset-county-council-advisers-appointed"),
 ]  # fmt: skip
 
 _IDS = [s[0] for s in SAMPLE]
@@ -150,15 +154,15 @@ def test_the_sample_is_large_enough() -> None:
 
 
 def test_the_rows_dated_again_are_more_precise_than_a_year(ds: cs.Dataset) -> None:
-    """Item 4: every row dated again carries a month or a day, except Essex (a year, was none)."""
+    """Item 4: every row dated again carries a month or a day, except two that had none (a year)."""
     steps = {s.id: s for s in ds.records.interventions}
     start = _IDS.index("kirklees-commissioner-2016")
     again = _IDS[start:]
-    assert len(again) == 9
+    assert len(again) == 10
     for ident in again:
         date = steps[ident].date
         assert date is not None, ident
-        if ident != "essex-intervention-2008":
+        if ident not in ("essex-intervention-2008", "somerset-county-recommendation-hill-review"):
             assert date.precision is not cs.Precision.YEAR, ident
 
 
