@@ -14,6 +14,15 @@ import. Joint returns (two councils in one row) are not imported, and are
 listed. Rates the files do not hold (children in need per 10,000 children)
 are computed as the release computes them, with their numerator and
 denominator kept.
+
+Spending on children's social care is read from MHCLG's revenue outturn
+workbooks (RO3, 2023-24 and 2024-25, in the same folder) by
+:mod:`importing.dfe_outturn`: a measure whose ``file`` names the workbooks
+(``; ``-separated) and whose ``column`` is the workbooks' hidden column code.
+Their councils are placed by ONS code, and every council of the record that
+existed on the year's 31 March must have exactly one row. Spending per child
+is computed from a total and the population file; all are written to
+``ro3_revenue_outturn.csv``.
 """
 
 from __future__ import annotations

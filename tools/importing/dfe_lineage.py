@@ -8,7 +8,9 @@ code in force when they were published: Barnsley's 2025 workforce row has
 the code that took effect on 1 April 2025), or one of a council that
 succeeded it (the looked-after files give North Yorkshire County Council's
 2021-2023 rows, DfE number 815, under the unitary council's code). Anything
-else is an error of the import, never a guess.
+else is an error of the import, never a guess. MHCLG's revenue outturn
+workbooks give no DfE number: their rows are placed by ONS code alone
+(:meth:`Lineage.authority_by_ons`).
 """
 
 from __future__ import annotations
