@@ -11,6 +11,7 @@ module is ``slow`` (CI runs it: ``pytest -m slow``).
 from __future__ import annotations
 
 import csv
+import math
 import re
 from pathlib import Path
 from typing import Any
@@ -155,8 +156,8 @@ def test_spending_read_from_the_workbooks_is_found_equal(
                 continue
             # the estimate of the mid-year inside the financial year, by any of the council's
             # codes (the population file may use another code of the same council)
-            codes = {ons} if ons == "E92000001" else _codes(ds, ons)
-            (key,) = [k for k in children if k[0] == year - 1 and k[1] in codes]
+            held = {ons} if ons == "E92000001" else _codes(ds, ons)
+            (key,) = [k for k in children if k[0] == year - 1 and k[1] in held]
             expected_per_child = float(round(float(net) * 1000 / children[key]))
             assert per_child == [expected_per_child], (year, ons)
             compared.append(expected_per_child)
@@ -189,8 +190,9 @@ def test_every_council_of_the_record_once_a_year(
 # combined and waste authorities) and the Greater London Authority's own figure, and a class
 # total includes MHCLG's estimate for the returns not received. So the record's councils add
 # up to England only through the classes: where every council of a class gave its return,
-# their figures add up to the class total (within £1 thousand: the councils' figures are
-# rounded to the thousand), and the class totals plus the GLA add up to England.
+# their figures add up to the class total (within £0.5 thousand a council: each council's
+# figure is rounded to the thousand, the class total is not), and the class totals plus the
+# GLA add up to England's.
 def _class_totals(rows: list[list[str]], column: int) -> dict[str, float]:
     return {
         r[4]: float(r[column])
@@ -217,7 +219,8 @@ def test_councils_add_up_to_the_class_totals_and_those_to_england(
         totals = _class_totals(rows, column)
         for kind, values in by_class.items():
             if all(isinstance(v, float) for v in values):
-                assert abs(sum(v for v in values if isinstance(v, float)) - totals[kind]) <= 1
+                total = sum(v for v in values if isinstance(v, float))
+                assert abs(total - totals[kind]) <= 0.5 * len(values), (year, kind)
                 complete += 1
         every_class = [float(r[column]) for r in rows if r[0] == "[Y]"]
         (gla,) = {float(r[column]) for r in rows if r[0] == "E5100"}
@@ -242,6 +245,10 @@ def test_the_summary_gives_the_same_totals(
             ("RO3-csctot-tot-exp", "RSX-csc-tot-exp"),
             ("RO3-csctot-net-cur-exp", "RSX-csc-net-cur-exp"),
         ):
-            assert row[ro3_codes[ro3_code]] == summary[row[1]][rsx_codes[rsx_code]], row[:3]
+            ro3_cell, rsx_cell = row[ro3_codes[ro3_code]], summary[row[1]][rsx_codes[rsx_code]]
+            if row[0] == "Eng":  # England's estimate differs in its last binary digits
+                assert math.isclose(float(ro3_cell), float(rsx_cell), rel_tol=1e-12)
+            else:
+                assert ro3_cell == rsx_cell, row[:3]
             compared += 1
     assert compared > 800
