@@ -4,17 +4,17 @@ Usage::
 
     python tools/import_release_dates.py [--research tools/research/dfe-release-dates.csv] [--seeds seeds]
 
-One row per release and reporting year of the three releases the record's
+One row per release and reporting year of the releases the record's
 measures are read from (children in need, children looked after, the social
-work workforce): the first publication day (or month) where a source found
+work workforce, the revenue outturn's spending): the first publication day (or month) where a source found
 states it, else the ``no_later_than`` bound a dated source gives, else
 neither (not known). Each dated or bounded row cites the page that states
 it, written as a source of its own to ``seeds/sources/release_dates.csv``
 (its address as the research notes give it, the sentence quoted as the
 locator); a row with neither cites the release itself. The research CSV is
 read with the standard ``csv`` module; the other series of the notes (ONS
-population estimates, revenue outturn, statistical neighbours) are no
-measure's release and are not written.
+population estimates, statistical neighbours) are no measure's release and
+are not written.
 """
 
 from __future__ import annotations
@@ -34,9 +34,22 @@ RELEASES = {
     "Children in need": ("dfe-children-in-need", "cin"),
     "Children looked after in England including adoptions": ("dfe-children-looked-after", "cla"),
     "Children's social work workforce": ("dfe-social-work-workforce", "csww"),
+    "Local authority revenue expenditure and financing (RO3/RSX outturn)": (
+        "mhclg-outturn-2024-25",
+        "ro",
+    ),
 }
-"""Each series of the research notes that is a measure's release: its source id, and the
-short name its date sources are named by."""
+"""Each series of the research notes that is a measure's release: its source id (for the
+revenue outturn, the release the spending measures name, whose series holds both years),
+and the short name its date sources are named by."""
+
+
+def _year(text: str) -> str:
+    """The record's reporting year of a research row: ``2023-24`` is the financial year
+    ending 31 March 2024."""
+    if len(text) == 7 and text[4] == "-":
+        return str(int(text[:2] + text[5:]))
+    return text
 
 PUBLICATION_COLUMNS = (
     "id",
@@ -65,7 +78,7 @@ def rows_from(research: Path) -> tuple[list[dict[str, str]], list[dict[str, str]
             if release is None:
                 continue
             release_id, short = release
-            year = row["reporting_year"]
+            year = _year(row["reporting_year"])
             dated = bool(row["published"] or row["no_later_than"])
             source = release_id
             if dated:

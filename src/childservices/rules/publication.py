@@ -17,7 +17,9 @@ year). On a day it has one of three statuses:
   ending 31 March 2021", children looked after, 2021; "comparable time series
   data available from 2013", children in need, 2021; "378,600 at 31 March
   2013" in the children in need release of 29 October 2014), so the children
-  in need figures for 2013 were public once the 2014 edition was;
+  in need figures for 2013 were public once the 2014 edition was (the
+  revenue outturn's workbooks hold one year each, but both its years are
+  dated or bounded, so this never decides theirs);
 - **not yet published**: the day is on or before the last day of the
   reporting year (no figure of a year can be published before the year has
   ended), or the publication date is certainly after it;
