@@ -49,6 +49,7 @@ def _add_layout_options(export: argparse.ArgumentParser) -> None:
             "d2i-history",
             "ofsted-as-at",
             "ofsted-ilacs-history",
+            "ofsted-in-year",
         ),
         default="seed",
         help="'seed' (default): every table in the seed format; 'inspections': one row per "
@@ -56,7 +57,8 @@ def _add_layout_options(export: argparse.ArgumentParser) -> None:
         "Insight's summary of every authority's latest inspection on --on; 'd2i-history': its "
         "history of every report; 'ofsted-as-at': Ofsted's 'as at' sheet for --on and "
         "--published-by; 'ofsted-ilacs-history': Ofsted's ILACS inspection history for --on "
-        "and --published-by. A layout is one table: --out is a file ('-' for standard output, CSV)",
+        "and --published-by; 'ofsted-in-year': Ofsted's in-year inspections and visits of "
+        "--year. A layout is one table: --out is a file ('-' for standard output, CSV)",
     )
     export.add_argument(
         "--on",
@@ -68,8 +70,21 @@ def _add_layout_options(export: argparse.ArgumentParser) -> None:
         "--published-by",
         type=day,
         metavar="DATE",
-        help="ofsted-as-at and ofsted-ilacs-history: count reports published by this day (default: Ofsted's rule for "
-        "its 'as at' sheet, the 30 June on or after --on, which the sheet of 31 March counts)",
+        help="ofsted-as-at, ofsted-ilacs-history and ofsted-in-year: count reports published "
+        "by this day (default: Ofsted's rule, the 30 June on or after --on, or after --year)",
+    )
+    export.add_argument(
+        "--year",
+        metavar="YEAR",
+        help="ofsted-in-year: the year, 1 April to 31 March, as Ofsted names it (2024-25)",
+    )
+    export.add_argument(
+        "--late-since",
+        type=day,
+        metavar="DATE",
+        help="ofsted-in-year: also list inspections begun before --year whose reports were "
+        "published after DATE, the previous edition's cut-off (Ofsted's 2024 edition: "
+        "2023-04-30)",
     )
 
 
@@ -148,6 +163,16 @@ def export_layout(ds: Dataset, args: argparse.Namespace, out: TextIO) -> int:
         table = ds.history_table()
     elif args.layout == "inspections":
         table = ds.inspections_table()
+    elif args.layout == "ofsted-in-year":
+        if args.year is None:
+            print(
+                "childservices: --layout ofsted-in-year needs --year YEAR (2024-25)",
+                file=sys.stderr,
+            )
+            return 2
+        table = ds.in_year_table(
+            args.year, published_by=args.published_by, late_since=args.late_since
+        )
     else:
         published_by = args.published_by or ofsted_published_by(args.on)
         if args.published_by is None:

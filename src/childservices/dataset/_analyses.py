@@ -260,3 +260,37 @@ class Analyses(Catalog):
         from childservices.layouts import ofsted_ilacs_history
 
         return ofsted_ilacs_history(self.authorities(), rule)
+
+    def in_year_table(
+        self,
+        year: str | int,
+        *,
+        published_by: str | datetime.date | None = None,
+        late_since: str | datetime.date | None = None,
+    ) -> LayoutTable:
+        """Ofsted's in-year sheet: the inspections and visits of one year (1 April to 31 March).
+
+        The columns of the sheet ``In-year_inspections`` of Ofsted's official
+        statistics for ``year`` (``"2024-25"``, or ``2024``): standard and
+        short ILACS inspections with their judgements, focused and monitoring
+        visits with their themes, begun in the year and published by
+        ``published_by`` (default the 30 June after it, Ofsted's rule).
+        ``late_since``: also the inspections begun before the year and
+        published after that day, the previous edition's cut-off, as Ofsted's
+        2024 edition revised the year before (see
+        :func:`~childservices.layouts.ofsted_in_year`).
+
+        >>> import childservices as cs
+        >>> table = cs.load().in_year_table("2024-25")
+        >>> row = table.records()[0]
+        >>> row["Local authority name"], row["Inspection/Visit type"], row["Visit Theme"]
+        ('Barking and Dagenham', 'ILACS Focused Visit', 'Children in need/subject to a plan')
+        """
+        from childservices.layouts import in_year, ofsted_in_year
+
+        return ofsted_in_year(
+            self.authorities(),
+            in_year(year),
+            published_by=None if published_by is None else as_day(published_by),
+            late_since=None if late_since is None else as_day(late_since),
+        )

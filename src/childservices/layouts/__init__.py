@@ -16,7 +16,10 @@ of a table that dashboards are already built on:
 - :data:`OFSTED_ILACS_HISTORY`: the same release's sheet
   ``ILACS_inspection_history`` (every ILACS standard and short inspection, one
   row each, with a status for authorities that no longer exist), for any
-  reference date and cut-off (:func:`ofsted_ilacs_history`).
+  reference date and cut-off (:func:`ofsted_ilacs_history`);
+- :data:`OFSTED_IN_YEAR`: the same release's sheet ``In-year_inspections``
+  (the inspections, focused visits and monitoring visits of one year, 1 April
+  to 31 March, with the visits' themes), for any year (:func:`ofsted_in_year`).
 
 The builders are functions over authorities (their inspections, identifiers,
 neighbours) and the sources cited; :class:`~childservices.Dataset` calls them
@@ -28,6 +31,7 @@ A module per family of tables, each name importable from here too:
 :mod:`~childservices.layouts.d2i` (Data to Insight's summary and history),
 :mod:`~childservices.layouts.ofsted` (Ofsted's "as at" sheet),
 :mod:`~childservices.layouts.ofsted_history` (Ofsted's ILACS history sheet),
+:mod:`~childservices.layouts.ofsted_in_year` (Ofsted's in-year sheet),
 :mod:`~childservices.layouts.inspections` (the analyst's wide table,
 :data:`INSPECTIONS`), over :mod:`~childservices.layouts.table` (a layout and
 its rows, read back from CSV), :mod:`~childservices.layouts.cells` (what a
@@ -95,6 +99,7 @@ from childservices.layouts.d2i import (
 from childservices.layouts.inspections import INSPECTIONS, inspections_wide
 from childservices.layouts.ofsted import OFSTED_AS_AT, ofsted_as_at
 from childservices.layouts.ofsted_history import OFSTED_ILACS_HISTORY, ofsted_ilacs_history
+from childservices.layouts.ofsted_in_year import OFSTED_IN_YEAR, InYear, in_year, ofsted_in_year
 from childservices.layouts.table import Layout, LayoutTable, read_csv
 
 __all__ = [
@@ -106,24 +111,35 @@ __all__ = [
     "NOT_GIVEN_CELL",
     "OFSTED_AS_AT",
     "OFSTED_ILACS_HISTORY",
+    "OFSTED_IN_YEAR",
     "POST_REFORM_CELL",
     "PRE_DATES_CELL",
     "Cell",
+    "InYear",
     "Layout",
     "LayoutTable",
     "Link",
     "d2i_history",
     "d2i_summary",
+    "in_year",
     "inspections_wide",
     "ofsted_as_at",
     "ofsted_ilacs_history",
+    "ofsted_in_year",
     "read_csv",
 ]
 
 LAYOUTS: Mapping[str, Layout] = MappingProxyType(
     {
         layout.name: layout
-        for layout in (D2I_SUMMARY, D2I_HISTORY, OFSTED_AS_AT, OFSTED_ILACS_HISTORY, INSPECTIONS)
+        for layout in (
+            D2I_SUMMARY,
+            D2I_HISTORY,
+            OFSTED_AS_AT,
+            OFSTED_ILACS_HISTORY,
+            OFSTED_IN_YEAR,
+            INSPECTIONS,
+        )
     }
 )
 """Every drop-in layout by name."""
