@@ -50,6 +50,7 @@ def _add_layout_options(export: argparse.ArgumentParser) -> None:
             "ofsted-as-at",
             "ofsted-ilacs-history",
             "ofsted-in-year",
+            "ofsted-wide-history",
         ),
         default="seed",
         help="'seed' (default): every table in the seed format; 'inspections': one row per "
@@ -58,20 +59,28 @@ def _add_layout_options(export: argparse.ArgumentParser) -> None:
         "history of every report; 'ofsted-as-at': Ofsted's 'as at' sheet for --on and "
         "--published-by; 'ofsted-ilacs-history': Ofsted's ILACS inspection history for --on "
         "and --published-by; 'ofsted-in-year': Ofsted's in-year inspections and visits of "
-        "--year. A layout is one table: --out is a file ('-' for standard output, CSV)",
+        "--year; 'ofsted-wide-history': Ofsted's wide history from 2009 for --on and "
+        "--published-by. A layout is one table: --out is a file ('-' for standard output, CSV)",
     )
     export.add_argument(
         "--on",
         type=day,
         metavar="DATE",
-        help="the day of the table (d2i-summary, ofsted-as-at, ofsted-ilacs-history)",
+        help="the day of the table (d2i-summary, ofsted-as-at, ofsted-ilacs-history, "
+        "ofsted-wide-history)",
     )
     export.add_argument(
         "--published-by",
         type=day,
         metavar="DATE",
-        help="ofsted-as-at, ofsted-ilacs-history and ofsted-in-year: count reports published "
+        help="ofsted-as-at, ofsted-ilacs-history, ofsted-wide-history and ofsted-in-year: "
+        "count reports published "
         "by this day (default: Ofsted's rule, the 30 June on or after --on, or after --year)",
+    )
+    export.add_argument(
+        "--abolished",
+        action="store_true",
+        help="ofsted-wide-history: the authorities abolished by --on (the sheet's second table)",
     )
     export.add_argument(
         "--year",
@@ -154,7 +163,12 @@ def export_layout(ds: Dataset, args: argparse.Namespace, out: TextIO) -> int:
     if args.format == "json":
         print("childservices: a --layout table is written as csv or xlsx (or ods)", file=sys.stderr)
         return 2
-    if args.layout in ("d2i-summary", "ofsted-as-at", "ofsted-ilacs-history") and args.on is None:
+    if args.on is None and args.layout in (
+        "d2i-summary",
+        "ofsted-as-at",
+        "ofsted-ilacs-history",
+        "ofsted-wide-history",
+    ):
         print(f"childservices: --layout {args.layout} needs --on DATE", file=sys.stderr)
         return 2
     if args.layout == "d2i-summary":
@@ -185,6 +199,8 @@ def export_layout(ds: Dataset, args: argparse.Namespace, out: TextIO) -> int:
         rule = CountingRule(inspected_by=args.on, published_by=published_by)
         if args.layout == "ofsted-ilacs-history":
             table = ds.ilacs_history_table(rule)
+        elif args.layout == "ofsted-wide-history":
+            table = ds.wide_history_table(rule, abolished=args.abolished)
         else:
             table = ds.as_at_table(rule)
     if args.out == "-":

@@ -294,3 +294,23 @@ class Analyses(Catalog):
             published_by=None if published_by is None else as_day(published_by),
             late_since=None if late_since is None else as_day(late_since),
         )
+
+    def wide_history_table(self, rule: CountingRule, *, abolished: bool = False) -> LayoutTable:
+        """Ofsted's wide history: every authority's inspections from 2009, one row each.
+
+        The columns of the sheet ``LA_inspections_2009-2023`` of Ofsted's
+        "Children's social care data in England 2023": a group of columns per
+        inspection (SLAC, CPI, TLAC, the first SIF and its re-inspection, two
+        ILACS), for the authorities in existence on the rule's reference date,
+        or, with ``abolished``, those abolished by then (the sheet's second
+        table); see :func:`~childservices.layouts.ofsted_wide_history`.
+
+        >>> import childservices as cs
+        >>> rule = cs.CountingRule(inspected_by="2023-03-31", published_by="2023-04-30")
+        >>> row = cs.load().wide_history_table(rule).records()[0]
+        >>> row["Local authority name"], str(row["First ILACS framework publication date"])
+        ('Barking and Dagenham', '2019-04-01')
+        """
+        from childservices.layouts import ofsted_wide_history
+
+        return ofsted_wide_history(self.authorities(), rule, abolished=abolished)

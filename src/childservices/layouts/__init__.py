@@ -19,7 +19,10 @@ of a table that dashboards are already built on:
   reference date and cut-off (:func:`ofsted_ilacs_history`);
 - :data:`OFSTED_IN_YEAR`: the same release's sheet ``In-year_inspections``
   (the inspections, focused visits and monitoring visits of one year, 1 April
-  to 31 March, with the visits' themes), for any year (:func:`ofsted_in_year`).
+  to 31 March, with the visits' themes), for any year (:func:`ofsted_in_year`);
+- :data:`OFSTED_WIDE_HISTORY`: the sheet ``LA_inspections_2009-2023`` of
+  Ofsted's 2023 release (every authority's inspections from 2009, one wide
+  row each), for any reference date and cut-off (:func:`ofsted_wide_history`).
 
 The builders are functions over authorities (their inspections, identifiers,
 neighbours) and the sources cited; :class:`~childservices.Dataset` calls them
@@ -32,6 +35,7 @@ A module per family of tables, each name importable from here too:
 :mod:`~childservices.layouts.ofsted` (Ofsted's "as at" sheet),
 :mod:`~childservices.layouts.ofsted_history` (Ofsted's ILACS history sheet),
 :mod:`~childservices.layouts.ofsted_in_year` (Ofsted's in-year sheet),
+:mod:`~childservices.layouts.ofsted_wide` (Ofsted's wide history from 2009),
 :mod:`~childservices.layouts.inspections` (the analyst's wide table,
 :data:`INSPECTIONS`), over :mod:`~childservices.layouts.table` (a layout and
 its rows, read back from CSV), :mod:`~childservices.layouts.cells` (what a
@@ -100,6 +104,7 @@ from childservices.layouts.inspections import INSPECTIONS, inspections_wide
 from childservices.layouts.ofsted import OFSTED_AS_AT, ofsted_as_at
 from childservices.layouts.ofsted_history import OFSTED_ILACS_HISTORY, ofsted_ilacs_history
 from childservices.layouts.ofsted_in_year import OFSTED_IN_YEAR, InYear, in_year, ofsted_in_year
+from childservices.layouts.ofsted_wide import OFSTED_WIDE_HISTORY, ofsted_wide_history
 from childservices.layouts.table import Layout, LayoutTable, read_csv
 
 __all__ = [
@@ -112,6 +117,7 @@ __all__ = [
     "OFSTED_AS_AT",
     "OFSTED_ILACS_HISTORY",
     "OFSTED_IN_YEAR",
+    "OFSTED_WIDE_HISTORY",
     "POST_REFORM_CELL",
     "PRE_DATES_CELL",
     "Cell",
@@ -126,6 +132,7 @@ __all__ = [
     "ofsted_as_at",
     "ofsted_ilacs_history",
     "ofsted_in_year",
+    "ofsted_wide_history",
     "read_csv",
 ]
 
@@ -138,6 +145,7 @@ LAYOUTS: Mapping[str, Layout] = MappingProxyType(
             OFSTED_AS_AT,
             OFSTED_ILACS_HISTORY,
             OFSTED_IN_YEAR,
+            OFSTED_WIDE_HISTORY,
             INSPECTIONS,
         )
     }
