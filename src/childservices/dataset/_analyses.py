@@ -19,7 +19,7 @@ from childservices.model import Framework, Grade, PartialDate, as_date, as_day
 from childservices.rules.asof import SIF_AND_LATER
 
 if TYPE_CHECKING:
-    from childservices.layouts import LayoutTable
+    from childservices.layouts import D2IOptions, LayoutTable
     from childservices.rules.aggregate import SurvivalRow
     from childservices.rules.escalation import EscalationRule, Finding
     from childservices.rules.lineage import Unit
@@ -167,25 +167,33 @@ class Analyses(Catalog):
         on: str | datetime.date | PartialDate,
         *,
         frameworks: Collection[Framework] = SIF_AND_LATER,
+        options: D2IOptions | None = None,
     ) -> LayoutTable:
         """Data to Insight's summary table (every authority's latest inspection) as it stood ``on`` a day.
 
         The columns, values and date formats of the tool's daily snapshots,
         rebuilt from the record (see :func:`~childservices.layouts.d2i_summary`).
-        Write it with ``to_csv`` or ``to_xlsx``.
+        Write it with ``to_csv`` or ``to_xlsx``. ``options``: the tool's habits
+        to follow (its inference of short and standard, the fork's words, its row
+        order, links to report pages: :class:`~childservices.layouts.D2IOptions`).
 
         >>> import childservices as cs
         >>> table = cs.load().summary_table(on="2026-06-29")
         >>> len(table), table.row("80489")["overall_effectiveness_grade"]  # Brent, reformed framework
         (153, 'not_reported_post_reform')
         """
-        from childservices.layouts import d2i_summary
+        from childservices.layouts import d2i_summary, restyle
 
         when = as_day(on)
         warn_if_after(self.index.reports_to, when, stacklevel=2)
-        return d2i_summary(
-            self.authorities(), when, sources=self.index.sources, frameworks=frameworks
+        table = d2i_summary(
+            self.authorities(),
+            when,
+            sources=self.index.sources,
+            frameworks=frameworks,
+            page_links=options is not None and options.page_links,
         )
+        return table if options is None else restyle(table, options)
 
     def history_table(self, *, frameworks: Collection[Framework] | None = None) -> LayoutTable:
         """Every report, one row each, with the columns of Data to Insight's history CSV.

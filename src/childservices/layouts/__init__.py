@@ -32,6 +32,7 @@ neighbours) and the sources cited; :class:`~childservices.Dataset` calls them
 
 A module per family of tables, each name importable from here too:
 :mod:`~childservices.layouts.d2i` (Data to Insight's summary and history),
+:mod:`~childservices.layouts.d2i_style` (the tool's habits, as options),
 :mod:`~childservices.layouts.ofsted` (Ofsted's "as at" sheet),
 :mod:`~childservices.layouts.ofsted_history` (Ofsted's ILACS history sheet),
 :mod:`~childservices.layouts.ofsted_in_year` (Ofsted's in-year sheet),
@@ -100,6 +101,13 @@ from childservices.layouts.d2i import (
     d2i_history,
     d2i_summary,
 )
+from childservices.layouts.d2i_style import (
+    D2IOptions,
+    NeighbourWords,
+    framework_from_days,
+    read_order,
+    restyle,
+)
 from childservices.layouts.inspections import INSPECTIONS, inspections_wide
 from childservices.layouts.ofsted import OFSTED_AS_AT, ofsted_as_at
 from childservices.layouts.ofsted_history import OFSTED_ILACS_HISTORY, ofsted_ilacs_history
@@ -121,12 +129,15 @@ __all__ = [
     "POST_REFORM_CELL",
     "PRE_DATES_CELL",
     "Cell",
+    "D2IOptions",
     "InYear",
     "Layout",
     "LayoutTable",
     "Link",
+    "NeighbourWords",
     "d2i_history",
     "d2i_summary",
+    "framework_from_days",
     "in_year",
     "inspections_wide",
     "ofsted_as_at",
@@ -134,6 +145,8 @@ __all__ = [
     "ofsted_in_year",
     "ofsted_wide_history",
     "read_csv",
+    "read_order",
+    "restyle",
 ]
 
 LAYOUTS: Mapping[str, Layout] = MappingProxyType(
