@@ -186,3 +186,27 @@ def test_all_text_cells_with_a_clickable_link(tmp_path: Path) -> None:
     assert row["inspection_link"].hyperlink.target == first[header.index("inspection_link")]
     links = [r[header.index("inspection_link")] for r in text.rows]
     assert all(isinstance(v, Link) for v in links if v is not None)
+
+
+def test_the_command_line_offers_the_options(tmp_path: Path) -> None:
+    from childservices.cli import main
+
+    order = tmp_path / "theirs.csv"
+    order.write_text("urn\n80549\n80426\n", encoding="utf-8")
+    options = D2IOptions(
+        infer_framework=True,
+        neighbour_words=NeighbourWords.FORK,
+        page_links=True,
+        order=[80549, 80426],
+    )
+    expected = cs.load().summary_table(on="2026-08-20", options=options).csv_text()
+    out = io.StringIO()
+    argv = ["export", "--layout", "d2i-summary", "--on", "2026-08-20", "--infer-framework"]
+    argv += ["--neighbour-words", "fork", "--page-links", "--order-like", str(order)]
+    assert main([*argv, "--out", "-"], out=out) == 0
+    assert out.getvalue() == expected
+    path = tmp_path / "overview.xlsx"
+    assert (
+        main([*argv, "--all-text", "--format", "xlsx", "--out", str(path)], out=io.StringIO()) == 0
+    )
+    assert path.stat().st_size > 0

@@ -14,6 +14,7 @@ from childservices.cli.output import coverage_note
 if TYPE_CHECKING:
     from childservices.cli.command import Commands
     from childservices.dataset import Dataset
+    from childservices.layouts import D2IOptions
 
 
 def add_commands(commands: Commands) -> None:
@@ -76,6 +77,35 @@ def _add_layout_options(export: argparse.ArgumentParser) -> None:
         help="ofsted-as-at, ofsted-ilacs-history, ofsted-wide-history and ofsted-in-year: "
         "count reports published "
         "by this day (default: Ofsted's rule, the 30 June on or after --on, or after --year)",
+    )
+    d2i = export.add_argument_group("d2i-summary: Data to Insight's habits (see the docs)")
+    d2i.add_argument(
+        "--infer-framework",
+        action="store_true",
+        help="where the record does not say short or standard, infer it from the fieldwork "
+        "dates as the tool does (at most 7 days short, 8 to 15 standard)",
+    )
+    d2i.add_argument(
+        "--neighbour-words",
+        choices=("original", "fork"),
+        default="original",
+        help="'fork': neighbours with no grade as the fork writes them ('Unknown', "
+        "'Not reported (2026 framework change)')",
+    )
+    d2i.add_argument(
+        "--order-like",
+        metavar="FILE",
+        help="the rows in the order of this summary CSV (the tool's own file)",
+    )
+    d2i.add_argument(
+        "--page-links",
+        action="store_true",
+        help="where the report file's address is not known, link the report's page",
+    )
+    d2i.add_argument(
+        "--all-text",
+        action="store_true",
+        help="every cell as text, the report link clickable (the tool's xlsx)",
     )
     export.add_argument(
         "--abolished",
@@ -156,6 +186,18 @@ def ofsted_published_by(on: datetime.date) -> datetime.date:
     return june if on <= june else datetime.date(on.year + 1, 6, 30)
 
 
+def _d2i_options(args: argparse.Namespace) -> D2IOptions:
+    """The summary's options from the command line."""
+    from childservices.layouts import D2IOptions, NeighbourWords, read_order
+
+    return D2IOptions(
+        infer_framework=args.infer_framework,
+        neighbour_words=NeighbourWords(args.neighbour_words),
+        page_links=args.page_links,
+        order=None if args.order_like is None else read_order(args.order_like),
+    )
+
+
 def export_layout(ds: Dataset, args: argparse.Namespace, out: TextIO) -> int:
     """Write one drop-in table (``--layout``) as CSV, xlsx or ODS."""
     from childservices.rules.official import CountingRule
@@ -172,7 +214,9 @@ def export_layout(ds: Dataset, args: argparse.Namespace, out: TextIO) -> int:
         print(f"childservices: --layout {args.layout} needs --on DATE", file=sys.stderr)
         return 2
     if args.layout == "d2i-summary":
-        table = ds.summary_table(on=args.on)
+        table = ds.summary_table(on=args.on, options=_d2i_options(args))
+        if args.all_text:
+            table = table.as_text(links=["inspection_link"])
     elif args.layout == "d2i-history":
         table = ds.history_table()
     elif args.layout == "inspections":
