@@ -24,6 +24,7 @@ def add_commands(commands: Commands) -> None:
     )
     export.add_argument("--format", choices=("csv", "json", "xlsx", "ods"), default="csv")
     _add_layout_options(export)
+    _add_d2i_options(export)
     export.add_argument(
         "--out",
         required=True,
@@ -78,6 +79,28 @@ def _add_layout_options(export: argparse.ArgumentParser) -> None:
         "count reports published "
         "by this day (default: Ofsted's rule, the 30 June on or after --on, or after --year)",
     )
+    export.add_argument(
+        "--abolished",
+        action="store_true",
+        help="ofsted-wide-history: the authorities abolished by --on (the sheet's second table)",
+    )
+    export.add_argument(
+        "--year",
+        metavar="YEAR",
+        help="ofsted-in-year: the year, 1 April to 31 March, as Ofsted names it (2024-25)",
+    )
+    export.add_argument(
+        "--late-since",
+        type=day,
+        metavar="DATE",
+        help="ofsted-in-year: also list inspections begun before --year whose reports were "
+        "published after DATE, the previous edition's cut-off (Ofsted's 2024 edition: "
+        "2023-04-30)",
+    )
+
+
+def _add_d2i_options(export: argparse.ArgumentParser) -> None:
+    """The options of the d2i-summary layout (Data to Insight's habits), added to ``export``."""
     d2i = export.add_argument_group("d2i-summary: Data to Insight's habits (see the docs)")
     d2i.add_argument(
         "--infer-framework",
@@ -106,24 +129,6 @@ def _add_layout_options(export: argparse.ArgumentParser) -> None:
         "--all-text",
         action="store_true",
         help="every cell as text, the report link clickable (the tool's xlsx)",
-    )
-    export.add_argument(
-        "--abolished",
-        action="store_true",
-        help="ofsted-wide-history: the authorities abolished by --on (the sheet's second table)",
-    )
-    export.add_argument(
-        "--year",
-        metavar="YEAR",
-        help="ofsted-in-year: the year, 1 April to 31 March, as Ofsted names it (2024-25)",
-    )
-    export.add_argument(
-        "--late-since",
-        type=day,
-        metavar="DATE",
-        help="ofsted-in-year: also list inspections begun before --year whose reports were "
-        "published after DATE, the previous edition's cut-off (Ofsted's 2024 edition: "
-        "2023-04-30)",
     )
 
 
