@@ -43,10 +43,10 @@ def test_the_page_has_a_section_for_every_measure_of_the_seeds() -> None:
     page = _page()
     ids = [row["id"] for row in _rows("measures")]
     assert ids
-    headings = re.findall(r"^### `([a-z0-9_]+)`: ", page, re.M)
+    headings = re.findall(r"^## `([a-z0-9_]+)`: ", page, re.M)
     assert sorted(headings) == sorted(ids) and len(set(headings)) == len(headings)
     for row in _rows("measures"):
-        assert f"### `{row['id']}`: {row['name']}\n\n{row['definition']}\n" in page
+        assert f"## `{row['id']}`: {row['name']}\n\n{row['definition']}\n" in page
 
 
 def test_the_counts_agree_with_the_seed_rows() -> None:
@@ -72,7 +72,7 @@ def test_the_counts_agree_with_the_seed_rows() -> None:
         )
         assert summary is not None, measure
         assert summary.group(1) == f"{published[measure]} of {count}"
-        section = page.split(f"### `{measure}`: ")[1].split("\n### ")[0]
+        section = page.split(f"## `{measure}`: ")[1].split("\n## ")[0]
         assert f"| local authority figures | {count} authority-years" in section
         for symbol, n in reasons[measure].items():
             assert re.search(rf"\b{n} [a-z ]+ \(`{symbol}`\)", section), (measure, symbol)

@@ -171,7 +171,7 @@ def measure_section(ds: cs.Dataset, measure: Measure) -> list[str]:
     )
     return [
         f"({_label(measure)})=",
-        f"### `{measure.id}`: {measure.name}",
+        f"## `{measure.id}`: {measure.name}",
         "",
         measure.definition,
         "",
