@@ -256,7 +256,44 @@ def lineage_page(ds: cs.Dataset) -> list[str]:
     ]
 
 
-PAGES = {"measures.md": measures_page, "measure-lineage.md": lineage_page}
+def not_published_page(ds: cs.Dataset) -> list[str]:
+    """The local authorities' figures given no number, by the release's reason: how many, and
+    the authorities and years they are of."""
+    found: dict[NotPublished, dict[str, collections.Counter[int]]] = collections.defaultdict(
+        lambda: collections.defaultdict(collections.Counter)
+    )
+    measures: dict[NotPublished, set[str]] = collections.defaultdict(set)
+    for measure in ds.measures_vocabulary():
+        for observation in ds.measure(measure.id).authorities:
+            if isinstance(observation.value, NotPublished) and observation.authority:
+                found[observation.value][observation.authority][observation.year] += 1
+                measures[observation.value].add(measure.id)
+    rows = []
+    for reason in sorted(found, key=lambda r: -sum(sum(c.values()) for c in found[r].values())):
+        places = sorted(found[reason].items(), key=lambda item: (-sum(item[1].values()), item[0]))
+        rows.append(
+            (
+                f"{REASONS.get(reason, reason.name.lower())} (`{reason.value}`)",
+                sum(sum(c.values()) for c in found[reason].values()),
+                len(measures[reason]),
+                "; ".join(
+                    f"{ds.authority(a).name} ({_years(c)}: {sum(c.values())})" for a, c in places
+                ),
+            )
+        )
+    return [
+        "The local authorities' figures that the files give no number for, by the release's"
+        " reason, with the authorities, the years and how many figures:",
+        "",
+        *_table(["reason", "figures", "measures", "authorities (years: figures)"], rows),
+    ]
+
+
+PAGES = {
+    "measures.md": measures_page,
+    "measure-lineage.md": lineage_page,
+    "measure-not-published.md": not_published_page,
+}
 """File name -> the function computing its Markdown lines."""
 
 
