@@ -91,3 +91,16 @@ def test_every_reorganised_council_with_figures_is_in_the_lineage_table() -> Non
         for authority in (row["predecessor"], row["successor"]):
             name = ds.authority(authority).name
             assert (f"\n| {name} |" in page) == (authority in with_figures), name
+
+
+def test_the_figures_not_published_agree_with_the_seed_rows() -> None:
+    page = "\n".join(_extension().not_published_page(cs.load()))
+    counts = collections.Counter(
+        row["value"]
+        for row in _rows("observations")
+        if row["level"] == "local_authority" and row["value"] in SYMBOLS
+    )
+    assert counts
+    for symbol, n in counts.items():
+        assert re.search(rf"^\| [a-z ]+ \(`{symbol}`\) \| {n} \|", page, re.M), symbol
+    assert len(re.findall(r"^\| [a-z ]+ \(`[a-z]`\) \|", page, re.M)) == len(counts)
