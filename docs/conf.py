@@ -35,6 +35,7 @@ extensions = [
     "apiref",
     "figures",
     "analyses",
+    "measuredoc",
 ]
 source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
 exclude_patterns = ["_build", "_generated"]
