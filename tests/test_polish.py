@@ -1,0 +1,56 @@
+"""The last small items of issues 25, 26 and 27, each as a user met it."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from childservices.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+
+
+def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    """Run the command line in this process: its exit status, standard output and error."""
+    out = io.StringIO()
+    try:
+        status = main(list(argv), out=out)
+    except SystemExit as exc:  # a usage error or --help
+        status = int(exc.code or 0)
+    captured = capsys.readouterr()
+    assert "Traceback" not in captured.err
+    return status, out.getvalue() + captured.out, captured.err
+
+
+def _seed_rows(table: str) -> list[dict[str, str]]:
+    """Every row of a seed table's files, as the csv module reads them."""
+    rows: list[dict[str, str]] = []
+    for path in sorted((SEEDS / table).glob("*.csv")):
+        with path.open(encoding="utf-8", newline="") as handle:
+            rows += list(csv.DictReader(handle))
+    return rows
+
+
+# issue 25: `delivery` shows how far the sources show an open episode running ----------------
+
+
+def test_delivery_shows_known_until_in_every_format(capsys: pytest.CaptureFixture[str]) -> None:
+    known = [row for row in _seed_rows("delivery") if row["known_until"]]
+    assert any(row["authority"] == "trafford" for row in known)  # known only to 2018-03
+    for row in known:
+        status, out, err = _run(capsys, "delivery", row["authority"], "--format", "csv")
+        assert status == 0, err
+        (listed,) = [r for r in csv.DictReader(io.StringIO(out)) if r["start"] == row["start"]]
+        assert (listed["end"], listed["known_until"]) == ("", row["known_until"])
+        status, out, err = _run(capsys, "delivery", row["authority"], "--format", "json")
+        (item,) = [i for i in json.loads(out) if i["start"] == row["start"]]
+        assert (item["end"], item["known_until"]) == (None, row["known_until"])
+        status, out, err = _run(capsys, "delivery", row["authority"])
+        header, *lines = out.splitlines()
+        assert "known_until" in header.split()
+        assert any(row["known_until"] in line.split() for line in lines)
