@@ -54,3 +54,29 @@ def test_delivery_shows_known_until_in_every_format(capsys: pytest.CaptureFixtur
         header, *lines = out.splitlines()
         assert "known_until" in header.split()
         assert any(row["known_until"] in line.split() for line in lines)
+
+
+# issue 26: read_report checks the authority it is told against the printed name ----------
+
+
+@pytest.mark.parametrize(
+    ("folder", "right", "wrong"),
+    [
+        ("80483_leicestershire", "leicestershire", "leicester"),
+        ("80534_nottinghamshire", "nottinghamshire", "nottingham"),
+        ("80460_derbyshire", "derbyshire", "derby"),
+    ],
+)
+def test_read_report_refuses_a_report_under_another_authority(
+    shared_dir: Path, report_text_cache: Path, folder: str, right: str, wrong: str
+) -> None:
+    pytest.importorskip("pypdf")
+    from childservices.errors import ReportError
+    from childservices.reports import read_report
+
+    pdf = sorted((shared_dir / "sources" / "ofsted-reports" / folder).glob("*.pdf"))[-1]
+    inspection = read_report(pdf, authority=right, cache=report_text_cache)
+    assert inspection.authority == right
+    # Failed before: the report was read as the other authority's inspection.
+    with pytest.raises(ReportError, match=rf"not .*\({wrong}\): not read as its inspection"):
+        read_report(pdf, authority=wrong, cache=report_text_cache)

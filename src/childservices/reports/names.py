@@ -19,7 +19,7 @@ from collections.abc import Iterable
 
 from childservices.errors import ReportError
 
-__all__ = ["name_key", "names_authority"]
+__all__ = ["bundled_names", "check_printed_authority", "name_key", "names_authority"]
 
 _APOSTROPHES = str.maketrans({"\u2019": "", "\u2018": "", "'": "", "`": "", ".": ""})
 _PREFIXES = re.compile(
@@ -63,3 +63,33 @@ def names_authority(
         return False  # a county council and the unitary council of its name: the day decides
     key = name_key(printed)
     return any(key in (name_key(n), _plain(n)) for n in names)
+
+
+def bundled_names(authority: str) -> tuple[str, ...]:
+    """The bundled record's name and aliases of the authority whose seed id is ``authority``
+    (its name first); empty when the bundled record has no such authority."""
+    from childservices.data.bundle import packaged_tables
+
+    tables, _ = packaged_tables()
+    names = [a.name for a in tables.authorities if a.id == authority]
+    if not names:
+        return ()
+    return (*names, *(a.alias for a in tables.authority_aliases if a.authority == authority))
+
+
+def check_printed_authority(
+    printed: str, *, authority: str, on: datetime.date, where: str
+) -> None:
+    """Raise :class:`~childservices.ReportError` unless the name ``printed`` in the report
+    ``where`` (about ``on``) is the authority ``authority`` by the rule of
+    :func:`names_authority`: its name or an alias in the bundled record, or exactly its id
+    (an authority the bundled record does not hold is checked by its id alone)."""
+    names = bundled_names(authority)
+    if names_authority(printed, authority=authority, names=names, on=on):
+        return
+    expected = f"{names[0]} ({authority})" if names else authority
+    raise ReportError(
+        f"{where}: the report names {printed!r}, not {expected}: not read as its inspection "
+        "(the printed name must be the authority's name or an alias exactly, never a "
+        "longer name that begins with it)"
+    )

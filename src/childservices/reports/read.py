@@ -181,8 +181,14 @@ def inspection_from_facts(
     (Ofsted's listing date; ILACS reports print none). The id is always made
     from the file name's date, as the seed format requires, falling back to
     the printed date for a file named otherwise. ``authority`` is the
-    authority's seed id; without it, it is made from the printed name
-    (:func:`authority_slug`). The citation's locator is the file name.
+    authority's seed id; the name the report prints must then be that
+    authority's name or one of its aliases in the bundled record, exactly
+    (never a longer name that begins with it: a Leicestershire report is not
+    Leicester's), or make exactly its id, the rule ``update`` follows
+    (:mod:`childservices.reports.names`); otherwise
+    :class:`~childservices.ReportError`. Without ``authority``, the id is
+    made from the printed name (:func:`authority_slug`). The citation's
+    locator is the file name.
 
     A :class:`~childservices.ReportDateWarning` is given for each of
     :func:`date_warnings` (``held``: the record's inspections, to find the
@@ -195,6 +201,12 @@ def inspection_from_facts(
         raise ReportError(
             f"{file_name}: no publication date: the report prints none and the file name "
             "does not end in ' - <day> <month> <year>.pdf'"
+        )
+    if authority is not None:
+        from childservices.reports.names import check_printed_authority
+
+        check_printed_authority(
+            facts.authority_name, authority=authority, on=facts.end or published, where=file_name
         )
     slug = authority or authority_slug(facts.authority_name, facts.end or published)
     ident = inspection_id(slug, facts.framework, id_date)
@@ -238,7 +250,10 @@ def read_report(
     A SIF review of a safeguarding board published on its own gives an
     inspection holding only that judgement and no overall grade. ``cache``
     is a folder that keeps the text extracted from each file (see
-    :func:`extract_text`). ``held``: the record's inspections, to warn when
+    :func:`extract_text`). ``authority``: the authority's seed id, checked
+    against the name the report prints as :func:`inspection_from_facts` says
+    (a Leicestershire report read as ``authority="leicester"`` raises
+    :class:`~childservices.ReportError`). ``held``: the record's inspections, to warn when
     the report is one of them under another date (see :func:`date_warnings`).
     """
     facts = read_report_facts(path, cache=cache)
