@@ -80,3 +80,44 @@ def test_read_report_refuses_a_report_under_another_authority(
     # Failed before: the report was read as the other authority's inspection.
     with pytest.raises(ReportError, match=rf"not .*\({wrong}\): not read as its inspection"):
         read_report(pdf, authority=wrong, cache=report_text_cache)
+
+
+# issue 27 (e): validate reports field and cross-record problems in one run -------------
+
+
+def test_validate_reports_field_and_cross_record_problems_in_one_run(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    delivery: dict[str, dict[str, str]] = {}
+    for row in _seed_rows("delivery"):
+        delivery.setdefault(row["id"], row)  # the first row of a record gives its fields
+    trust = delivery["sandwell-sct"]  # Sandwell's trust, open since 2018-04-01
+    assert (trust["start"], trust["end"]) == ("2018-04-01", "")
+    source = _seed_rows("sources")[0]["id"]
+    authorities = {row["id"] for row in _seed_rows("authorities")}
+    assert "barnet" in authorities and "barnett" not in authorities
+    mine = tmp_path / "mine"
+    (mine / "inspections").mkdir(parents=True)
+    (mine / "delivery").mkdir()
+    (mine / "inspections" / "mine.csv").write_text(
+        "id,authority,framework,kind,start,end,published,overall,lead_inspector,source,locator\n"
+        f"x-1,barnet,ilacs,standrd,2024-13-01,,2024-03-01,good,,{source},row 1\n"
+        f"x-2,barnett,ilacs,standard,2024-01-01,,2024-03-01,good,,{source},row 2\n",
+        encoding="utf-8",
+    )
+    # A row valid on its own that overlaps the bundled trust: a cross-record problem.
+    (mine / "delivery" / "mine.csv").write_text(
+        "id,authority,model,provider,directed,scope,start,end,known_until,source,locator,note\n"
+        f"mine-sandwell,sandwell,council_company,{delivery['slough-scf']['provider']},no,"
+        f"{trust['scope']},2020-01-01,,,{source},row 1,\n",
+        encoding="utf-8",
+    )
+    status, out, err = _run(capsys, "validate", str(mine))
+    assert status == 1
+    lines = out.splitlines()
+    assert any(": kind: 'standrd'" in line for line in lines), out
+    assert any(": start: month 13" in line for line in lines), out
+    assert any(line.endswith("(did you mean 'barnet'?)") for line in lines), out
+    # Failed before: the overlap was reported only in a second run, after the rest was fixed.
+    assert any("mine-sandwell: start:" in line and "'sandwell-sct'" in line for line in lines), out
+    assert "4 problems found" in err
