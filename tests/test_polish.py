@@ -121,3 +121,54 @@ def test_validate_reports_field_and_cross_record_problems_in_one_run(
     # Failed before: the overlap was reported only in a second run, after the rest was fixed.
     assert any("mine-sandwell: start:" in line and "'sandwell-sct'" in line for line in lines), out
     assert "4 problems found" in err
+
+
+# issue 27 (f): the command line builds only the parser of the command it runs ------------
+
+
+def test_a_command_imports_only_its_own_group() -> None:
+    import subprocess
+    import sys
+
+    from childservices.cli.parser import GROUPS
+
+    for argv, group in [
+        (["ratings", "--on", "2024-03-31", "--format", "csv"], "on_a_day"),
+        (["--extra", "nowhere", "show", "Sandwell"], "show"),  # a global option's value first
+    ]:
+        code = (
+            "import io, sys\n"
+            "from childservices.cli import main\n"
+            f"main({argv!r}, out=io.StringIO())\n"
+            "import json\n"
+            "print(json.dumps(sorted(m for m in sys.modules if m.startswith('childservices.cli.'))))\n"
+            "print('shutil' in sys.modules)\n"
+        )
+        result = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True
+        )
+        modules, shutil = result.stdout.splitlines()[-2:]
+        others = {f"childservices.cli.{g}" for g in GROUPS if g != group}
+        # Failed before: the parser imported every group's module (and argparse, shutil).
+        assert not others & set(json.loads(modules)), modules
+        assert f"childservices.cli.{group}" in modules
+        if group == "on_a_day":
+            assert shutil == "False"
+
+
+def test_the_groups_table_names_every_command_of_the_full_parser(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from childservices.cli.parser import GROUPS, build_parser, command_word, group
+
+    parser = build_parser()
+    (commands,) = [a for a in parser._actions if a.dest == "command"]
+    assert list(commands.choices) == [w for words in GROUPS.values() for w in words]
+    for name in GROUPS:
+        assert callable(group(name).add_commands)
+    assert command_word(["--extra", "x", "--follow-links", "ratings", "--on", "today"]) == "ratings"
+    assert command_word(["--extra=x", "time-to-good"]) == "time-to-good"
+    assert command_word(["--help", "show"]) is None
+    assert command_word(["shw"]) is None  # misspelt: the whole parser offers the choices
+    status, _, err = _run(capsys, "shw", "Sandwell")
+    assert status == 2 and "invalid choice: 'shw'" in err and "'show'" in err
