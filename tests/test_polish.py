@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -172,3 +173,76 @@ def test_the_groups_table_names_every_command_of_the_full_parser(
     assert command_word(["shw"]) is None  # misspelt: the whole parser offers the choices
     status, _, err = _run(capsys, "shw", "Sandwell")
     assert status == 2 and "invalid choice: 'shw'" in err and "'show'" in err
+
+
+# issue 27 (a): a timeline names the steps it leaves off for want of a date ---------------
+
+
+def _undated_steps(authority: str) -> set[str]:
+    """The ids of an authority's intervention steps that no seed row dates."""
+    dates: dict[str, set[str]] = {}
+    for row in _seed_rows("interventions"):
+        if row["authority"] == authority:
+            dates.setdefault(row["id"], set()).add(row["date"])
+    return {ident for ident, found in dates.items() if found == {""}}
+
+
+def test_the_timeline_names_the_undated_steps_it_leaves_off() -> None:
+    matplotlib = pytest.importorskip("matplotlib")
+    matplotlib.use("Agg")
+    import childservices as cs
+    from childservices import plot
+
+    undated = _undated_steps("sandwell")
+    assert len(undated) == 3  # the three the analyst found missing
+    figure = plot.authority_timeline(cs.load().authority("Sandwell"), until="2026-06-30")
+    notes = [t for t in figure.texts if t.get_gid() == "undated"]
+    # Failed before: the figure left them off without a word.
+    assert len(notes) == 1
+    text = notes[0].get_text().replace("\n", " ")
+    assert text.startswith("Not drawn, no date in the sources:")
+    assert set(re.findall(r"\(([a-z0-9-]+)\)", text)) == undated
+    # An authority whose steps are all dated gets no note.
+    dated = next(a for a in cs.load() if a.interventions and not _undated_steps(a.id))
+    figure = plot.authority_timeline(dated, until="2026-06-30")
+    assert not [t for t in figure.texts if t.get_gid() == "undated"]
+
+
+# issue 27 (b): a delivery-model label never runs across two episodes ----------------------
+
+
+def test_a_label_inside_a_bar_stays_within_one_episodes_solid_bar() -> None:
+    matplotlib = pytest.importorskip("matplotlib")
+    matplotlib.use("Agg")
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    import childservices as cs
+    from childservices import plot
+
+    # The Isle of Wight: one provider over two episodes (directed from 2013-06, voluntary
+    # from 2018-06), read from the seed rows.
+    episodes = [r for r in _seed_rows("delivery") if r["authority"] == "isle-of-wight"]
+    providers = {r["provider"] for r in episodes if r["model"] == "partnership"}
+    assert len(providers) == 1 and len({r["id"] for r in episodes if r["provider"]}) == 2
+    (provider,) = providers
+    (name,) = [r["name"] for r in _seed_rows("providers") if r["id"] == provider]
+    figure = plot.adm_timeline(cs.load(), until="2026-06-30")
+    canvas = FigureCanvasAgg(figure)
+    canvas.draw()
+    renderer = canvas.get_renderer()
+    (ax,) = figure.axes
+    bars = [
+        p.get_window_extent(renderer)
+        for p in ax.patches
+        if (p.get_gid() or "").startswith("episode ")  # the solid part of each episode
+    ]
+    for text in [t for t in ax.texts if t.get_text().strip()]:
+        box = text.get_window_extent(renderer)
+        middle = (box.y0 + box.y1) / 2
+        for bar in bars:
+            if bar.y0 <= middle <= bar.y1 and bar.x0 <= box.x0 + 0.5 < bar.x1:
+                # Failed before: the Isle of Wight's label ran on over its second episode.
+                assert box.x1 <= bar.x1 + 0.5, text.get_text()
+    words = name.split()
+    shown = [t.get_text().strip() for t in ax.texts if t.get_text().strip().startswith(words[0])]
+    assert len(shown) == 1 and name.startswith(shown[0].rstrip("\u2026")), shown
