@@ -246,3 +246,74 @@ def test_a_label_inside_a_bar_stays_within_one_episodes_solid_bar() -> None:
     words = name.split()
     shown = [t.get_text().strip() for t in ax.texts if t.get_text().strip().startswith(words[0])]
     assert len(shown) == 1 and name.startswith(shown[0].rstrip("\u2026")), shown
+
+
+# issue 27 (c, d): every figure has alt text and a caption; no page is absurdly tall ------
+
+DOCS = ROOT / "docs"
+_FIGURE = re.compile(
+    r"^```\{figure\} (?P<path>\S+)\n(?P<options>(?::.*\n)*)\n(?P<caption>(?:(?!```).*\n)*)```", re.M
+)
+
+
+def _pages() -> list[Path]:
+    return [p for p in sorted(DOCS.rglob("*.md")) if not {"_generated", "_build"} & set(p.parts)]
+
+
+def test_every_figure_in_the_docs_has_alt_text_and_a_caption() -> None:
+    figures = 0
+    for page in _pages():
+        text = page.read_text(encoding="utf-8")
+        # Failed before: the figures were Markdown images, with no caption (Sunderland's had
+        # no word about it at all).
+        assert "![" not in text, f"{page}: a Markdown image; use a figure with :alt: and a caption"
+        for found in _FIGURE.finditer(text):
+            figures += 1
+            options = dict(
+                line[1:].split(": ", 1) for line in found["options"].splitlines() if ": " in line
+            )
+            assert options.get("alt", "").strip(), f"{page}: {found['path']} has no alt text"
+            assert found["caption"].strip(), f"{page}: {found['path']} has no caption"
+            name = Path(found["path"]).name
+            if name.endswith("-timeline.png") and name != "adm-timeline.png":
+                # An authority's timeline: the alt text names the steps it leaves off.
+                authority = name.removesuffix("-timeline.png")
+                named = set(re.findall(r"\(([a-z0-9-]+)\)", options["alt"]))
+                assert named == _undated_steps(authority), (page, name)
+    assert figures >= 10
+
+
+def _expanded(page: Path, generated: Path) -> list[str]:
+    """A page's lines with its includes in place (the generated ones from ``generated``)."""
+    lines: list[str] = []
+    for line in page.read_text(encoding="utf-8").splitlines():
+        found = re.match(r"^```\{include\} (\S+)", line)
+        if found is None:
+            lines.append(line)
+            continue
+        target = (page.parent / found[1]).resolve()
+        if (DOCS / "_generated").resolve() in target.parents:
+            target = generated / target.relative_to((DOCS / "_generated").resolve())
+        lines += _expanded(target, generated) if target.exists() else []
+    return lines
+
+
+def test_no_docs_page_shows_hundreds_of_table_rows(tmp_path: Path) -> None:
+    import sys
+
+    sys.path.insert(0, str(DOCS / "_ext"))
+    try:
+        import datadoc
+    finally:
+        sys.path.remove(str(DOCS / "_ext"))
+    datadoc.generate(tmp_path)
+    shown: dict[str, int] = {}
+    for page in _pages():
+        inside = False
+        rows = 0
+        for line in _expanded(page, tmp_path / "_generated"):
+            inside = line.startswith("<details") or (inside and not line.startswith("</details>"))
+            rows += line.startswith("|") and not inside
+        shown[str(page.relative_to(DOCS))] = rows
+    # Failed before: the dataset page showed 911 table rows (over 60,000 pixels).
+    assert max(shown.values()) <= 200, sorted(shown.items(), key=lambda kv: -kv[1])[:3]
