@@ -317,3 +317,19 @@ def test_no_docs_page_shows_hundreds_of_table_rows(tmp_path: Path) -> None:
         shown[str(page.relative_to(DOCS))] = rows
     # Failed before: the dataset page showed 911 table rows (over 60,000 pixels).
     assert max(shown.values()) <= 200, sorted(shown.items(), key=lambda kv: -kv[1])[:3]
+
+
+# issue 26: every guarantee on the reliability page names the test that holds it ----------
+
+
+def test_every_reliability_guarantee_names_its_test() -> None:
+    text = (DOCS / "explanation" / "reliability.md").read_text(encoding="utf-8")
+    guarantees = re.findall(r"^- \*\*.*?(?=^- |^#|\Z)", text, flags=re.M | re.S)
+    assert len(guarantees) >= 40
+    for guarantee in guarantees:
+        named = re.findall(r"`tests/([\w/]+\.py)::(test_\w+)`", guarantee)
+        # Failed before: most guarantees named a file at most, many nothing at all.
+        assert named, f"names no test: {guarantee[:80]!r}"
+        for file, test in named:
+            source = (ROOT / "tests" / file).read_text(encoding="utf-8")
+            assert re.search(rf"^def {test}\(", source, flags=re.M), f"tests/{file}::{test}"
