@@ -18,6 +18,7 @@ from childservices.model import (
     Authority,
     AuthorityKind,
     DeliveryEpisode,
+    DeliveryFigure,
     Identifier,
     IdentifierScheme,
     InsourcingEvent,
@@ -251,6 +252,18 @@ class Recorded:
     def insourcing(self) -> tuple[InsourcingEvent, ...]:
         """Returns of the authority's services in-house."""
         return self.dataset.index.insourcing.get(self.record.id, ())
+
+    @property
+    def delivery_figures(self) -> tuple[DeliveryFigure, ...]:
+        """What the sources state about the money and staff of the authority's delivery
+        episodes and returns in-house (staff transferred, budgets, set-up grants, contract
+        terms, savings), each cited; empty where none is recorded.
+
+        >>> import childservices as cs
+        >>> [f.shown for f in cs.load().authority("Slough").delivery_figures if f.kind is cs.FigureKind.SET_UP_GRANT]
+        ['GBP 1,400,000']
+        """
+        return self.dataset.index.delivery_figures.get(self.record.id, ())
 
     @property
     def programmes(self) -> tuple[ProgrammeMembership, ...]:

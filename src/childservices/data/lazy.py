@@ -29,6 +29,7 @@ from childservices.model import (
     Alias,
     Authority,
     DeliveryEpisode,
+    DeliveryFigure,
     Identifier,
     InsourcingEvent,
     Inspection,
@@ -137,6 +138,7 @@ class LazyRecords:
     delivery = _Table[DeliveryEpisode]()
     lifecycle = _Table[LifecycleEvent]()
     insourcing = _Table[InsourcingEvent]()
+    delivery_figures = _Table[DeliveryFigure]()
     programmes = _Table[ProgrammeMembership]()
     measures = _Table[Measure]()
     observations = _Table[Observation]()

@@ -12,28 +12,46 @@ from __future__ import annotations
 from collections import Counter
 
 from childservices.errors import Problem
-from childservices.model import RecordSet
+from childservices.model import PartialDate, RecordSet
 
 __all__ = ["figure_counts", "figures_cite_their_release", "figures_in_lifetimes"]
 
 
 def figures_cite_their_release(records: RecordSet) -> list[Problem]:
-    """A problem for each figure citing a source other than its measure's release (the
-    record's coverage reads the figures' sources from the measures)."""
+    """A problem for each figure citing a source other than its measure's release or an
+    earlier release of the same series: one published no later than the measure's release
+    (a yearly series such as the revenue outturn cites each year's figures to that year's
+    release). The record's coverage reads the figures' newest source from the measures, which
+    this keeps true."""
     releases = {measure.id: measure.release for measure in records.measures}
+    published = {source.id: source.published for source in records.sources}
     problems = []
     for observation in records.observations:
         release = releases.get(observation.measure)
-        others = sorted({c.source for c in observation.citations} - {release})
-        if release is not None and others:
+        if release is None:
+            continue
+        newest = published.get(release)
+        others = sorted(
+            source
+            for source in {c.source for c in observation.citations} - {release}
+            if not _no_later(published.get(source), newest)
+        )
+        if others:
             problems.append(
                 Problem(
                     record=f"observations {observation.id}",
                     field="source",
-                    message=f"cites {', '.join(others)}, not only its measure's release {release!r}",
+                    message=f"cites {', '.join(others)}, not only its measure's release "
+                    f"{release!r} or an earlier one",
                 )
             )
     return problems
+
+
+def _no_later(day: PartialDate | None, than: PartialDate | None) -> bool:
+    """Whether a source dated ``day`` was published no later than one dated ``than`` (both
+    must be known)."""
+    return day is not None and than is not None and day.last_day() <= than.last_day()
 
 
 def figures_in_lifetimes(records: RecordSet) -> list[Problem]:

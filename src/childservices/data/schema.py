@@ -33,6 +33,7 @@ from childservices.model import (
     Alias,
     Authority,
     DeliveryEpisode,
+    DeliveryFigure,
     Identifier,
     InsourcingEvent,
     Inspection,
@@ -237,6 +238,17 @@ TABLES: Mapping[str, Table] = MappingProxyType(
             ),
             _table(
                 "insourcing", InsourcingEvent, ("id",), "return in-house", _AUTHORITY_AND_PROVIDER
+            ),
+            _table(
+                "delivery_figures",
+                DeliveryFigure,
+                ("id",),
+                "delivery figure",
+                (
+                    *_AUTHORITY_AND_PROVIDER,
+                    Reference("episode", "delivery", same_authority=True),
+                    Reference("insourcing", "insourcing", same_authority=True),
+                ),
             ),
             _table("programmes", ProgrammeMembership, ("id",), "programme place", _AUTHORITY),
             _table("measures", Measure, ("id",), "measure", _to("sources", "release")),

@@ -14,6 +14,13 @@ from childservices.model.authority import (
 )
 from childservices.model.dates import PartialDate, Precision, as_date, as_day
 from childservices.model.delivery import DeliveryEpisode, DeliveryModel, Provider, ProviderKind
+from childservices.model.delivery_figure import (
+    DeliveryFigure,
+    FigureKind,
+    FigurePeriod,
+    FigureQualifier,
+    FigureUnit,
+)
 from childservices.model.grades import Grade, NoJudgement, Overall
 from childservices.model.insourcing import InsourcingEvent
 from childservices.model.inspection import (
@@ -58,7 +65,12 @@ __all__ = [
     "Citation",
     "Closeness",
     "DeliveryEpisode",
+    "DeliveryFigure",
     "DeliveryModel",
+    "FigureKind",
+    "FigurePeriod",
+    "FigureQualifier",
+    "FigureUnit",
     "Framework",
     "GeographicLevel",
     "Grade",

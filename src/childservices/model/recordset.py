@@ -12,6 +12,7 @@ from childservices.model.authority import (
     StatisticalNeighbour,
 )
 from childservices.model.delivery import DeliveryEpisode, Provider
+from childservices.model.delivery_figure import DeliveryFigure
 from childservices.model.insourcing import InsourcingEvent
 from childservices.model.inspection import Inspection
 from childservices.model.intervention import Intervention
@@ -44,6 +45,7 @@ class RecordSet:
     delivery: tuple[DeliveryEpisode, ...] = ()
     lifecycle: tuple[LifecycleEvent, ...] = ()
     insourcing: tuple[InsourcingEvent, ...] = ()
+    delivery_figures: tuple[DeliveryFigure, ...] = ()
     programmes: tuple[ProgrammeMembership, ...] = ()
     measures: tuple[Measure, ...] = ()
     observations: tuple[Observation, ...] = ()

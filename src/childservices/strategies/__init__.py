@@ -49,6 +49,7 @@ from childservices.strategies.councils import (
 )
 from childservices.strategies.delivery import (
     delivery_episodes,
+    delivery_figures,
     insourcing_events,
     lifecycles,
     programme_memberships,
@@ -66,6 +67,7 @@ __all__ = [
     "datasets",
     "days",
     "delivery_episodes",
+    "delivery_figures",
     "grades",
     "identifiers",
     "ids",
