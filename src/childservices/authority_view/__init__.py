@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Collection, Mapping
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -35,7 +36,6 @@ from childservices.rules.carryover import (
     rating_inspections,
 )
 from childservices.rules.changes import ImprovementAfter, improvements_after_changes
-from childservices.rules.events import Event, EventKind, events_of
 from childservices.rules.intervention import InterventionStatus
 from childservices.rules.ondate import (
     DeliveryOnDate,
@@ -47,6 +47,10 @@ from childservices.rules.ondate import (
     rating_on,
 )
 from childservices.rules.trajectory import Trajectory, trajectory_of
+
+if TYPE_CHECKING:
+    # Imported when first asked for (see :meth:`AuthorityView.events`).
+    from childservices.rules.events import Event, EventKind
 
 __all__ = [
     "AuthorityView",
@@ -306,6 +310,8 @@ class AuthorityView(Recorded):
         >>> [str(e) for e in cs.load().authority("Sandwell").events(kinds={"trust_goes_live"})]
         ['trust goes live 2018-04-01 (sandwell-sct)']
         """
+        from childservices.rules.events import EventKind, events_of
+
         wanted = None if kinds is None else _arguments.members("kinds", kinds, EventKind)
         return events_of(self, kinds=wanted)
 

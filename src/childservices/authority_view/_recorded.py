@@ -35,11 +35,11 @@ from childservices.model import (
 from childservices.rules.carryover import inspections_with_predecessors, visits_with_predecessors
 from childservices.rules.intervention import Direction, directions
 from childservices.rules.neighbours import grouping_on, neighbours_in
-from childservices.rules.publication import FiguresAsOf, figures_as_of
 
 if TYPE_CHECKING:
     from childservices.data.index import Index
     from childservices.rules.lineage import Lineage
+    from childservices.rules.publication import FiguresAsOf
 
 __all__ = ["Indexed", "Recorded"]
 
@@ -309,4 +309,6 @@ class Recorded:
         found = figures.by_authority.get(self.record.id, ())
         if as_of is None:
             return found
+        from childservices.rules.publication import figures_as_of
+
         return figures_as_of(found, figures.measures, figures.publications, as_day(as_of))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Collection, Mapping
+from typing import TYPE_CHECKING
 
 from childservices import _arguments
 from childservices.authority_view import AuthorityView
@@ -28,15 +29,14 @@ from childservices.model import (
     as_day,
 )
 from childservices.rules.asof import ALL_FRAMEWORKS, SIF_AND_LATER, RatingBasis
-from childservices.rules.by_grade import MeasureByGrade, measure_by_grade
-from childservices.rules.context import (
-    MeasureAround,
-    measure_around,
-    year_ended_by,
-)
-from childservices.rules.events import Event, EventKind, events_of
-from childservices.rules.neighbours import grouping_on, neighbours_in
 from childservices.rules.ondate import rating_on
+
+if TYPE_CHECKING:
+    # The rules of measures in context are imported when first asked for, so that loading
+    # the record for its ratings does not pay for them.
+    from childservices.rules.by_grade import MeasureByGrade
+    from childservices.rules.context import MeasureAround
+    from childservices.rules.events import Event, EventKind
 
 __all__: list[str] = []
 
@@ -60,6 +60,8 @@ class Context(Measures):
         >>> [str(e) for e in cs.load().events("Doncaster", kinds={"return_in_house"})]
         ['return in house 2022-09-01 (doncaster-2022)']
         """
+        from childservices.rules.events import EventKind, events_of
+
         wanted = None if kinds is None else _arguments.members("kinds", kinds, EventKind)
         views = self.authorities() if query is None else (self.authority(query),)
         found = [e for view in views for e in events_of(view, kinds=wanted)]
@@ -95,6 +97,9 @@ class Context(Measures):
         >>> around.year_zero, around.grouping.value, [r.year for r in around.rows][:2]
         (2023, 'dfe-2021', [2020, 2021])
         """
+        from childservices.rules.context import measure_around
+        from childservices.rules.neighbours import grouping_on, neighbours_in
+
         measure = self.measure_definition(measure_id)
         event, authority, when, earliest = self._around_what(at, day)
         in_force = grouping_on(self.index.neighbour_periods, when)
@@ -122,6 +127,8 @@ class Context(Measures):
         self, at: Event | str | AuthorityView, day: DateLike | None
     ) -> tuple[Event | None, str, datetime.date, datetime.date | None]:
         """(the event or ``None``, the authority's id, the day, the event's earliest day)."""
+        from childservices.rules.events import Event
+
         if isinstance(at, Event):
             if day is not None:
                 raise ArgumentValueError("day: give a day only with an authority, not an event")
@@ -170,6 +177,9 @@ class Context(Measures):
         >>> spread.year, [g.label for g in spread.groups][:2]
         (2025, ['outstanding', 'good'])
         """
+        from childservices.rules.by_grade import measure_by_grade
+        from childservices.rules.context import year_ended_by
+
         measure = self.measure_definition(measure_id)
         when = as_day(day)
         if frameworks is not SIF_AND_LATER and frameworks is not ALL_FRAMEWORKS:

@@ -9,14 +9,18 @@ Each is a lookup in the catalog's indexes
 from __future__ import annotations
 
 import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from childservices import _arguments
 from childservices.catalog import Catalog
-from childservices.data.measure_index import MeasureFigures
 from childservices.errors import UnknownRecordError
 from childservices.model import GeographicLevel, Measure, Observation, PartialDate, as_day
-from childservices.rules.publication import FiguresAsOf, figures_as_of
+
+if TYPE_CHECKING:
+    # The statistics' modules are imported on first use, so that loading the record for
+    # its ratings does not pay for them.
+    from childservices.data.measure_index import MeasureFigures
+    from childservices.rules.publication import FiguresAsOf
 
 DateLike = str | datetime.date | PartialDate
 
@@ -75,6 +79,8 @@ class Measures(Catalog):
         found = self.index.figures.of_measure(measure, year)
         if as_of is None:
             return found
+        from childservices.data.measure_index import MeasureFigures
+
         known = self._as_of((*found.authorities, *found.regions, *found.national), as_of)
         return MeasureFigures(
             measure=measure,
@@ -118,5 +124,7 @@ class Measures(Catalog):
         return as_of_frame(view.measures(as_of=as_of), self.index.figures.measures)
 
     def _as_of(self, observations: tuple[Observation, ...], day: DateLike) -> FiguresAsOf:
+        from childservices.rules.publication import figures_as_of
+
         figures = self.index.figures
         return figures_as_of(observations, figures.measures, figures.publications, as_day(day))
