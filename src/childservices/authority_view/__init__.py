@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 import attrs
 
 from childservices import _arguments
-from childservices.authority_view._neighbours import NeighbourList
 from childservices.authority_view._recorded import Indexed, Recorded
 from childservices.coverage import warn_if_after
 from childservices.model import (
@@ -35,7 +34,6 @@ from childservices.rules.carryover import (
     rated_inspection_on,
     rating_inspections,
 )
-from childservices.rules.changes import ImprovementAfter, improvements_after_changes
 from childservices.rules.intervention import InterventionStatus
 from childservices.rules.ondate import (
     DeliveryOnDate,
@@ -46,11 +44,14 @@ from childservices.rules.ondate import (
     judgements_on,
     rating_on,
 )
-from childservices.rules.trajectory import Trajectory, trajectory_of
 
 if TYPE_CHECKING:
-    # Imported when first asked for (see :meth:`AuthorityView.events`).
+    # Imported when first asked for, so that loading the record for its ratings does not
+    # pay for them (see :meth:`AuthorityView.events`, :meth:`AuthorityView.trajectory`).
+    from childservices.authority_view._neighbours import NeighbourList
+    from childservices.rules.changes import ImprovementAfter
     from childservices.rules.events import Event, EventKind
+    from childservices.rules.trajectory import Trajectory
 
 __all__ = [
     "AuthorityView",
@@ -247,6 +248,8 @@ class AuthorityView(Recorded):
         >>> [(str(s.start), s.grade.value) for s in spells][:3]
         [('2015-07-20', 'inadequate'), ('2018-07-25', 'inadequate'), ('2021-08-20', 'outstanding')]
         """
+        from childservices.rules.trajectory import trajectory_of
+
         cut = as_date(datetime.date.today() if until is None else until)
         return trajectory_of(
             self, until=cut, frameworks=frameworks, follow_predecessors=follow_predecessors
@@ -272,6 +275,8 @@ class AuthorityView(Recorded):
         >>> [(c.event, str(c.day), c.days) for c in changes if c.event == "delivery:council_company"]
         [('delivery:council_company', '2017-04-01', 1602)]
         """
+        from childservices.rules.changes import improvements_after_changes
+
         return improvements_after_changes(
             self, self.trajectory(until=until), adequate_as=adequate_as
         )
@@ -295,6 +300,8 @@ class AuthorityView(Recorded):
         when = as_day(day)
         warn_if_after(self.dataset.index.reports_to, when, stacklevel=2)
         neighbours = self.statistical_neighbours_on(when)
+        from childservices.authority_view._neighbours import NeighbourList
+
         return NeighbourList(
             day=when,
             grouping=neighbours.grouping,
@@ -317,3 +324,16 @@ class AuthorityView(Recorded):
 
     def __repr__(self) -> str:
         return f"<Authority {self.id}: {self.name}>"
+
+
+def __getattr__(name: str) -> object:
+    """``ImprovementAfter`` and ``NeighbourList``, re-exported here, imported on first use."""
+    if name == "ImprovementAfter":
+        from childservices.rules.changes import ImprovementAfter
+
+        return ImprovementAfter
+    if name == "NeighbourList":
+        from childservices.authority_view._neighbours import NeighbourList
+
+        return NeighbourList
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, Protocol, Self, overload
 import attrs
 
 from childservices import _arguments
-from childservices.authority_view._neighbours import NeighbourList
 from childservices.model import (
     Authority,
     AuthorityKind,
@@ -37,6 +36,7 @@ from childservices.rules.intervention import Direction, directions
 from childservices.rules.neighbours import grouping_on, neighbours_in
 
 if TYPE_CHECKING:
+    from childservices.authority_view._neighbours import NeighbourList
     from childservices.data.index import Index
     from childservices.rules.lineage import Lineage
     from childservices.rules.publication import FiguresAsOf
@@ -186,6 +186,8 @@ class Recorded:
         >>> on.grouping.value, [n.name for n in on][:2]
         ('dfe-2021', ['Wolverhampton', 'Walsall'])
         """
+        from childservices.authority_view._neighbours import NeighbourList
+
         when = as_day(day)
         grouping = grouping_on(self.dataset.index.neighbour_periods, when)
         if grouping is None:

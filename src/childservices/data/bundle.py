@@ -174,10 +174,10 @@ def packaged_tables() -> tuple[LazyRecords, str]:
     (every cross-record check included), so the loader need not check them
     again.
     """
-    return trusted_tables(_packaged_text(), where=_PACKAGED)
+    return trusted_tables(_packaged_bytes(), where=_PACKAGED)
 
 
-def trusted_tables(text: str, *, where: str) -> tuple[LazyRecords, str]:
+def trusted_tables(text: str | bytes, *, where: str) -> tuple[LazyRecords, str]:
     """The tables of bundle text written by ``tools/build_bundle.py``, each built on first use.
 
     The header and the layout are checked now; a table's JSON and records
@@ -185,23 +185,25 @@ def trusted_tables(text: str, *, where: str) -> tuple[LazyRecords, str]:
     again: use :func:`read_bundle` for text from anywhere else. When the
     header names a file apart (:data:`APART_NAME`), its tables are read from
     the packaged file of that name when first used, which must have the same
-    data version.
+    data version. ``text`` may be the file's bytes (UTF-8): each table's line is
+    then decoded only when the table is first used.
     """
     version, lines, apart = _split(text, where)
     deferred = {name: _apart_table(version, name) for name in APART_TABLES} if apart else {}
     return LazyRecords(lines, where=where, deferred=deferred), version
 
 
-def _apart_table(version: str, name: str) -> Callable[[], tuple[str, int, str]]:
+def _apart_table(version: str, name: str) -> Callable[[], tuple[str, int, str | bytes]]:
     """A reader of table ``name`` from the packaged file apart: its place, line and JSON text.
 
     Raises a :class:`~childservices.DatasetError` when the file is not of
     the bundle's data version (a partly updated install).
     """
 
-    def read() -> tuple[str, int, str]:
-        text = _packaged_text(APART_NAME)
-        found, lines, _ = _split(text, _PACKAGED_APART, expected=APART_TABLES)
+    def read() -> tuple[str, int, str | bytes]:
+        found, lines, _ = _split(
+            _packaged_bytes(APART_NAME), _PACKAGED_APART, expected=APART_TABLES
+        )
         if found != version:
             message = f"data version {found!r} is not the bundle's ({version!r}): reinstall"
             raise DatasetError([Problem(file=_PACKAGED_APART, message=message)])
@@ -211,29 +213,32 @@ def _apart_table(version: str, name: str) -> Callable[[], tuple[str, int, str]]:
     return read
 
 
-def _packaged_text(name: str = BUNDLE_NAME) -> str:
-    """A packaged file's text (the bundle's by default): straight from the file beside this
+def _packaged_bytes(name: str = BUNDLE_NAME) -> bytes:
+    """A packaged file's bytes (the bundle's by default): straight from the file beside this
     module when there is one (cheaper than ``importlib.resources``), else as a package
-    resource (a zipped install)."""
+    resource (a zipped install). Not decoded: each table's line is decoded when it is
+    first used, so loading the record for its ratings decodes only their tables."""
     path = os.path.join(os.path.dirname(__file__), name)
     if os.path.isfile(path):
-        with open(path, encoding="utf-8") as handle:
+        with open(path, "rb") as handle:
             return handle.read()
     from importlib import resources
 
-    return resources.files("childservices.data").joinpath(name).read_text(encoding="utf-8")
+    return resources.files("childservices.data").joinpath(name).read_bytes()
 
 
 def _split(
-    text: str, where: str, *, expected: tuple[str, ...] | None = None
-) -> tuple[str, dict[str, tuple[int, str]], bool]:
+    text: str | bytes, where: str, *, expected: tuple[str, ...] | None = None
+) -> tuple[str, dict[str, tuple[int, str | bytes]], bool]:
     """The data version, each table's line number and JSON text, and whether the tables
     :data:`APART_TABLES` are in the file apart, after checking the header.
 
     ``expected`` names the tables the text must hold (by default every table
     of a record set, less those apart when the header names the file apart).
     """
-    lines = text.split("\n")
+    lines: list[str] | list[bytes] = (
+        text.split(b"\n") if isinstance(text, bytes) else text.split("\n")
+    )
     header = parse_line(lines[0], where=where, line=1, part="header")
 
     def problem(field: str, message: str) -> DatasetError:
@@ -255,8 +260,8 @@ def _split(
     version = header.get("data_version")
     if not isinstance(version, str) or not version:
         raise problem("data_version", "is missing")
-    body = lines[1:]
-    while body and body[-1] == "":
+    body: list[str | bytes] = list(lines[1:])
+    while body and not body[-1]:
         body.pop()
     if len(body) != len(names):
         raise DatasetError(

@@ -77,13 +77,16 @@ def structure(plain: Any, kind: Any, *, where: str, path: str) -> Any:
         raise DatasetError([Problem(file=where, message=f"{path}: {exc}")]) from None
 
 
-def parse_line(text: str, *, where: str, line: int, part: str) -> Any:
-    """One line's JSON, or a :class:`~childservices.DatasetError` naming the line and its part."""
+def parse_line(text: str | bytes, *, where: str, line: int, part: str) -> Any:
+    """One line's JSON (text, or UTF-8 bytes), or a :class:`~childservices.DatasetError`
+    naming the line and its part."""
     record = f"line {line} ({part})"
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
         problem = Problem(file=where, record=record, message=f"bad JSON: {exc.msg}")
+    except UnicodeDecodeError:
+        problem = Problem(file=where, record=record, message="bad JSON: not UTF-8")
     except RecursionError:
         problem = Problem(file=where, record=record, message="bad JSON: nested too deeply")
     raise DatasetError([problem])
@@ -148,23 +151,24 @@ class LazyRecords:
     __slots__ = ("_built", "_lock", "_pending", "_reader", "_record_set", "_where")
     _built: dict[str, tuple[Any, ...]]
     _lock: threading.Lock
-    _pending: dict[str, tuple[int, str] | Callable[[], tuple[str, int, str]]]
+    _pending: dict[str, tuple[int, str | bytes] | Callable[[], tuple[str, int, str | bytes]]]
     _reader: TrustedReader
     _record_set: list[RecordSet]
     _where: str
 
     def __init__(
         self,
-        texts: Mapping[str, tuple[int, str]],
+        texts: Mapping[str, tuple[int, str | bytes]],
         *,
         where: str,
-        deferred: Mapping[str, Callable[[], tuple[str, int, str]]] | None = None,
+        deferred: Mapping[str, Callable[[], tuple[str, int, str | bytes]]] | None = None,
     ) -> None:
-        """``texts`` maps each table to its line number in ``where`` and its JSON text;
+        """``texts`` maps each table to its line number in ``where`` and its JSON text (or
+        its UTF-8 bytes);
         ``deferred`` each other table to a function giving its file, line and JSON text,
         called when the table is first used."""
         reader = TrustedReader()
-        pending: dict[str, tuple[int, str] | Callable[[], tuple[str, int, str]]] = dict(texts)
+        pending: dict[str, tuple[int, str | bytes] | Callable[[], tuple[str, int, str | bytes]]] = dict(texts)
         pending.update(deferred or {})
         if set(pending) != set(reader.names) or len(pending) != len(texts) + len(deferred or {}):
             raise InvalidRecordError(f"expected the tables {reader.names}, got {tuple(pending)}")

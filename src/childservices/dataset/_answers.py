@@ -30,7 +30,6 @@ from childservices.model import (
 )
 from childservices.rules.asof import ALL_FRAMEWORKS, SIF_AND_LATER, RatingBasis
 from childservices.rules.delivery import COMPANY_MODELS, DeliveryStatus
-from childservices.rules.history import AuthorityHistory
 from childservices.rules.intervention import InterventionStatus
 from childservices.rules.ondate import (
     DeliveryOnDate,
@@ -44,6 +43,7 @@ if TYPE_CHECKING:
 
     from childservices.authority_view import AuthorityView
     from childservices.rules.aggregate import PanelRow
+    from childservices.rules.history import AuthorityHistory
 
 __all__: list[str] = []
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable, Collection
+from typing import TYPE_CHECKING
 
 from childservices.model import Area, Framework, Inspection, PartialDate, Visit
 from childservices.rules.asof import (
@@ -33,8 +34,10 @@ from childservices.rules.asof import (
     latest_inspection,
     publication_key,
 )
-from childservices.rules.history import AuthorityHistory
 from childservices.rules.lineage import continues_record
+
+if TYPE_CHECKING:
+    from childservices.rules.history import AuthorityHistory
 
 __all__ = [
     "Follows",
@@ -48,7 +51,7 @@ __all__ = [
     "with_predecessors",
 ]
 
-Follows = Callable[[AuthorityHistory], bool]
+Follows = Callable[["AuthorityHistory"], bool]
 """A test of a successor's history: whether it carries its single predecessor's record."""
 
 

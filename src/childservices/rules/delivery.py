@@ -41,10 +41,11 @@ from typing import TYPE_CHECKING
 
 from childservices.model import DeliveryEpisode, DeliveryModel, PartialDate
 from childservices.rules.asof import in_force
-from childservices.rules.history import AuthorityHistory
 
 if TYPE_CHECKING:
     import pendulum
+
+    from childservices.rules.history import AuthorityHistory
 
 __all__ = ["COMPANY_MODELS", "DeliveryStatus", "delivery_group", "episode_status"]
 

@@ -34,11 +34,12 @@ from childservices.model import (
 from childservices.rules.asof import SIF_AND_LATER, RatingBasis, in_force, rating_from
 from childservices.rules.carryover import rated_inspection_on
 from childservices.rules.delivery import DeliveryStatus, episode_status
-from childservices.rules.history import AuthorityHistory
 from childservices.rules.intervention import InterventionStatus, status_on, step_status_on
 
 if TYPE_CHECKING:
     import pendulum  # the type of the days handed out; imported where they are made
+
+    from childservices.rules.history import AuthorityHistory
 
 __all__ = [
     "DeliveryOnDate",
