@@ -314,3 +314,17 @@ def test_a_revocation_of_the_first_direction_ends_its_revisions() -> None:
     assert step_status_on(revision, steps, D(2011, 1, 1), ()) is False
     assert status_on(steps, D(2011, 1, 1)) is InterventionStatus.NONE
     assert status_on(steps, D(2010, 6, 1)) is InterventionStatus.NOT_KNOWN
+
+
+def test_a_step_replaced_by_an_undated_step_ends_when_that_step_is_replaced() -> None:
+    # Found by Hypothesis: a direction of 2010, revised by an undated direction that a notice
+    # of 2010 replaced. The first direction had ended by 2010 (its revision came before the
+    # notice), so on 1 January 2011 only the notice is in force, step by step and in all.
+    first = step("d", InterventionKind.STATUTORY_DIRECTION, "2010")
+    revision = step("r", InterventionKind.STATUTORY_DIRECTION, None, replaces="d")
+    notice = step("n", InterventionKind.IMPROVEMENT_NOTICE, "2010", replaces="r")
+    steps = [first, revision, notice]
+    day = datetime.date(2011, 1, 1)
+    assert step_status_on(first, steps, day) is False
+    assert step_status_on(notice, steps, day) is True
+    assert status_on(steps, day) is InterventionStatus.IMPROVEMENT_NOTICE

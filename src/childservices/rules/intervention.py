@@ -121,6 +121,27 @@ def _revised(step: Intervention, steps: Sequence[Intervention]) -> tuple[Interve
     return tuple(found)
 
 
+def _bounding_enders(
+    ends_of: Sequence[Intervention], members: set[str], steps: Sequence[Intervention]
+) -> list[Intervention]:
+    """The steps whose dates bound the end of ``ends_of``: what ends each of them (other than
+    ``members``) and, through an undated step that replaced one, what ended that step in
+    turn (a step replaced by an undated step that was itself replaced in 2010 had ended
+    by 2010)."""
+    found: list[Intervention] = []
+    seen = set(members)
+    todo = list(ends_of)
+    while todo:
+        for ender in enders(todo.pop(), steps):
+            if ender.id in seen:
+                continue
+            seen.add(ender.id)
+            found.append(ender)
+            if ender.date is None:
+                todo.append(ender)
+    return found
+
+
 def _status(
     chain: Sequence[Intervention],
     steps: Sequence[Intervention],
@@ -144,9 +165,7 @@ def _status(
         return False
     known = began.certainly_by(day)
     members = {member.id for member in (*chain, *revised)}
-    boundaries = [
-        e.date for m in (*chain, *revised) for e in enders(m, steps) if e.id not in members
-    ]
+    boundaries = [e.date for e in _bounding_enders((*chain, *revised), members, steps)]
     boundaries.append(last.end)
     for boundary in boundaries:
         if boundary is None:
