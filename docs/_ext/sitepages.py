@@ -1,0 +1,112 @@
+"""Sphinx extension: the record as a website, generated from the bundled record before
+each build.
+
+Writes one page per authority the record holds into ``docs/authorities/`` (with the
+index of them all: every authority's rating on the record's coverage date) and the
+national pages into ``docs/national/``. Both folders are written by the build and
+ignored by git: nothing in them is typed by hand. A page is rewritten only when its
+text changed, and a page of an authority no longer in the record is removed.
+
+The page content is in :mod:`authoritypage`, :mod:`nationalpages` and
+:mod:`siteunknowns`; the Markdown pieces in :mod:`sitemd`. This module adds the HTML
+side: header cells with a ``scope`` (the column's or the row's), and the small script
+that sorts and filters the national table (``_static/site-tables.js``), on the pages
+that have such a table only.
+"""
+
+from __future__ import annotations
+
+import datetime
+import warnings
+from pathlib import Path
+from typing import Any
+
+import authoritypage
+import nationalpages
+from docutils import nodes
+from sphinx.writers.html5 import HTML5Translator
+
+import childservices as cs
+
+AUTHORITIES = "authorities"
+NATIONAL = "national"
+SCRIPT = "site-tables.js"
+SCRIPT_PAGES = frozenset({f"{AUTHORITIES}/index"})
+"""The pages whose tables the script sorts and filters."""
+
+
+def coverage_day(ds: cs.Dataset) -> datetime.date:
+    """The day the pages answer for: the record's coverage date (its newest report)."""
+    day = ds.coverage.reports_to
+    if day is None:
+        raise cs.DatasetError("the record holds no report: no coverage date for the site")
+    return day
+
+
+def _write(path: Path, lines: list[str]) -> None:
+    """Write a page, leaving the file alone if nothing changed (Sphinx then skips it)."""
+    content = "\n".join(lines).rstrip() + "\n"
+    if not path.exists() or path.read_text(encoding="utf-8") != content:
+        path.write_text(content, encoding="utf-8")
+
+
+def _clear_stale(folder: Path, keep: set[str]) -> None:
+    for path in folder.glob("*.md"):
+        if path.name not in keep:
+            path.unlink()
+
+
+def generate(docs_dir: Path) -> dict[str, int]:
+    """Write every site page under ``docs_dir``; return how many of each were written."""
+    ds = cs.load(updates=False)
+    day = coverage_day(ds)
+    authorities_dir = docs_dir / AUTHORITIES
+    national_dir = docs_dir / NATIONAL
+    authorities_dir.mkdir(exist_ok=True)
+    national_dir.mkdir(exist_ok=True)
+    views = ds.authorities()
+    with warnings.catch_warnings():
+        # The pages answer for the coverage date itself, never after it.
+        warnings.simplefilter("ignore", cs.CoverageWarning)
+        for authority in views:
+            _write(authorities_dir / f"{authority.id}.md", authoritypage.page(ds, authority, day))
+        ids = [authority.id for authority in views]
+        _write(authorities_dir / "index.md", nationalpages.authorities_index(ds, day, ids))
+        national = {
+            "index.md": nationalpages.national_index(ds, day),
+            "interventions.md": nationalpages.interventions_now(ds, day),
+            "delivery.md": nationalpages.delivery_now(ds, day),
+        }
+        for name, lines in national.items():
+            _write(national_dir / name, lines)
+    _clear_stale(authorities_dir, {f"{i}.md" for i in ids} | {"index.md"})
+    _clear_stale(national_dir, set(national))
+    return {"authorities": len(ids), "national": len(national) + 1}
+
+
+class SiteTranslator(HTML5Translator):
+    """The HTML translator with a ``scope`` on every header cell: ``col`` in a table's head,
+    ``row`` in its first (stub) column, so screen readers announce each cell's headers."""
+
+    def visit_entry(self, node: nodes.Element) -> None:
+        super().visit_entry(node)
+        tag = self.body[-1]
+        if tag.startswith("<th"):
+            scope = "col" if isinstance(node.parent.parent, nodes.thead) else "row"
+            self.body[-1] = tag.replace("<th", f'<th scope="{scope}"', 1)
+
+
+def _on_builder_inited(app: Any) -> None:
+    generate(Path(app.srcdir))
+
+
+def _on_page_context(app: Any, pagename: str, *_: Any) -> None:
+    if pagename in SCRIPT_PAGES:
+        app.add_js_file(SCRIPT, loading_method="defer")
+
+
+def setup(app: Any) -> dict[str, Any]:
+    app.connect("builder-inited", _on_builder_inited)
+    app.connect("html-page-context", _on_page_context)
+    app.set_translator("html", SiteTranslator, override=True)
+    return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
