@@ -47,8 +47,13 @@ NOTICES_AND_DIRECTIONS = frozenset(
 )
 
 
-def page(ds: cs.Dataset, authority: cs.AuthorityView, day: datetime.date) -> list[str]:
-    """The Markdown lines of ``authority``'s page; ``day`` is the record's coverage date."""
+def page(
+    ds: cs.Dataset, authority: cs.AuthorityView, day: datetime.date, *, figure: bool = True
+) -> list[str]:
+    """The Markdown lines of ``authority``'s page; ``day`` is the record's coverage date.
+    With ``figure``, the page shows its timeline (drawn by :mod:`sitetimelines`)."""
+    from sitetimelines import figure_lines
+
     lines = [
         # Linked from the index's table, not listed in a table of contents: the theme draws
         # every listed page in every page's sidebar, which costs minutes for 163 pages.
@@ -63,6 +68,7 @@ def page(ds: cs.Dataset, authority: cs.AuthorityView, day: datetime.date) -> lis
         *_summary(ds, authority, day),
         *_identity(ds, authority),
         *_rating(authority, day),
+        *(figure_lines(authority, day) if figure else []),
         *_inspections(ds, authority),
         *_visits(ds, authority),
         *_interventions(ds, authority, day),

@@ -23,6 +23,7 @@ from typing import Any
 
 import authoritypage
 import nationalpages
+import sitetimelines
 from docutils import nodes
 from sphinx.writers.html5 import HTML5Translator
 
@@ -56,10 +57,12 @@ def _clear_stale(folder: Path, keep: set[str]) -> None:
             path.unlink()
 
 
-def generate(docs_dir: Path) -> dict[str, int]:
-    """Write every site page under ``docs_dir``; return how many of each were written."""
+def generate(docs_dir: Path, *, figures: bool = True) -> dict[str, int]:
+    """Write every site page under ``docs_dir`` (with each authority's timeline figure,
+    unless not ``figures``); return how many of each were written or drawn."""
     ds = cs.load(updates=False)
     day = coverage_day(ds)
+    drawn = sitetimelines.draw_all(docs_dir, ds, day) if figures else 0
     authorities_dir = docs_dir / AUTHORITIES
     national_dir = docs_dir / NATIONAL
     authorities_dir.mkdir(exist_ok=True)
@@ -69,7 +72,7 @@ def generate(docs_dir: Path) -> dict[str, int]:
         # The pages answer for the coverage date itself, never after it.
         warnings.simplefilter("ignore", cs.CoverageWarning)
         for authority in views:
-            _write(authorities_dir / f"{authority.id}.md", authoritypage.page(ds, authority, day))
+            _write(authorities_dir / f"{authority.id}.md", authoritypage.page(ds, authority, day, figure=figures)
         ids = [authority.id for authority in views]
         _write(authorities_dir / "index.md", nationalpages.authorities_index(ds, day, ids))
         national = {
@@ -81,7 +84,7 @@ def generate(docs_dir: Path) -> dict[str, int]:
             _write(national_dir / name, lines)
     _clear_stale(authorities_dir, {f"{i}.md" for i in ids} | {"index.md"})
     _clear_stale(national_dir, set(national))
-    return {"authorities": len(ids), "national": len(national) + 1}
+    return {"authorities": len(ids), "national": len(national) + 1, "figures drawn": drawn}
 
 
 class SiteTranslator(HTML5Translator):
