@@ -419,18 +419,28 @@ def _measures(ds: cs.Dataset, authority: cs.AuthorityView) -> list[str]:
         if observation.year in years:
             by_measure.setdefault(observation.measure, {})[observation.year] = observation
     rows = []
+    releases: list[cs.Citation] = []
     for measure_id, by_year in by_measure.items():
         measure = vocabulary[measure_id]
-        cells = [value_words(by_year[y].value, measure.unit) if y in by_year else "no figure" for y in years]
+        cells = [
+            value_words(by_year[y].value, measure.unit) if y in by_year else "no figure"
+            for y in years
+        ]
         cited = [c for o in by_year.values() for c in o.citations]
-        rows.append([text(measure.name), text(measure.unit), *cells, md.sources(ds, cited)])
+        releases += [cs.Citation(source=c.source) for c in cited]
+        places = "; ".join(dict.fromkeys(text(c.locator) for c in cited if c.locator))
+        rows.append([text(measure.name), text(measure.unit), *cells, places or "no place given"])
     caption = f"DfE figures for {authority.name}, {years[0]} to {years[-1]}"
     return [
         *lines,
         "The DfE's published figures for the latest years the record holds (a year is the "
-        "year its figures end in). Where the release gives no number, its reason is shown.",
+        "year its figures end in). Where the release gives no number, its reason is shown. "
+        "Each row names the file and row each figure is read from; the releases are listed "
+        "under the table.",
         "",
-        *md.table(caption, ["measure", "unit", *map(str, years), "sources"], rows),
+        *md.table(caption, ["measure", "unit", *map(str, years), "read from"], rows),
+        f"Releases: {md.sources(ds, releases)}.",
+        "",
     ]
 
 

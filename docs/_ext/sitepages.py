@@ -72,7 +72,7 @@ def generate(docs_dir: Path, *, figures: bool = True) -> dict[str, int]:
         # The pages answer for the coverage date itself, never after it.
         warnings.simplefilter("ignore", cs.CoverageWarning)
         for authority in views:
-            _write(authorities_dir / f"{authority.id}.md", authoritypage.page(ds, authority, day, figure=figures)
+            _write(authorities_dir / f"{authority.id}.md", authoritypage.page(ds, authority, day, figure=figures))
         ids = [authority.id for authority in views]
         _write(authorities_dir / "index.md", nationalpages.authorities_index(ds, day, ids))
         national = {
