@@ -70,13 +70,19 @@ def test_each_page_holds_every_identifier_for_search(site: Path) -> None:
 
 def test_sandwell_every_inspection_with_its_date_grade_and_lead_inspector(site: Path) -> None:
     page = _plain(_page(site, "sandwell"))
-    found = [r for r in _rows("inspections") if r.get("authority") == "sandwell" and r.get("published")]
+    found = [
+        r for r in _rows("inspections") if r.get("authority") == "sandwell" and r.get("published")
+    ]
     assert {r["id"] for r in found} >= {"sandwell-sif-2015-06-05", "sandwell-ilacs-2025-12-02"}
     for row in found:
         assert f"### {row['published']}: {row['framework'].upper()}" in page, row["id"]
         if row["lead_inspector"]:
             assert f"Lead inspector: {row['lead_inspector']}" in page, row["id"]
-    codes = {r["scheme"]: r["value"] for r in _rows("authority_identifiers") if r["authority"] == "sandwell"}
+    codes = {
+        r["scheme"]: r["value"]
+        for r in _rows("authority_identifiers")
+        if r["authority"] == "sandwell"
+    }
     for value in codes.values():
         assert value in page
 
@@ -90,7 +96,10 @@ def test_sandwell_interventions_each_with_its_source(site: Path) -> None:
         source = sources[row["source"]]
         assert (source.get("url") or source["title"]) in page, row["id"]
     section = page.split("## Interventions", 1)[1].split("\n## ", 1)[0]
-    assert re.search(r"in force on 2\d{3}-\d\d-\d\d: \*\*(in force|not in force|not known|none|statutory direction|improvement notice)", section)
+    assert re.search(
+        r"in force on 2\d{3}-\d\d-\d\d: \*\*(in force|not in force|not known|none|statutory direction|improvement notice)",
+        section,
+    )
 
 
 def test_isle_of_wight_delivery_episodes_and_return_in_house(site: Path) -> None:
@@ -109,9 +118,7 @@ def test_isle_of_wight_delivery_episodes_and_return_in_house(site: Path) -> None
 
 
 def test_northamptonshire_and_its_successors_link_both_ways(site: Path) -> None:
-    changes = [
-        r for r in _rows("reorganisations") if r.get("predecessor") == "northamptonshire"
-    ]
+    changes = [r for r in _rows("reorganisations") if r.get("predecessor") == "northamptonshire"]
     successors = {r["successor"] for r in changes}
     assert successors == {"north-northamptonshire", "west-northamptonshire"}
     page = _page(site, "northamptonshire")

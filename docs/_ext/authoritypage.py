@@ -12,7 +12,6 @@ is followed by the sources it cites.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Sequence
 
 import sitemd as md
 from sitemd import text
@@ -124,7 +123,9 @@ def _identity(ds: cs.Dataset, authority: cs.AuthorityView) -> list[str]:
     existed = "throughout the record"
     if authority.active_from or authority.active_to:
         existed = _span(authority.active_from, authority.active_to, "today")
-    rows = [["name", text(authority.name), text(existed), md.sources(ds, authority.record.citations)]]
+    rows = [
+        ["name", text(authority.name), text(existed), md.sources(ds, authority.record.citations)]
+    ]
     rows += [["also known as", text(alias), NOT_APPLICABLE, ""] for alias in authority.aliases]
     labels = {"dfe": "DfE number", "ons": "ONS code", "ofsted_urn": "Ofsted URN"}
     for identifier in authority.identifiers:
@@ -240,7 +241,9 @@ def _inspection(
     if inspection.authority != authority.id:
         other = ds.authority(inspection.authority)
         whose = f" (of {other.name})"
-    heading = f"{inspection.published}: {inspection.framework.value.upper()}{kind} inspection{whose}"
+    heading = (
+        f"{inspection.published}: {inspection.framework.value.upper()}{kind} inspection{whose}"
+    )
     reports = report_links(ds, inspection)
     lines = [
         f"### {text(heading)}",
@@ -378,7 +381,15 @@ def _insourcing(ds: cs.Dataset, authority: cs.AuthorityView) -> list[str]:
         ]
         for event in authority.insourcing
     ]
-    header = ["from", "decided", "returned", "staff moved", "one-off cost", "saving a year", "sources"]
+    header = [
+        "from",
+        "decided",
+        "returned",
+        "staff moved",
+        "one-off cost",
+        "saving a year",
+        "sources",
+    ]
     return ["### Returned in-house", "", *md.table("Returns in-house", header, rows)]
 
 
@@ -448,7 +459,9 @@ def value_words(value: Value, unit: MeasureUnit) -> str:
     """A figure as text, or the release's reason for giving none."""
     if isinstance(value, NotPublished):
         return text(f"none published: {NOT_PUBLISHED[value]} ({value.value})")
-    shown = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0").rstrip(".")
+    shown = (
+        f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0").rstrip(".")
+    )
     if unit is MeasureUnit.PERCENT:
         shown += "%"
     return text(shown)
@@ -467,6 +480,3 @@ def _unknowns(ds: cs.Dataset, authority: cs.AuthorityView, day: datetime.date) -
 def _provider(ds: cs.Dataset, provider_id: str) -> str:
     """A provider's name."""
     return next(p.name for p in ds.records.providers if p.id == provider_id)
-
-
-__all__: Sequence[str] = ("page", "search_terms", "grade_words", "status_words", "value_words")

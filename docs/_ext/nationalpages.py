@@ -107,7 +107,9 @@ def interventions_now(ds: cs.Dataset, day: datetime.date) -> list[str]:
         "",
     ]
     if certain:
-        rows = [_status_row(ds, authority_id, day) for authority_id in sorted(certain, key=_name(ds))]
+        rows = [
+            _status_row(ds, authority_id, day) for authority_id in sorted(certain, key=_name(ds))
+        ]
         lines += md.table(
             f"Authorities under a notice or direction on {day}",
             ["authority", "in force", "since (latest step in force)", f"rating on {day}"],
@@ -149,7 +151,9 @@ def delivery_now(ds: cs.Dataset, day: datetime.date) -> list[str]:
     rows, unknown = [], []
     providers = {p.id: p for p in ds.records.providers}
     by_name = _name(ds)
-    for authority_id, delivery in sorted(ds.delivery_on(day).items(), key=lambda kv: by_name(kv[0])):
+    for authority_id, delivery in sorted(
+        ds.delivery_on(day).items(), key=lambda kv: by_name(kv[0])
+    ):
         authority = ds.authority(authority_id)
         link = md.page_link(authority.name, "../authorities/" + authority_id)
         if delivery.model is None:

@@ -23,6 +23,7 @@ from typing import Any
 
 import authoritypage
 import nationalpages
+import sitemd
 import sitetimelines
 from docutils import nodes
 from sphinx.writers.html5 import HTML5Translator
@@ -72,7 +73,10 @@ def generate(docs_dir: Path, *, figures: bool = True) -> dict[str, int]:
         # The pages answer for the coverage date itself, never after it.
         warnings.simplefilter("ignore", cs.CoverageWarning)
         for authority in views:
-            _write(authorities_dir / f"{authority.id}.md", authoritypage.page(ds, authority, day, figure=figures))
+            _write(
+                authorities_dir / f"{authority.id}.md",
+                authoritypage.page(ds, authority, day, figure=figures),
+            )
         ids = [authority.id for authority in views]
         _write(authorities_dir / "index.md", nationalpages.authorities_index(ds, day, ids))
         national = {
@@ -99,17 +103,53 @@ class SiteTranslator(HTML5Translator):
             self.body[-1] = tag.replace("<th", f'<th scope="{scope}"', 1)
 
 
+def _mark_row_headers(app: Any, doctree: nodes.document) -> None:
+    """Make the first column of each table of class :data:`sitemd.ROW_HEADERS` a stub
+    column, so its cells are written as header cells of their rows."""
+    for table in doctree.findall(nodes.table):
+        if sitemd.ROW_HEADERS in table["classes"]:
+            colspec = next(table.findall(nodes.colspec), None)
+            if colspec is not None:
+                colspec["stub"] = 1
+
+
+_SIDEBARS: dict[tuple[Any, ...], Any] = {}
+"""The navigation built once for every authority page (see :func:`_on_page_context`)."""
+
+
 def _on_builder_inited(app: Any) -> None:
+    _SIDEBARS.clear()
     generate(Path(app.srcdir))
 
 
-def _on_page_context(app: Any, pagename: str, *_: Any) -> None:
+def _on_page_context(
+    app: Any, pagename: str, _template: str, context: dict[str, Any], *_: Any
+) -> None:
+    """Add the script to the pages with a sortable table. On an authority's page, build
+    the site's navigation once for all of them: the theme asks each page for the whole
+    table of contents (about half a second a page), and an authority's page, linked from
+    the index rather than listed, gets the same navigation as every other (the same
+    folder, and no entry of its own to mark as current)."""
     if pagename in SCRIPT_PAGES:
         app.add_js_file(SCRIPT, loading_method="defer")
+    folder, _, name = pagename.partition("/")
+    if folder != AUTHORITIES or name == "index" or "toctree" not in context:
+        return
+    build = context["toctree"]
+
+    def toctree(**options: Any) -> Any:
+        key = tuple(sorted(options.items()))
+        if key not in _SIDEBARS:
+            _SIDEBARS[key] = build(**options)
+        return _SIDEBARS[key]
+
+    context["toctree"] = toctree
 
 
 def setup(app: Any) -> dict[str, Any]:
     app.connect("builder-inited", _on_builder_inited)
-    app.connect("html-page-context", _on_page_context)
+    app.connect("doctree-read", _mark_row_headers)
+    # Before the theme's own handler (priority 500), which reads the navigation.
+    app.connect("html-page-context", _on_page_context, priority=400)
     app.set_translator("html", SiteTranslator, override=True)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -14,7 +14,6 @@ import datetime
 import io
 from pathlib import Path
 
-import sitemd as md
 from authoritypage import grade_words
 from sitemd import text
 
@@ -52,9 +51,7 @@ def describe(authority: cs.AuthorityView, day: datetime.date) -> str:
     spells = authority.trajectory(until=day, frameworks=cs.ALL_FRAMEWORKS).spells
     parts = []
     if spells:
-        runs = "; ".join(
-            f"{grade_words(s.grade)} from {s.start}" for s in spells
-        )
+        runs = "; ".join(f"{grade_words(s.grade)} from {s.start}" for s in spells)
         parts.append(f"Ofsted rating row: {runs}.")
     else:
         parts.append("Ofsted rating row: no rating recorded.")
@@ -104,6 +101,3 @@ def draw_all(docs_dir: Path, ds: cs.Dataset, day: datetime.date) -> int:
             path.write_bytes(buffer.getvalue())
     stamp_path.write_text(stamp, encoding="utf-8")
     return len(views)
-
-
-__all__ = ["describe", "draw_all", "figure_lines", "image_path", "md"]

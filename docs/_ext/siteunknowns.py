@@ -60,9 +60,7 @@ def _inspections(authority: cs.AuthorityView, day: datetime.date) -> list[str]:
     ]
     unknown_overall = [i.published for i in inspections if i.overall is None]
     if unknown_overall:
-        found.append(
-            f"The overall grade of the inspections published {_dates(unknown_overall)}."
-        )
+        found.append(f"The overall grade of the inspections published {_dates(unknown_overall)}.")
     no_lead = [i.published for i in inspections if i.lead_inspector is None]
     if no_lead:
         found.append(
@@ -112,9 +110,7 @@ def _interventions(authority: cs.AuthorityView, day: datetime.date) -> list[str]
             f"{text(day.isoformat())} (dated {_dates([s.date or 'undated' for s in not_known])})."
         )
     if authority.intervention_status_on(day) is cs.InterventionStatus.NOT_KNOWN:
-        found.append(
-            f"So whether any notice or direction was in force on {text(day.isoformat())}."
-        )
+        found.append(f"So whether any notice or direction was in force on {text(day.isoformat())}.")
     return found
 
 
