@@ -109,7 +109,7 @@ def test_isle_of_wight_delivery_episodes_and_return_in_house(site: Path) -> None
     assert starts
     section = page.split("## Who ran the services", 1)[1].split("\n## ", 1)[0]
     for start in starts:
-        assert f"* - {start}" in section
+        assert f"| {start} |" in section
     returns = [r for r in _rows("insourcing") if r["authority"] == "isle-of-wight"]
     assert returns
     assert "### Returned in-house" in section
