@@ -38,6 +38,17 @@ def authorities_index(ds: cs.Dataset, day: datetime.date, ids: list[str]) -> lis
         "predecessor's. The table sorts by any column and filters by any text when the page "
         "runs its script; without it the table reads in full, in alphabetical order.",
         "",
+        "## Finding an authority",
+        "",
+        "The search box finds an authority's page by its name, any other name the record "
+        "holds for it, its ONS code (such as E08000028), its DfE number (such as 333) or "
+        "its Ofsted URN (such as 80549): each page holds them in its text and as index "
+        "entries, and the search matches a query against the entries as typed. Type a DfE "
+        "number or URN whole: the search leaves numbers out of its word index, so only the "
+        "entries find them. The {ref}`genindex` lists every name and code.",
+        "",
+        "## Ratings",
+        "",
         *md.table(
             f"Every authority's rating on {day}",
             ["authority", "region", "kind", f"rating on {day}", "since", "existed"],
