@@ -134,3 +134,28 @@ def test_no_page_links_to_a_page_that_is_not_written(site: Path) -> None:
         for target in re.findall(r"\]\(([^)<>]+)\.md\)", path.read_text(encoding="utf-8")):
             resolved = (path.parent / target).resolve().relative_to(site.resolve()).as_posix()
             assert resolved in written, (path.name, target)
+
+
+def test_the_timeline_text_alternative_names_every_rating_spell() -> None:
+    sys.path.insert(0, str(EXT))
+    try:
+        import sitetimelines
+
+        import childservices as cs
+
+        ds = cs.load(updates=False)
+        words = _plain(sitetimelines.describe(ds.authority("sandwell"), ds.coverage.reports_to))
+    finally:
+        sys.path.remove(str(EXT))
+    published = {
+        r["published"]
+        for r in _rows("inspections")
+        if r.get("authority") == "sandwell" and r.get("published")
+    }
+    assert published
+    for day in published:
+        assert f"from {day}" in words
+    starts = [r["start"] for r in _rows("delivery") if r["authority"] == "sandwell" and r["start"]]
+    assert starts
+    for start in starts:
+        assert f"trust from {start}" in words
