@@ -346,7 +346,7 @@ def _delivery(ds: cs.Dataset, authority: cs.AuthorityView, day: datetime.date) -
     else:
         rows = []
         for episode in authority.deliveries:
-            provider = _provider(ds, episode.provider) if episode.provider else None
+            name = _provider(ds, episode.provider) if episode.provider else None
             end = md.day(episode.end) if episode.end else "no end recorded"
             if episode.end is None and episode.known_until:
                 end = f"not known (sources show it to {episode.known_until})"
@@ -355,7 +355,7 @@ def _delivery(ds: cs.Dataset, authority: cs.AuthorityView, day: datetime.date) -
                     md.day(episode.start),
                     text(end),
                     text(episode.model),
-                    text(provider) if provider else "",
+                    text(name) if name else "",
                     text(episode.directed),
                     text(episode.scope),
                     md.sources(ds, episode.citations),

@@ -26,6 +26,7 @@ import nationalpages
 import sitemd
 import sitetimelines
 from docutils import nodes
+from sphinx.errors import ExtensionError
 from sphinx.writers.html5 import HTML5Translator
 
 import childservices as cs
@@ -41,7 +42,7 @@ def coverage_day(ds: cs.Dataset) -> datetime.date:
     """The day the pages answer for: the record's coverage date (its newest report)."""
     day = ds.coverage.reports_to
     if day is None:
-        raise cs.DatasetError("the record holds no report: no coverage date for the site")
+        raise ExtensionError("the record holds no report: no coverage date for the site")
     return day
 
 
@@ -132,7 +133,7 @@ def _on_page_context(
     folder, and no entry of its own to mark as current)."""
     if pagename in SCRIPT_PAGES:
         app.add_js_file(SCRIPT, loading_method="defer")
-    folder, _, name = pagename.partition("/")
+    folder, _slash, name = pagename.partition("/")
     if folder != AUTHORITIES or name == "index" or "toctree" not in context:
         return
     build = context["toctree"]

@@ -9,6 +9,7 @@ the reports after the coverage date). Nothing here is inferred beyond the record
 from __future__ import annotations
 
 import datetime
+from collections.abc import Sequence
 
 from sitemd import text
 
@@ -34,7 +35,7 @@ def unknowns(ds: cs.Dataset, authority: cs.AuthorityView, day: datetime.date) ->
     ]
 
 
-def _dates(values: list[object]) -> str:
+def _dates(values: Sequence[object]) -> str:
     return ", ".join(text(str(v)) for v in values)
 
 
