@@ -104,19 +104,26 @@ def status_words(in_force: bool | None) -> str:
 
 
 def _summary(ds: cs.Dataset, authority: cs.AuthorityView, day: datetime.date) -> list[str]:
-    existed = ""
-    if authority.active_from or authority.active_to:
-        start = f"from {authority.active_from}" if authority.active_from else "before 2009"
-        end = f" to {authority.active_to}" if authority.active_to else ""
-        existed = f" It existed {start}{end}."
+    sentences = []
     region = authority.region.value if authority.region else "a region the record does not know"
-    return [
-        f"{text(authority.name)} is a {text(authority.kind)} in {text(region)}.{text(existed)} "
+    was = "was" if authority.active_to else "is"
+    sentences.append(f"{text(authority.name)} {was} a {text(authority.kind)} in {text(region)}.")
+    if authority.active_from:
+        sentences.append(f"It was created on {text(str(authority.active_from))}.")
+    if authority.active_to:
+        sentences.append(f"Its last day was {text(str(authority.active_to))}.")
+    if authority.predecessors:
+        names = " and ".join(md.page_link(p.name, p.id) for p in authority.predecessors)
+        sentences.append(f"It took over the area of {names}.")
+    if authority.successors:
+        names = " and ".join(md.page_link(s.name, s.id) for s in authority.successors)
+        sentences.append(f"Its area passed to {names}.")
+    sentences.append(
         f"This page is generated from the record (data version {text(ds.data_version)}), "
         f"which holds Ofsted's reports published up to {text(day.isoformat())}, the record's "
-        "coverage date; each fact is followed by the sources it cites.",
-        "",
-    ]
+        "coverage date; each fact is followed by the sources it cites."
+    )
+    return [" ".join(sentences), ""]
 
 
 def _identity(ds: cs.Dataset, authority: cs.AuthorityView) -> list[str]:
@@ -241,9 +248,8 @@ def _inspection(
     if inspection.authority != authority.id:
         other = ds.authority(inspection.authority)
         whose = f" (of {other.name})"
-    heading = (
-        f"{inspection.published}: {inspection.framework.value.upper()}{kind} inspection{whose}"
-    )
+    framework = inspection.framework.value.upper().replace("_", " ")
+    heading = f"{inspection.published}: {framework}{kind} inspection{whose}"
     reports = report_links(ds, inspection)
     lines = [
         f"### {text(heading)}",
