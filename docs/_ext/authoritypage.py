@@ -22,6 +22,15 @@ from childservices.model.measure import Value
 
 NOT_APPLICABLE = "not applicable"
 
+KIND_WORDS = {
+    "county": "a county council",
+    "metropolitan_district": "a metropolitan district",
+    "london_borough": "a London borough",
+    "unitary": "a unitary authority",
+    "other": "an authority of a kind of its own",
+}
+"""An authority's kind in a sentence (a kind not listed is written as its value)."""
+
 MEASURE_YEARS = 3
 """How many of the latest years of the DfE's figures a page shows."""
 
@@ -107,7 +116,8 @@ def _summary(ds: cs.Dataset, authority: cs.AuthorityView, day: datetime.date) ->
     sentences = []
     region = authority.region.value if authority.region else "a region the record does not know"
     was = "was" if authority.active_to else "is"
-    sentences.append(f"{text(authority.name)} {was} a {text(authority.kind)} in {text(region)}.")
+    kind = KIND_WORDS.get(authority.kind.value, authority.kind.value.replace("_", " "))
+    sentences.append(f"{text(authority.name)} {was} {text(kind)} in {text(region)}.")
     if authority.active_from:
         sentences.append(f"It was created on {text(str(authority.active_from))}.")
     if authority.active_to:
