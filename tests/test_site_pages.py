@@ -1,8 +1,8 @@
 """The site's generated pages (issue 29): one page per authority the record holds, and
 their content checked against the seed files, read here with the ``csv`` module.
 
-The pages are written by the docs extension (``docs/_ext/sitepages.py``) into a
-temporary folder; the built HTML is checked in ``tests/test_site_built.py``.
+The pages are written by the docs extension's writer (``docs/_ext/sitebuild.py``, which
+needs no Sphinx) into a temporary folder; the built HTML is checked in ``tests/test_site_built.py``.
 """
 
 from __future__ import annotations
@@ -25,10 +25,10 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The site's pages, written by the extension into a fresh folder."""
     sys.path.insert(0, str(EXT))
     try:
-        import sitepages
+        import sitebuild
 
         folder = tmp_path_factory.mktemp("site")
-        sitepages.generate(folder, figures=False)
+        sitebuild.generate(folder, figures=False)
     finally:
         sys.path.remove(str(EXT))
     return folder
