@@ -66,6 +66,7 @@ def generate(docs_dir: Path, *, figures: bool = True) -> dict[str, int]:
         _write(authorities_dir / "index.md", nationalpages.authorities_index(ds, day, ids))
         national = {
             "index.md": nationalpages.national_index(ds, day),
+            "grades.md": nationalpages.grades_over_time(ds, day),
             "interventions.md": nationalpages.interventions_now(ds, day),
             "delivery.md": nationalpages.delivery_now(ds, day),
         }
