@@ -11,6 +11,9 @@ Whole processes, each started fresh ``--runs`` times (medians reported):
     dependencies): the floor any library built on them starts from;
 (b) ``import childservices``, load the bundled dataset and print every current
     authority's latest overall grade;
+(m) ``import childservices``, load it, and ask for one authority's official figures
+    (``AuthorityView.measures()``): their first use reads the observations file, so
+    (m) - (b) is what that first use costs a program;
 (c) the spreadsheet way: pandas opens the newest ILACS summary snapshot in
     ``../shared/sources/ilacs-summary-snapshots`` as a spreadsheet (the CSV
     saved as xlsx with openpyxl before timing, as an analyst receives it)
@@ -31,7 +34,10 @@ Peak memory is the child's ``ru_maxrss`` (from ``os.wait4``; the processes
 run before anything big is imported here, since a forked child's peak
 includes its parent's size at the fork). Then in-process
 micro benchmarks: loading the dataset, ``rating_on`` for every authority on
-one day, a monthly panel of every authority 2013-2026, and trajectories.
+one day, a monthly panel of every authority 2013-2026, trajectories, and the
+official statistics (their first use on a fresh record; one measure for every
+authority and year, and one authority's every figure, as tuples and as pandas
+frames: ``Dataset.measure_frame``, ``Dataset.authority_measures_frame``).
 These print figures; they are not timed tests and never fail on a target.
 """
 
@@ -66,6 +72,15 @@ for authority in ds.authorities(active_on={DAY!r}):
     grade = authority.rating_on({DAY!r})
     print(authority.name, getattr(grade, "value", grade), sep=",")
 """
+
+MEASURES = """\
+import childservices as cs
+ds = cs.load()
+figures = ds.authority("Leeds").measures()
+print(len(figures))
+"""
+"""(m): (b)'s start, then one authority's official figures: the first use reads the
+observations file and builds their index."""
 
 SPREADSHEET = """\
 import sys
@@ -194,6 +209,8 @@ def process_benchmarks(
     """(a), (b), (c), (c-csv) and their ratios."""
     print(f"Whole processes ({runs} runs each, interleaved, after one warm-up):")
     cases: dict[str, tuple[str, ...]] = {"a": (BARE,), "b": (LIBRARY,)}
+    if importlib.util.find_spec("childservices.data.measure_index") is not None:
+        cases["m"] = (MEASURES,)
     snapshot = newest_snapshot()
     if snapshot is None:
         print(f"  (c) skipped: no snapshots in {SNAPSHOTS}")
@@ -214,6 +231,13 @@ def process_benchmarks(
     figures = {"a_ms": a["ms"], "b_ms": b["ms"], "a_mib": a["mib"], "b_mib": b["mib"]}
     print(f"  b/a = {b['ms'] / a['ms']:.2f}  (target {TARGETS['b/a']})")
     print(f"  peak memory of (b) = {b['mib']:.1f} MiB  (target {TARGETS['peak (b)']})")
+    if "m" in results:
+        m = results["m"]
+        figures.update({"m_ms": m["ms"], "m_mib": m["mib"]})
+        print(
+            f"  (m) - (b) = {m['ms'] - b['ms']:.1f} ms by medians, "
+            f"{m['min_ms'] - b['min_ms']:.1f} ms by the fastest runs: the first use of the figures"
+        )
     for name in ("c", "c-csv"):
         if name in results:
             c = results[name]
@@ -299,6 +323,57 @@ def in_process_benchmarks() -> dict[str, float]:
         )
     else:
         print("  trajectories: skipped (AuthorityView.trajectory is not in this version)")
+    if hasattr(cs.Dataset, "measure_frame"):
+        figures.update(measure_benchmarks(text))
+    else:
+        print("  official statistics: skipped (not in this version)")
+    return figures
+
+
+def measure_benchmarks(text: str) -> dict[str, float]:
+    """The official statistics: their first use on a freshly loaded record, then one measure
+    for every authority and year, and one authority's every figure, as tuples and frames."""
+    import childservices as cs
+    from childservices.data.bundle import BUNDLE_NAME, trusted_tables
+    from childservices.data.index import Index
+    from childservices.dataset import Dataset
+
+    figures: dict[str, float] = {}
+
+    def fresh() -> Any:
+        tables, version = trusted_tables(text, where=BUNDLE_NAME)
+        return Dataset._trusted(tables=tables, index=Index(tables), data_version=version)
+
+    def first_use() -> None:
+        fresh().authority("Leeds").measures()
+
+    figures["measures_first_use"] = micro(
+        "first use: read the observations, build their index", first_use, repeat=5
+    )
+    ds = cs.load()
+    largest = max(ds.measures_vocabulary(), key=lambda m: len(ds.measure(m.id).authorities))
+    count = len(ds.measure(largest.id).authorities)
+    figures["measure_all"] = micro(
+        f"ds.measure({largest.id!r}), {count} authority-years",
+        lambda: ds.measure(largest.id),
+        number=20,
+    )
+    leeds = ds.authority("Leeds")
+    figures["authority_measures"] = micro(
+        f"Leeds's every figure ({len(leeds.measures())}), .measures()",
+        leeds.measures,
+        number=100,
+    )
+    if not installed("pandas"):
+        print("  measure frames: skipped (pandas is not installed: pip install -e '.[bench]')")
+        return figures
+    figures["measure_frame"] = micro(
+        f"ds.measure_frame({largest.id!r}), every authority and year",
+        lambda: ds.measure_frame(largest.id),
+    )
+    figures["authority_measures_frame"] = micro(
+        "ds.authority_measures_frame('Leeds')", lambda: ds.authority_measures_frame("Leeds")
+    )
     return figures
 
 

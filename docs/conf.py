@@ -36,6 +36,7 @@ extensions = [
     "apiref",
     "figures",
     "analyses",
+    "measuredoc",
     "sitepages",
 ]
 source_suffix = {".rst": "restructuredtext", ".md": "markdown"}

@@ -17,6 +17,8 @@ from pathlib import Path
 
 import pytest
 
+from childservices.extras import EXTRAS
+
 ROOT = Path(__file__).resolve().parent.parent
 
 pytestmark = pytest.mark.slow
@@ -44,6 +46,10 @@ path = tempfile.mktemp(suffix=".xlsx")
 open(path, "wb").write(b"PK\x03\x04 not really a workbook")
 from childservices.update import read_feed
 attempt("update", lambda: read_feed(path))
+ods = tempfile.mktemp(suffix=".ods")
+attempt("ods", lambda: ds.in_year_table("2024-25").to_ods(ods))
+import os
+messages["ods_written"] = os.path.exists(ods)
 print(json.dumps(messages))
 '''
 
@@ -71,9 +77,18 @@ def test_each_optional_feature_names_its_extra(tmp_path: Path) -> None:
     assert run.returncode == 0, run.stderr
     messages = json.loads(run.stdout)
     assert messages.pop("answer") == "inadequate"  # Sandwell, June 2019 (SIF, January 2018)
-    extras = {"reports": "pypdf", "pandas": "pandas", "plot": "matplotlib", "update": "openpyxl"}
+    assert messages.pop("ods_written") is False  # nothing half-written without odfpy
+    extras = {
+        "reports": "pypdf",
+        "pandas": "pandas",
+        "plot": "matplotlib",
+        "update": "openpyxl",
+        "ods": "odf",  # the import name; the extra installs odfpy
+    }
     for extra, package in extras.items():
         message = messages[extra]
         assert f"needs the optional package {package}" in message, message
         assert f"pip install 'childservices[{extra}]'" in message, message
         assert f"pip install '.[{extra}]'" in message, message
+    assert set(messages) == set(extras)
+    assert set(extras) == set(EXTRAS.values())  # every extra the library has is tried

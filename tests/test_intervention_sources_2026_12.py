@@ -4,7 +4,8 @@ Each entry gives the step's id, its kind and its date at the precision the
 source gives (``None`` when the source gives none), and the address of the
 source; the comment says, in our words, what the stored page says. The
 values were written from the pages read on 6 December 2026 (issue 25), not
-from the record. The last tests check the 2009-2013 coverage rule on the
+from the record; the last nine entries are rows dated again from their
+sources (item 4 of the issue). The last tests check the 2009-2013 coverage rule on the
 bundled record: every inadequate child protection or looked after children
 judgement has a recorded response or a recorded search.
 """
@@ -89,6 +90,41 @@ SAMPLE: list[tuple[str, cs.InterventionKind, str | None, str]] = [
     # intervention in Darlington.
     ("darlington-intervention-ended", K.NOTICE_LIFTED, None,
      "https://www.thenorthernecho.co.uk/news/17765151.once-failing-darlington-childrens-services-win-government-praise-improvements/"),
+    # Rows dated again from their sources (item 4, read on 6 December 2026).
+    # Huddersfield Examiner, 27 January 2017: Greening brought Eleanor Brazil in as
+    # commissioner "last month" (December 2016).
+    ("kirklees-commissioner-2016", K.COMMISSIONER_APPOINTED, "2016-12",
+     "http://www.examiner.co.uk/news/west-yorkshire-news/eleanor-brazil-ill-spent-time-12511992"),
+    # The DfE's page for the Northamptonshire commissioner's report (FE News' copy): the
+    # report recommending a delivery model apart from the councils, published 14 May 2019.
+    ("northamptonshire-recommendation-2019", K.COMMISSIONER_RECOMMENDATION, "2019-05-14",
+     "https://www.fenews.co.uk/skills/independent-report-northamptonshire-childrens-services-commissioners-report/"),
+    # Community Care, 28 August 2015: the notice to West Berkshire was issued the day before.
+    ("west-berkshire-notice-2015", K.IMPROVEMENT_NOTICE, "2015-08-27",
+     "https://www.communitycare.co.uk/2015/08/28/minister-instructs-council-work-consultancy-improve-childrens-services/"),
+    # The MJ: Bromley's lead member recalls that in the week of the June 2016 Ofsted report
+    # the DfE had decided Frankie Sulke would oversee the services.
+    ("bromley-commissioner-2016", K.COMMISSIONER_APPOINTED, "2016-06",
+     "https://themj.co.uk/rebuilding-bromley-youth"),
+    # Community Care, 13 September 2017: a new direction tells Reading to plan an alternative
+    # delivery model after the commissioner's report of that week.
+    ("reading-decision-2017", K.MINISTERIAL_DECISION, "2017-09",
+     "https://www.communitycare.co.uk/2017/09/13/council-progresses-plans-move-childrens-services-company/"),
+    # CYP Now, 19 September 2017: the DfE orders Worcestershire to find another way of
+    # delivering its children's services.
+    ("worcestershire-decision-2017", K.MINISTERIAL_DECISION, "2017-09",
+     "https://www.cypnow.co.uk/news/article/dfe-orders-council-to-consider-alternative-delivery-of-children-s-services"),
+    # The DfE's collection page: its change log adds the Havering notice of March 2024.
+    ("havering-notice-2024", K.IMPROVEMENT_NOTICE, "2024-03",
+     "http://www.education.gov.uk/childrenandyoungpeople/safeguardingchildren/a00223342/improving-childrens-care-doncaster"),
+    # Community Care, 17 December 2008: the minister confirms action is being taken in
+    # Essex, among others judged inadequate (the year; no month).
+    ("essex-intervention-2008", K.MINISTERIAL_DECISION, "2008",
+     "https://www.communitycare.co.uk/2008/12/17/ed-balls-sends-in-experts-to-inadequate-childrens-services/"),
+    # GOV.UK, 27 March 2015: the minister appoints Dave Hill's review team to advise him;
+    # the direction that followed its advice was published on 6 November 2015 (the year).
+    ("somerset-county-recommendation-hill-review", K.COMMISSIONER_RECOMMENDATION, "2015",
+     "https://gov.uk/government/publications/somerset-county-council-advisers-appointed"),
 ]  # fmt: skip
 
 _IDS = [s[0] for s in SAMPLE]
@@ -111,6 +147,19 @@ def test_the_row_says_what_its_source_says(
 
 def test_the_sample_is_large_enough() -> None:
     assert len(set(_IDS)) >= 15
+
+
+def test_the_rows_dated_again_are_more_precise_than_a_year(ds: cs.Dataset) -> None:
+    """Item 4: every row dated again carries a month or a day, except two that had none (a year)."""
+    steps = {s.id: s for s in ds.records.interventions}
+    start = _IDS.index("kirklees-commissioner-2016")
+    again = _IDS[start:]
+    assert len(again) == 9
+    for ident in again:
+        date = steps[ident].date
+        assert date is not None, ident
+        if ident not in ("essex-intervention-2008", "somerset-county-recommendation-hill-review"):
+            assert date.precision is not cs.Precision.YEAR, ident
 
 
 def test_liftings_that_end_the_whole_intervention(ds: cs.Dataset) -> None:

@@ -11,6 +11,7 @@ from childservices.model import (
     Alias,
     Authority,
     DeliveryEpisode,
+    DeliveryFigure,
     Identifier,
     InsourcingEvent,
     Inspection,
@@ -38,6 +39,7 @@ CASES: list[tuple[type[Any], st.SearchStrategy[Any]]] = [
     (Provider, st_cs.providers()),
     (DeliveryEpisode, st_cs.delivery_episodes()),
     (InsourcingEvent, st_cs.insourcing_events()),
+    (DeliveryFigure, st_cs.delivery_figures()),
     (ProgrammeMembership, st_cs.programme_memberships()),
 ]
 

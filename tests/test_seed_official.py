@@ -259,3 +259,27 @@ def test_generators_reproduce_committed_files(shared_dir: Path, tmp_path: Path) 
         assert filecmp.cmp(
             seeds / "sources" / f"{name}.csv", SEEDS / "sources" / f"{name}.csv", shallow=False
         )
+    # The official statistics (the DfE's files and MHCLG's revenue outturn workbooks): the
+    # import reads every other seed (the vocabulary, the councils and their lineage), so it
+    # runs over a copy of the seeds without their observations.
+    stats = tmp_path / "stats"
+    shutil.copytree(SEEDS, stats, ignore=shutil.ignore_patterns("observations"))
+    subprocess.run(
+        [
+            sys.executable,
+            str(TOOLS / "import_dfe_statistics.py"),
+            "--sources",
+            str(shared_dir / "sources"),
+            "--seeds",
+            str(stats),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    committed = sorted(p.name for p in (SEEDS / "observations").glob("*.csv"))
+    assert sorted(p.name for p in (stats / "observations").glob("*.csv")) == committed
+    assert "ro3_revenue_outturn.csv" in committed
+    for name in committed:
+        assert filecmp.cmp(
+            stats / "observations" / name, SEEDS / "observations" / name, shallow=False
+        ), name

@@ -14,6 +14,15 @@ import. Joint returns (two councils in one row) are not imported, and are
 listed. Rates the files do not hold (children in need per 10,000 children)
 are computed as the release computes them, with their numerator and
 denominator kept.
+
+Spending on children's social care is read from MHCLG's revenue outturn
+workbooks (RO3, 2023-24 and 2024-25, in the same folder) by
+:mod:`importing.dfe_outturn`: a measure whose ``file`` names the workbooks
+(``; ``-separated) and whose ``column`` is the workbooks' hidden column code.
+Their councils are placed by ONS code, and every council of the record that
+existed on the year's 31 March must have exactly one row. Spending per child
+is computed from a total and the population file; all are written to
+``ro3_revenue_outturn.csv``.
 """
 
 from __future__ import annotations
@@ -31,6 +40,14 @@ from childservices.model import Authority, Identifier, Measure
 from childservices.records import TABLES, read_files, seed_files
 from importing.dfe_files import Row, Spec, breakdown_filter, observation_rows, read_rows
 from importing.dfe_lineage import Lineage, LineageError
+from importing.dfe_outturn import (
+    WORKBOOKS,
+    Sheet,
+    outturn_rows,
+    per_child_rows,
+    population_by_place,
+    read_sheet,
+)
 from seed_csv import write_csv
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -41,6 +58,13 @@ POPULATION = "ons_mid-year_population_estimates_2012_to_2024.csv"
 POPULATION_SOURCE = "dfe-ons-child-population"
 RATES = {"cin_rate_per_10000": "cin_at_31_march"}
 """Rates computed by the import: each from the count of another measure of the same row."""
+PER_CHILD = {
+    "csc_net_expenditure_per_child": "csc_net_expenditure",
+    "csc_gross_expenditure_per_child": "csc_gross_expenditure",
+}
+"""Spending per child computed by the import: each from a total of the revenue outturn."""
+OUTTURN_SEED = "ro3_revenue_outturn.csv"
+"""The seed file of every figure read from (or computed from) the revenue outturn workbooks."""
 
 
 def vocabulary(seeds: Path) -> tuple[Measure, ...]:
@@ -152,7 +176,7 @@ def import_all(sources: Path, seeds: Path) -> tuple[dict[str, list[dict[str, str
     skipped: list[str] = []
     made: dict[str, list[dict[str, str]]] = {}
     for measure in measures:
-        if measure.id in RATES:
+        if measure.id in RATES or measure.id in PER_CHILD or measure.file.endswith(".ods"):
             continue
         rows = files.get(measure.file)
         if rows is None:
@@ -165,8 +189,43 @@ def import_all(sources: Path, seeds: Path) -> tuple[dict[str, list[dict[str, str
         if measure.id in RATES:
             made[measure.id] = rate_rows(measure, made[RATES[measure.id]], by_locator, people)
             out.setdefault(measure.file, []).extend(made[measure.id])
+    spending = outturn(measures, folder, places, people)
+    if spending:
+        out[OUTTURN_SEED] = spending
     _no_repeats(out)
     return out, skipped
+
+
+def outturn(
+    measures: tuple[Measure, ...],
+    folder: Path,
+    places: Lineage,
+    people: dict[tuple[str, str, str, str], Row],
+) -> list[dict[str, str]]:
+    """The observation rows of the measures read from the revenue outturn workbooks (their
+    ``file`` names the workbooks, ``; ``-separated), then of spending per child."""
+    sheets: dict[str, Sheet] = {}
+    made: dict[str, list[dict[str, str]]] = {}
+    for measure in measures:
+        if not measure.file.endswith(".ods") or measure.id in PER_CHILD:
+            continue
+        books = []
+        for name in measure.file.split("; "):
+            workbook = next((w for w in WORKBOOKS if w.file == name), None)
+            if workbook is None:
+                raise LineageError(f"measure {measure.id}: {name} is not a known workbook")
+            if name not in sheets:
+                sheets[name] = read_sheet(folder, workbook)
+            books.append(sheets[name])
+        made[measure.id] = outturn_rows(measure.id, measure.column, books, places)
+    wanted = [m for m in measures if m.id in PER_CHILD]
+    if wanted:
+        years = {int(row["year"]) - 1 for m in wanted for row in made[PER_CHILD[m.id]]}
+        by_place = population_by_place(people, places, years)
+        for measure in wanted:
+            totals = made[PER_CHILD[measure.id]]
+            made[measure.id] = per_child_rows(measure.id, totals, by_place, POPULATION)
+    return [row for rows in made.values() for row in rows]
 
 
 def _no_repeats(out: dict[str, list[dict[str, str]]]) -> None:

@@ -3,8 +3,9 @@
 Usage: ``python tools/rebuild_seeds.py [--shared ../shared]``. Runs, in order,
 the authority import (la-lookup.csv), the official workbooks, the visits in
 the workbooks' in-year sheets, the summary snapshots (their ids depend on the
-workbooks' rows), the report PDFs, and
-finally ``build_bundle.py``, which checks every row and every hand
+workbooks' rows), the report PDFs, the official statistics (the DfE's
+files and MHCLG's revenue outturn workbooks, placed on the councils the
+earlier steps wrote), and finally ``build_bundle.py``, which checks every row and every hand
 correction. Each step prints its own progress and what it could not read;
 the first step that fails stops the rebuild. Hand-written files (corrections,
 reorganisations, seed documents, interventions, delivery) are never touched.
@@ -31,6 +32,7 @@ def steps(shared: Path) -> list[list[str]]:
         ["import_visits.py", "--sources", str(sources), "--seeds", seeds],
         ["import_snapshots.py", "--sources", str(sources), "--seeds", seeds],
         ["import_reports.py", str(sources / "ofsted-reports"), "--seeds", seeds],
+        ["import_dfe_statistics.py", "--sources", str(sources), "--seeds", seeds],
         ["build_bundle.py"],
     ]
 

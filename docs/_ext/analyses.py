@@ -248,6 +248,52 @@ def not_given_2026(ds: cs.Dataset) -> list[str]:
     ]
 
 
+def _period(figure: cs.DeliveryFigure) -> str:
+    if figure.unit is not cs.FigureUnit.POUNDS:
+        return ""
+    if figure.financial_year is not None:
+        return f"{figure.financial_year - 1}-{figure.financial_year % 100:02d}"
+    if figure.span_years is not None:
+        return f"over {figure.span_years} years"
+    return figure.period.value.replace("_", " ")
+
+
+def delivery_figures(ds: cs.Dataset) -> list[str]:
+    """Every figure of money and staff of the delivery episodes and returns in-house."""
+    names = {a.id: a.name for a in ds.records.authorities}
+    providers = {p.id: p.name for p in ds.records.providers}
+    sources = {s.id: s for s in ds.records.sources}
+    figures = sorted(
+        ds.records.delivery_figures,
+        key=lambda f: (names[f.authority], f.episode or f.insourcing or "", f.kind.value, f.id),
+    )
+    rows = []
+    for figure in figures:
+        cited = []
+        for citation in figure.citations:
+            source = sources[citation.source]
+            cited.append(f"[{source.publisher}]({source.url})" if source.url else source.publisher)
+        rows.append(
+            [
+                names[figure.authority],
+                providers.get(figure.provider, figure.provider),
+                "return in-house" if figure.insourcing else "episode",
+                f"`{figure.kind.value}`",
+                figure.shown,
+                _period(figure),
+                figure.stated or "not given",
+                "; ".join(cited),
+            ]
+        )
+    header = ["authority", "provider", "of", "kind", "value", "period", "stated", "source"]
+    return [
+        f"{len(figures)} figures of {len({f.authority for f in figures})} authorities, "
+        "each as its source states it (`about`, `more than`, a range).",
+        "",
+        *_table(header, rows),
+    ]
+
+
 PAGES = {
     "delivery-shares.md": delivery_shares,
     "reached-good.md": reached_good,
@@ -258,6 +304,7 @@ PAGES = {
     "rating-versus-official.md": rating_versus_official,
     "new-councils-2022.md": new_councils_2022,
     "not-given-2026.md": not_given_2026,
+    "delivery-figures.md": delivery_figures,
 }
 """File name -> the function computing its Markdown lines."""
 

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import collections
 import enum
+import html
+import itertools
 import types
 import typing
 from collections.abc import Iterable, Sequence
@@ -145,7 +147,7 @@ def tables_page() -> list[str]:
         "",
     ]
     for name, table in TABLES.items():
-        lines.append(f"### `{name}`")
+        lines.append(f"## `{name}`")
         lines.append("")
         cls = table.record_type
         if cls is not None:
@@ -418,7 +420,7 @@ def timeline_page(ds: cs.Dataset) -> list[str]:
         ds.records.delivery, key=lambda e: (e.start.sort_key(), names.get(e.authority, ""))
     )
     lines = [
-        "### Delivery models",
+        "## Delivery models",
         "",
         "Who ran each authority's children's services other than the council itself,",
         "and the in-house episodes the sources state. `end` is the first day the",
@@ -445,7 +447,7 @@ def timeline_page(ds: cs.Dataset) -> list[str]:
     )
     lines.extend(
         [
-            "### Lifecycle events",
+            "## Lifecycle events",
             "",
             "Decisions, directions, set-up, go-live, renewals, reviews, insourcing",
             "decisions, returns in-house and wind-ups of the alternative delivery models.",
@@ -463,7 +465,7 @@ def timeline_page(ds: cs.Dataset) -> list[str]:
                     for e in events
                 ],
             ),
-            "### Interventions",
+            "## Interventions",
             "",
             "DfE improvement notices, statutory directions, commissioners and their",
             "recommendations, by authority and date.",
@@ -475,27 +477,21 @@ def timeline_page(ds: cs.Dataset) -> list[str]:
         key=lambda i: (names.get(i.authority, i.authority), _date_key(i.date), i.id),
     )
     per_authority = collections.Counter(names.get(i.authority, i.authority) for i in interventions)
-    lines.extend(
-        _table(
-            ["authority", "date", "kind", "end", "by", "outcome"],
-            [
-                (
-                    names.get(i.authority, i.authority),
-                    i.date,
-                    f"`{i.kind.value}`",
-                    i.end,
-                    i.by,
-                    i.outcome,
-                )
-                for i in interventions
-            ],
-        )
-    )
     lines.append(
-        f"{len(interventions)} interventions for {len(per_authority)} authorities: "
-        + ", ".join(f"{name} ({n})" for name, n in sorted(per_authority.items()))
-        + "."
+        f"{len(interventions)} interventions for {len(per_authority)} authorities; each "
+        "authority's steps open from its name:"
     )
+    lines.append("")
+    by_name = itertools.groupby(interventions, key=lambda i: names.get(i.authority, i.authority))
+    for name, steps in by_name:
+        group = list(steps)
+        noun = "step" if len(group) == 1 else "steps"
+        lines += [f"<details><summary>{html.escape(name)} ({len(group)} {noun})</summary>", ""]
+        lines += _table(
+            ["date", "kind", "end", "by", "outcome"],
+            [(i.date, f"`{i.kind.value}`", i.end, i.by, i.outcome) for i in group],
+        )
+        lines += ["", "</details>", ""]
     return lines
 
 

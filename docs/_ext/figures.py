@@ -42,6 +42,26 @@ def _figures(ds: cs.Dataset) -> dict[str, Callable[[], Any]]:
         ),
         "adm-timeline.png": lambda: plot.adm_timeline(ds),
         "visits-over-time.png": lambda: plot.visits_over_time(ds),
+        # The how-to "Measures in context": these describe, they do not show cause.
+        "sandwell-stability-around-trust.png": lambda: plot.measure_around_chart(
+            ds.measure_around(
+                ds.events("Sandwell", kinds={"trust_goes_live"})[0],
+                "placements_three_or_more_percent",
+                grouping="dfe-2021",
+            ),
+            name="Sandwell",
+        ),
+        "sandwell-rereferrals-around-trust.png": lambda: plot.measure_around_chart(
+            ds.measure_around(
+                ds.events("Sandwell", kinds={"trust_goes_live"})[0],
+                "rereferral_percent",
+                grouping="dfe-2021",
+            ),
+            name="Sandwell",
+        ),
+        "agency-rate-by-grade.png": lambda: plot.measure_by_grade_chart(
+            ds.measure_by_grade("agency_rate_fte", "2025-09-30")
+        ),
     }
 
 

@@ -78,7 +78,7 @@ def _newest(dates: Iterable[PartialDate | None]) -> datetime.date | None:
 def newest_sources(tables: Any, sources: Mapping[str, Source]) -> dict[str, datetime.date | None]:
     """For each citing table, the newest publication date among the sources its rows cite.
 
-    The official figures each cite their measure's release only (a check of
+    The official figures each cite their measure's release or an earlier one (a check of
     the record: :func:`~childservices.data.measure_checks.figures_cite_their_release`),
     so theirs are read from the measures, without reading the figures.
     """

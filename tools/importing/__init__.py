@@ -10,4 +10,8 @@ whose grades :mod:`importing.sheet_grades` maps, and makes ids and rows with
 (:mod:`importing.ods`), authority resolution (:mod:`importing.authorities`),
 report dates (:mod:`importing.report_dates`) and the KNOWN_ISSUES writer
 (:mod:`importing.known_issues`); ``import_official.py`` re-exports them.
+``tools/import_dfe_statistics.py`` reads the DfE's statistics files with
+:mod:`importing.dfe_files` and MHCLG's revenue outturn workbooks with
+:mod:`importing.dfe_outturn`, placing rows on councils with
+:mod:`importing.dfe_lineage`.
 """

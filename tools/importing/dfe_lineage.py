@@ -8,7 +8,9 @@ code in force when they were published: Barnsley's 2025 workforce row has
 the code that took effect on 1 April 2025), or one of a council that
 succeeded it (the looked-after files give North Yorkshire County Council's
 2021-2023 rows, DfE number 815, under the unitary council's code). Anything
-else is an error of the import, never a guess.
+else is an error of the import, never a guess. MHCLG's revenue outturn
+workbooks give no DfE number: their rows are placed by ONS code alone
+(:meth:`Lineage.authority_by_ons`).
 """
 
 from __future__ import annotations
@@ -88,4 +90,24 @@ class Lineage:
         ]
         if ons and not codes:
             raise LineageError(f"{where}: ONS code {ons!r} is not {authority_id}'s on {day}")
+        return authority_id
+
+    def authority_by_ons(self, ons: str, day: datetime.date, where: str) -> str:
+        """The id of the council that existed on ``day`` and held ONS code ``ons`` then (or
+        holds it from a later day: a file may use the code in force when it was published,
+        as the DfE's do); an error when none or more than one does."""
+        held = {
+            i.authority
+            for i in self.by_value.get((IdentifierScheme.ONS, ons), [])
+            if (i.valid_to is None or day <= i.valid_to.last_day())
+            and _covers(
+                self.authorities[i.authority].active_from,
+                self.authorities[i.authority].active_to,
+                day,
+            )
+        }
+        if len(held) != 1:
+            found = ", ".join(sorted(held)) or "no council of the record"
+            raise LineageError(f"{where}: ONS code {ons!r} on {day} names {found}")
+        (authority_id,) = held
         return authority_id

@@ -1,4 +1,8 @@
-"""Reading ODS sheets (stdlib only: the row numbers must match a spreadsheet app)."""
+"""Reading ODS sheets (stdlib only: the row numbers must match a spreadsheet app).
+
+A run of repeated cells is spread in full, so the columns after it keep their places;
+empty cells at the end of a row (a sheet pads its rows to its last column) are dropped.
+"""
 
 from __future__ import annotations
 
@@ -13,6 +17,10 @@ ODS_NS = {
     "office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
     "text": "urn:oasis:names:tc:opendocument:xmlns:text:1.0",
 }
+
+
+MAX_COLUMNS = 16384
+"""The most columns a sheet has: a repeated cell with text is never spread wider."""
 
 
 @dataclass(frozen=True)
@@ -39,6 +47,7 @@ def read_ods_sheet(path: Path, sheet: str) -> dict[int, list[Cell]]:
         for row in table.iter(_q("table", "table-row")):
             repeat = int(row.get(_q("table", "number-rows-repeated"), "1"))
             cells: list[Cell] = []
+            held: list[tuple[Cell, int]] = []  # cells without text: kept if text follows
             for cell in row:
                 if cell.tag not in (_q("table", "table-cell"), _q("table", "covered-table-cell")):
                     continue
@@ -53,9 +62,13 @@ def read_ods_sheet(path: Path, sheet: str) -> dict[int, list[Cell]]:
                 formula = cell.get(_q("table", "formula"), "")
                 match = re.search(r'HYPERLINK\("([^"]+)"', formula)
                 link = match.group(1) if match else ""
-                cells.extend([Cell(text, link)] * min(crepeat, 64))
-            while cells and not cells[-1].text:
-                cells.pop()
+                if not text:
+                    held.append((Cell(text, link), crepeat))
+                    continue
+                for blank, count in held:
+                    cells.extend([blank] * count)
+                held.clear()
+                cells.extend([Cell(text, link)] * min(crepeat, MAX_COLUMNS))
             if cells:
                 for offset in range(repeat):
                     rows[number + 1 + offset] = cells

@@ -35,6 +35,7 @@ from childservices.rules.carryover import (
     rating_inspections,
 )
 from childservices.rules.changes import ImprovementAfter, improvements_after_changes
+from childservices.rules.events import Event, EventKind, events_of
 from childservices.rules.intervention import InterventionStatus
 from childservices.rules.ondate import (
     DeliveryOnDate,
@@ -295,6 +296,18 @@ class AuthorityView(Recorded):
             grouping=neighbours.grouping,
             items=tuple((peer, rating_on(peer, when, frameworks)) for peer in neighbours),
         )
+
+    def events(self, *, kinds: Collection[EventKind | str] | None = None) -> tuple[Event, ...]:
+        """The authority's dated events (only ``kinds`` of them, if given), in order of day:
+        its judgements, intervention steps, trusts going live and returns in-house, each
+        citing its record (the rules are in :mod:`childservices.rules.events`).
+
+        >>> import childservices as cs
+        >>> [str(e) for e in cs.load().authority("Sandwell").events(kinds={"trust_goes_live"})]
+        ['trust goes live 2018-04-01 (sandwell-sct)']
+        """
+        wanted = None if kinds is None else _arguments.members("kinds", kinds, EventKind)
+        return events_of(self, kinds=wanted)
 
     def __repr__(self) -> str:
         return f"<Authority {self.id}: {self.name}>"

@@ -8,7 +8,7 @@ identifiers and relations, and its histories (an
 from __future__ import annotations
 
 import datetime
-from typing import TYPE_CHECKING, Protocol, Self
+from typing import TYPE_CHECKING, Protocol, Self, overload
 
 import attrs
 
@@ -18,6 +18,7 @@ from childservices.model import (
     Authority,
     AuthorityKind,
     DeliveryEpisode,
+    DeliveryFigure,
     Identifier,
     IdentifierScheme,
     InsourcingEvent,
@@ -34,6 +35,7 @@ from childservices.model import (
 from childservices.rules.carryover import inspections_with_predecessors, visits_with_predecessors
 from childservices.rules.intervention import Direction, directions
 from childservices.rules.neighbours import grouping_on, neighbours_in
+from childservices.rules.publication import FiguresAsOf, figures_as_of
 
 if TYPE_CHECKING:
     from childservices.data.index import Index
@@ -253,20 +255,58 @@ class Recorded:
         return self.dataset.index.insourcing.get(self.record.id, ())
 
     @property
+    def delivery_figures(self) -> tuple[DeliveryFigure, ...]:
+        """What the sources state about the money and staff of the authority's delivery
+        episodes and returns in-house (staff transferred, budgets, set-up grants, contract
+        terms, savings), each cited; empty where none is recorded.
+
+        >>> import childservices as cs
+        >>> [f.shown for f in cs.load().authority("Slough").delivery_figures if f.kind is cs.FigureKind.SET_UP_GRANT]
+        ['GBP 1,400,000']
+        """
+        return self.dataset.index.delivery_figures.get(self.record.id, ())
+
+    @property
     def programmes(self) -> tuple[ProgrammeMembership, ...]:
         """The authority's part in improvement programmes."""
         return self.dataset.index.programmes.get(self.record.id, ())
 
-    def measures(self) -> tuple[Observation, ...]:
+    @overload
+    def measures(self, *, as_of: None = None) -> tuple[Observation, ...]: ...
+
+    @overload
+    def measures(self, *, as_of: str | datetime.date | PartialDate) -> FiguresAsOf: ...
+
+    def measures(
+        self, *, as_of: str | datetime.date | PartialDate | None = None
+    ) -> tuple[Observation, ...] | FiguresAsOf:
         """Every official figure of the authority, by measure, then year: each an
         :class:`~childservices.model.measure.Observation` with its ``measure`` (an id of
         the vocabulary), ``year``, ``value`` (a number, or why none was published),
         numerator and denominator, and citation. Only the authority's own figures:
         those of its predecessors are theirs (:attr:`predecessors`).
 
+        With ``as_of`` a day, the figures as known that day: a
+        :class:`~childservices.rules.publication.FiguresAsOf` that reads as the
+        figures certainly published by then, and holds apart those not yet
+        published and those whose publication date the record does not know
+        (the rule is :mod:`childservices.rules.publication`). ``None``: every
+        figure, whenever published.
+
         >>> import childservices as cs
         >>> figures = cs.load().authority("North Northamptonshire").measures()
         >>> min(o.year for o in figures if o.measure == "cin_at_31_march")
         2022
+        >>> known = cs.load().authority("Sandwell").measures(as_of="2024-06-01")
+        >>> [o.year for o in known if o.measure == "cla_at_31_march"]
+        [2021, 2022, 2023]
+        >>> [o.year for o in known.not_yet_published if o.measure == "cla_at_31_march"]
+        [2024, 2025]
+        >>> [o.year for o in known.not_known if o.measure == "cin_at_31_march"]
+        [2024]
         """
-        return self.dataset.index.figures.by_authority.get(self.record.id, ())
+        figures = self.dataset.index.figures
+        found = figures.by_authority.get(self.record.id, ())
+        if as_of is None:
+            return found
+        return figures_as_of(found, figures.measures, figures.publications, as_day(as_of))

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import os
 import re
+import sys
 from collections.abc import Callable
-from typing import TYPE_CHECKING, NamedTuple, NoReturn, TextIO, TypeAlias
+from typing import TYPE_CHECKING, Any, NamedTuple, NoReturn, TextIO, TypeAlias
 
 from childservices.errors import InvalidDateError
 from childservices.model import PartialDate, Precision
@@ -16,8 +18,46 @@ if TYPE_CHECKING:
     from childservices.dataset import Dataset
 
 
+def _columns() -> int:
+    """The terminal's width as :func:`shutil.get_terminal_size` gives it (``COLUMNS``, else the
+    terminal of standard output, else 80), without importing :mod:`shutil`, which brings
+    bz2 and lzma and costs more than a quick command's parsing."""
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns > 0:
+        return columns
+    stream = sys.__stdout__
+    try:
+        return (stream and os.get_terminal_size(stream.fileno()).columns) or 80
+    except (AttributeError, ValueError, OSError):
+        return 80
+
+
+class Formatter(argparse.HelpFormatter):
+    """argparse's help formatter, of the width argparse gives it, made without :mod:`shutil`
+    (argparse makes one for every option it adds, to check its metavar)."""
+
+    def __init__(
+        self,
+        prog: str,
+        indent_increment: int = 2,
+        max_help_position: int = 24,
+        width: int | None = None,
+    ) -> None:
+        super().__init__(
+            prog, indent_increment, max_help_position, _columns() - 2 if width is None else width
+        )
+
+
 class Parser(argparse.ArgumentParser):
-    """An argument parser whose usage errors are one line and exit status 2."""
+    """An argument parser whose usage errors are one line and exit status 2 (and whose help
+    is formatted by :class:`Formatter`)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", Formatter)
+        super().__init__(*args, **kwargs)
 
     def error(self, message: str) -> NoReturn:
         """Exit with status 2 and a one-line usage error that points at ``--help``."""

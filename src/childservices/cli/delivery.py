@@ -28,6 +28,7 @@ COLUMNS = {
         "provider_name",
         "start",
         "end",
+        "known_until",
         "source",
     ),
     "returns": (
@@ -40,7 +41,8 @@ COLUMNS = {
         "source",
     ),
 }
-"""The columns of each table, in order (``end`` empty: no end recorded)."""
+"""The columns of each table, in order (``end`` empty: no end recorded; ``known_until``: with
+no end, the last month the sources show the episode running, after which it is not known)."""
 
 
 def add_commands(commands: Commands) -> None:
@@ -53,7 +55,8 @@ def add_commands(commands: Commands) -> None:
         "services other than the council itself, or a recorded return to it), with its start "
         "and end and its sources; with --returns, the returns in-house (decided, returned, "
         "staff transferred). An empty end means no source gave one: the episode may run on, "
-        "or have ended unseen.",
+        "or have ended unseen; a known_until date says how far the sources show it running "
+        "(after it, the record does not know).",
     )
     delivery.add_argument(
         "authority",
@@ -117,6 +120,7 @@ def episodes(ds: Dataset, chosen: Iterable[DeliveryEpisode]) -> Rows:
             "provider_name": providers[episode.provider].name if episode.provider else None,
             "start": episode.start,
             "end": episode.end,
+            "known_until": episode.known_until,
             "source": sources(ds, episode.citations),
         }
         for episode in sorted(chosen, key=lambda e: (e.authority, _key(e.start)))

@@ -4,30 +4,37 @@ dispatch that runs a command and turns a user's mistake into one line and an exi
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 import warnings
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, TextIO, cast
 
-from childservices.cli import (
-    delivery,
-    export,
-    on_a_day,
-    read_report,
-    show,
-    time_to_good,
-    update,
-    validate,
-)
 from childservices.cli.command import Call, Handler, Parser
 from childservices.cli.output import SafeStream, reader_gone
 from childservices.errors import ChildServicesError, CoverageWarning, DatasetError
 
 if TYPE_CHECKING:
+    from types import ModuleType
+
     from childservices.dataset import Dataset
 
-GROUPS = (show, on_a_day, delivery, time_to_good, export, validate, update, read_report)
-"""The command groups, in the order ``--help`` lists their commands."""
+GROUPS: dict[str, tuple[str, ...]] = {
+    "show": ("summary", "show"),
+    "on_a_day": ("ratings", "trusts", "interventions"),
+    "delivery": ("delivery",),
+    "time_to_good": ("time-to-good",),
+    "export": ("export",),
+    "validate": ("validate",),
+    "update": ("update",),
+    "read_report": ("read-report",),
+}
+"""The command groups (modules of :mod:`childservices.cli`) and the commands each adds, in the
+order ``--help`` lists them. A run imports only the group of the command it runs (see
+:func:`build_parser`)."""
+
+_GLOBAL_VALUES = ("--extra",)
+"""The global options that take a value (the next word, or after ``=``)."""
 
 
 class _Version(argparse.Action):
@@ -47,8 +54,43 @@ class _Version(argparse.Action):
         parser.exit()
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The ``childservices`` parser: the global options, then every group's commands."""
+def group(name: str) -> ModuleType:
+    """The command group module ``name`` (a key of :data:`GROUPS`), imported on first use."""
+    return importlib.import_module(f"childservices.cli.{name}")
+
+
+def _summary(call: Call) -> int:
+    """``childservices`` with no command: the summary (the ``show`` group's)."""
+    return int(group("show").run_summary(call))
+
+
+def command_word(argv: Sequence[str]) -> str | None:
+    """The command ``argv`` runs, read past the global options; ``None`` when there is none
+    or it is not plain (help asked for before it, an option not known): then every group's
+    commands are built."""
+    words = iter(argv)
+    for word in words:
+        if word == "--":
+            return None
+        if not word.startswith("-"):
+            return word if any(word in commands for commands in GROUPS.values()) else None
+        name = word.split("=", 1)[0]
+        takes_value = [o for o in _GLOBAL_VALUES if len(name) > 2 and o.startswith(name)]
+        if takes_value and "=" not in word:
+            next(words, None)
+        elif not takes_value and name not in ("--follow-links",):
+            return None  # --help, --version or a mistake: the whole parser says what to do
+    return None
+
+
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The ``childservices`` parser: the global options, then the groups' commands.
+
+    Given the arguments of a run whose command is plain (:func:`command_word`), only that
+    command's group is imported and built in full; the other commands are named, so that
+    a misspelt one is still offered, but not built (their modules are not imported).
+    """
+    word = None if argv is None else command_word(argv)
     parser = Parser(
         prog="childservices",
         description="Answers from the childservices dataset of English children's services.",
@@ -70,10 +112,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="follow links in your record folders that lead out of them (refused by default)",
     )
     # With no command, the command line describes the dataset.
-    parser.set_defaults(handler=show.run_summary)
+    parser.set_defaults(handler=_summary)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
-    for group in GROUPS:
-        group.add_commands(commands)
+    for name, words in GROUPS.items():
+        if word is None or word in words:
+            group(name).add_commands(commands)
+        else:
+            for other in words:
+                commands.add_parser(other)
     return parser
 
 
@@ -81,7 +127,7 @@ def run(argv: Sequence[str] | None, *, out: TextIO | None, load: Callable[..., D
     """Parse ``argv`` and run its command, writing to ``out`` (standard output by default)."""
     stream = cast(TextIO, SafeStream(out or sys.stdout))
     err = cast(TextIO, SafeStream(sys.stderr, "standard error"))
-    args = build_parser().parse_args(argv)
+    args = build_parser(sys.argv[1:] if argv is None else argv).parse_args(argv)
     with warnings.catch_warnings():
         # The commands say themselves when a day is after the record's newest report.
         warnings.simplefilter("ignore", CoverageWarning)

@@ -13,6 +13,7 @@ from childservices.cli.output import coverage_note, emit
 from childservices.cli.show_rows import (
     COLUMNS,
     delivery_span,
+    figure_detail,
     history_rows,
     sources as sources,  # delivery cites as show does
 )
@@ -171,15 +172,22 @@ def show(ds: Dataset, authority: AuthorityView, out: TextIO) -> None:
     _inspections_and_visits(ds, authority, out)
     _interventions(ds, authority, out)
     _delivery(ds, authority, out)
-    note = coverage_note(ds, datetime.date.today())
-    if note:
-        out.write(f"Note: {note}\n")
     for event in authority.insourcing:
         out.write(
             f"Insourcing from {event.provider}: decided {event.decision_date or 'unknown'}, "
             f"returned {event.return_date or 'unknown'}, staff {event.staff_transferred or 'unknown'}\n"
         )
         out.write(f"      source: {sources(ds, event.citations)}\n")
+    for figure in authority.delivery_figures:
+        stated = f"; stated {figure.stated}" if figure.stated else ""
+        out.write(
+            f"Figure: {figure.kind.value.replace('_', ' ')} {figure.shown} "
+            f"({figure_detail(figure)}{stated})\n"
+        )
+        out.write(f"      source: {sources(ds, figure.citations)}\n")
+    note = coverage_note(ds, datetime.date.today())
+    if note:
+        out.write(f"Note: {note}\n")
 
 
 def _identity(authority: AuthorityView, out: TextIO) -> None:

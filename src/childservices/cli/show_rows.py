@@ -16,7 +16,14 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from childservices.cli.output import Rows
-from childservices.model import Citation, DeliveryEpisode, Source, VisitKind
+from childservices.model import (
+    Citation,
+    DeliveryEpisode,
+    DeliveryFigure,
+    FigureUnit,
+    Source,
+    VisitKind,
+)
 
 if TYPE_CHECKING:
     from childservices.authority_view import AuthorityView
@@ -27,7 +34,8 @@ _COPY = re.compile(r"\bcopy\b", re.IGNORECASE)
 
 COLUMNS = ("record", "authority", "date", "end", "what", "value", "detail", "source")
 """The columns of ``show``'s rows: which part of the history (``identity``, ``current``,
-``inspection``, ``visit``, ``intervention``, ``delivery``, ``insourcing``), the authority
+``inspection``, ``visit``, ``intervention``, ``delivery``, ``insourcing``,
+``delivery_figure``), the authority
 the fact is about (a predecessor's id for its inspections), the fact's date and end, what
 it is, its value, the rest of what the text form says, and its sources."""
 
@@ -220,4 +228,28 @@ def _delivery_rows(ds: Dataset, authority: AuthorityView) -> Rows:
                 source=sources(ds, event.citations),
             )
         )
+    for figure in authority.delivery_figures:
+        rows.append(
+            _row(
+                "delivery_figure",
+                authority.id,
+                date=figure.stated,
+                what=figure.kind,
+                value=figure.shown,
+                detail=figure_detail(figure),
+                source=sources(ds, figure.citations),
+            )
+        )
     return rows
+
+
+def figure_detail(figure: DeliveryFigure) -> str:
+    """What a delivery figure is of, and the time it covers, as ``show`` says it."""
+    of = f"episode {figure.episode}" if figure.episode else f"return {figure.insourcing}"
+    if figure.financial_year is not None:
+        return f"{of}; financial year {figure.financial_year - 1}-{figure.financial_year % 100:02d}"
+    if figure.span_years is not None:
+        return f"{of}; over {figure.span_years} years"
+    if figure.unit is FigureUnit.POUNDS:
+        return f"{of}; {figure.period.value.replace('_', ' ')}"
+    return of

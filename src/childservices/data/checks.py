@@ -36,7 +36,11 @@ from childservices.data.intervention_checks import (
     lifecycle_acts,
     replace_links,
 )
-from childservices.data.measure_checks import figures_cite_their_release, figures_in_lifetimes
+from childservices.data.measure_checks import (
+    figures_cite_their_release,
+    figures_in_lifetimes,
+    publications_after_their_year,
+)
 from childservices.data.reference_checks import (
     CITED_TABLES,
     ID_TABLES,
@@ -162,6 +166,12 @@ def _checks(records: RecordSet) -> Iterator[_Check]:
         len(records.observations),
         "figures",
         figures_cite_their_release(records),
+    )
+    yield (
+        "releases publish a year's figures after the year ends",
+        len(records.publications),
+        "publications",
+        publications_after_their_year(records),
     )
     acts = lifecycle_acts(records)
     yield "lifecycles name the DfE acts they refer to", acts[0], "events", acts[1]

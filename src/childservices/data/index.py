@@ -17,6 +17,7 @@ from childservices.model import (
     Alias,
     Authority,
     DeliveryEpisode,
+    DeliveryFigure,
     Identifier,
     InsourcingEvent,
     Inspection,
@@ -76,6 +77,7 @@ class Index:
         "interventions",
         "delivery",
         "insourcing",
+        "delivery_figures",
         "programmes",
         "providers",
         "lifecycles",
@@ -268,6 +270,24 @@ class Index:
                 t.insourcing,
                 lambda e: e.authority,
                 lambda e: (_first_date_key(e.decision_date, e.return_date), e.id),
+            ),
+        )
+
+    @property
+    def delivery_figures(self) -> Mapping[str, tuple[DeliveryFigure, ...]]:
+        """Each authority's figures of money and staff, by episode or return, kind and year."""
+        return self._piece(
+            "delivery_figures",
+            lambda t: _group(
+                t.delivery_figures,
+                lambda f: f.authority,
+                lambda f: (
+                    f.episode or "",
+                    f.insourcing or "",
+                    f.kind.value,
+                    f.financial_year or 0,
+                    f.id,
+                ),
             ),
         )
 

@@ -29,6 +29,7 @@ from childservices.model import (
     Alias,
     Authority,
     DeliveryEpisode,
+    DeliveryFigure,
     Identifier,
     InsourcingEvent,
     Inspection,
@@ -38,6 +39,7 @@ from childservices.model import (
     Observation,
     ProgrammeMembership,
     Provider,
+    Publication,
     RecordSet,
     Reorganisation,
     Source,
@@ -137,9 +139,11 @@ class LazyRecords:
     delivery = _Table[DeliveryEpisode]()
     lifecycle = _Table[LifecycleEvent]()
     insourcing = _Table[InsourcingEvent]()
+    delivery_figures = _Table[DeliveryFigure]()
     programmes = _Table[ProgrammeMembership]()
     measures = _Table[Measure]()
     observations = _Table[Observation]()
+    publications = _Table[Publication]()
 
     __slots__ = ("_built", "_lock", "_pending", "_reader", "_record_set", "_where")
     _built: dict[str, tuple[Any, ...]]

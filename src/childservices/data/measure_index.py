@@ -1,11 +1,14 @@
-"""The lookups over the official statistics: the vocabulary, and figures by authority and measure.
+"""The lookups over the official statistics: the vocabulary, figures by authority and measure,
+and the releases' publications.
 
-Built on first use from the ``measures`` and ``observations`` tables (the
-packaged observations are read only then), and shared.
+Built on first use from the ``measures``, ``observations`` and
+``publications`` tables (the packaged observations are read only then), and
+shared.
 """
 
 from __future__ import annotations
 
+import datetime
 from collections import defaultdict
 from collections.abc import Mapping
 from types import MappingProxyType
@@ -13,7 +16,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from childservices.model import GeographicLevel, Measure, Observation
+from childservices.model import GeographicLevel, Measure, Observation, Publication
 
 if TYPE_CHECKING:
     from childservices.data.lazy import Tables
@@ -30,7 +33,11 @@ class MeasureFigures:
     """One measure's figures: every local authority's, and England's and the regions' apart.
 
     Each tuple is in order of year, then place; ``year`` is the year asked
-    for, or ``None`` for every year.
+    for, or ``None`` for every year. ``as_of`` is the day asked about, or
+    ``None`` (every figure, whenever published): with a day, the three
+    tuples hold only the figures published by then, and
+    :attr:`not_yet_published` and :attr:`not_known` the others (the rule is
+    :mod:`childservices.rules.publication`).
     """
 
     measure: Measure
@@ -41,6 +48,13 @@ class MeasureFigures:
     """The regions' figures (the nine regions, and Inner and Outer London)."""
     national: tuple[Observation, ...]
     """England's figure."""
+    as_of: datetime.date | None = None
+    """The day asked about, or ``None`` for every figure."""
+    not_yet_published: tuple[Observation, ...] = ()
+    """With :attr:`as_of`: the figures (every level) certainly not yet published that day."""
+    not_known: tuple[Observation, ...] = ()
+    """With :attr:`as_of`: the figures (every level) whose publication by that day the
+    record cannot show: neither counted among the published ones nor dropped."""
 
 
 @attrs.frozen(kw_only=True)
@@ -53,6 +67,8 @@ class Figures:
     """Each authority's figures, by measure, then year."""
     by_measure: Mapping[str, tuple[Observation, ...]]
     """Each measure's figures (every place), by year, then place."""
+    publications: Mapping[str, Publication]
+    """Each release's publication of a reporting year, by id (``release.year``)."""
 
     def of_measure(self, measure: Measure, year: int | None) -> MeasureFigures:
         """A measure's figures in ``year`` (every year if ``None``), split by level."""
@@ -82,4 +98,5 @@ def build_figures(tables: Tables) -> Figures:
         measures=MappingProxyType({m.id: m for m in tables.measures}),
         by_authority=MappingProxyType({k: tuple(v) for k, v in by_authority.items()}),
         by_measure=MappingProxyType({k: tuple(v) for k, v in by_measure.items()}),
+        publications=MappingProxyType({p.id: p for p in tables.publications}),
     )

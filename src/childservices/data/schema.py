@@ -33,6 +33,7 @@ from childservices.model import (
     Alias,
     Authority,
     DeliveryEpisode,
+    DeliveryFigure,
     Identifier,
     InsourcingEvent,
     Inspection,
@@ -42,6 +43,7 @@ from childservices.model import (
     Observation,
     ProgrammeMembership,
     Provider,
+    Publication,
     Reorganisation,
     Source,
     StatisticalNeighbour,
@@ -238,6 +240,17 @@ TABLES: Mapping[str, Table] = MappingProxyType(
             _table(
                 "insourcing", InsourcingEvent, ("id",), "return in-house", _AUTHORITY_AND_PROVIDER
             ),
+            _table(
+                "delivery_figures",
+                DeliveryFigure,
+                ("id",),
+                "delivery figure",
+                (
+                    *_AUTHORITY_AND_PROVIDER,
+                    Reference("episode", "delivery", same_authority=True),
+                    Reference("insourcing", "insourcing", same_authority=True),
+                ),
+            ),
             _table("programmes", ProgrammeMembership, ("id",), "programme place", _AUTHORITY),
             _table("measures", Measure, ("id",), "measure", _to("sources", "release")),
             _table(
@@ -247,6 +260,7 @@ TABLES: Mapping[str, Table] = MappingProxyType(
                 "observation",
                 (*_AUTHORITY, *_to("measures", "measure")),
             ),
+            _table("publications", Publication, ("id",), "publication", _to("sources", "release")),
             Table(
                 name="corrections",
                 key=("table", "id", "field"),

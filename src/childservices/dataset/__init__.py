@@ -4,7 +4,9 @@ A :class:`Dataset` is a :class:`~childservices.Catalog` (it finds authorities
 and records) with the questions over every authority, the drop-in tables and
 the exports on top. The questions are in two parts, by job: those about a
 day (:mod:`childservices.dataset._answers`) and the analyses over years
-with the drop-in tables (:mod:`childservices.dataset._analyses`).
+with the drop-in tables (:mod:`childservices.dataset._analyses`); the official
+statistics (:mod:`childservices.dataset._measures`) and the measures in context,
+around the record's events and by grade (:mod:`childservices.dataset._context`).
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ import attrs
 from childservices.data.index import Index
 from childservices.dataset._analyses import Analyses
 from childservices.dataset._answers import DayAnswers
-from childservices.dataset._measures import Measures
+from childservices.dataset._context import Context
 from childservices.errors import ArgumentTypeError, DatasetError
 from childservices.model import DeliveryModel, RecordSet
 from childservices.rules import delivery
@@ -35,7 +37,7 @@ COMPANY_MODELS: frozenset[DeliveryModel] = delivery.COMPANY_MODELS
 
 
 @attrs.frozen(kw_only=True, eq=False, init=False)
-class Dataset(DayAnswers, Analyses, Measures):
+class Dataset(DayAnswers, Analyses, Context):
     """A checked, indexed, read-only set of records.
 
     Build one with :meth:`from_records` (or get the bundled one with

@@ -19,7 +19,7 @@ from childservices.model import Framework, Grade, PartialDate, as_date, as_day
 from childservices.rules.asof import SIF_AND_LATER
 
 if TYPE_CHECKING:
-    from childservices.layouts import LayoutTable
+    from childservices.layouts import D2IOptions, LayoutTable
     from childservices.rules.aggregate import SurvivalRow
     from childservices.rules.escalation import EscalationRule, Finding
     from childservices.rules.lineage import Unit
@@ -167,25 +167,33 @@ class Analyses(Catalog):
         on: str | datetime.date | PartialDate,
         *,
         frameworks: Collection[Framework] = SIF_AND_LATER,
+        options: D2IOptions | None = None,
     ) -> LayoutTable:
         """Data to Insight's summary table (every authority's latest inspection) as it stood ``on`` a day.
 
         The columns, values and date formats of the tool's daily snapshots,
         rebuilt from the record (see :func:`~childservices.layouts.d2i_summary`).
-        Write it with ``to_csv`` or ``to_xlsx``.
+        Write it with ``to_csv`` or ``to_xlsx``. ``options``: the tool's habits
+        to follow (its inference of short and standard, the fork's words, its row
+        order, links to report pages: :class:`~childservices.layouts.D2IOptions`).
 
         >>> import childservices as cs
         >>> table = cs.load().summary_table(on="2026-06-29")
         >>> len(table), table.row("80489")["overall_effectiveness_grade"]  # Brent, reformed framework
         (153, 'not_reported_post_reform')
         """
-        from childservices.layouts import d2i_summary
+        from childservices.layouts import d2i_summary, restyle
 
         when = as_day(on)
         warn_if_after(self.index.reports_to, when, stacklevel=2)
-        return d2i_summary(
-            self.authorities(), when, sources=self.index.sources, frameworks=frameworks
+        table = d2i_summary(
+            self.authorities(),
+            when,
+            sources=self.index.sources,
+            frameworks=frameworks,
+            page_links=options is not None and options.page_links,
         )
+        return table if options is None else restyle(table, options)
 
     def history_table(self, *, frameworks: Collection[Framework] | None = None) -> LayoutTable:
         """Every report, one row each, with the columns of Data to Insight's history CSV.
@@ -260,3 +268,57 @@ class Analyses(Catalog):
         from childservices.layouts import ofsted_ilacs_history
 
         return ofsted_ilacs_history(self.authorities(), rule)
+
+    def in_year_table(
+        self,
+        year: str | int,
+        *,
+        published_by: str | datetime.date | None = None,
+        late_since: str | datetime.date | None = None,
+    ) -> LayoutTable:
+        """Ofsted's in-year sheet: the inspections and visits of one year (1 April to 31 March).
+
+        The columns of the sheet ``In-year_inspections`` of Ofsted's official
+        statistics for ``year`` (``"2024-25"``, or ``2024``): standard and
+        short ILACS inspections with their judgements, focused and monitoring
+        visits with their themes, begun in the year and published by
+        ``published_by`` (default the 30 June after it, Ofsted's rule).
+        ``late_since``: also the inspections begun before the year and
+        published after that day, the previous edition's cut-off, as Ofsted's
+        2024 edition revised the year before (see
+        :func:`~childservices.layouts.ofsted_in_year`).
+
+        >>> import childservices as cs
+        >>> table = cs.load().in_year_table("2024-25")
+        >>> row = table.records()[0]
+        >>> row["Local authority name"], row["Inspection/Visit type"], row["Visit Theme"]
+        ('Barking and Dagenham', 'ILACS Focused Visit', 'Children in need/subject to a plan')
+        """
+        from childservices.layouts import in_year, ofsted_in_year
+
+        return ofsted_in_year(
+            self.authorities(),
+            in_year(year),
+            published_by=None if published_by is None else as_day(published_by),
+            late_since=None if late_since is None else as_day(late_since),
+        )
+
+    def wide_history_table(self, rule: CountingRule, *, abolished: bool = False) -> LayoutTable:
+        """Ofsted's wide history: every authority's inspections from 2009, one row each.
+
+        The columns of the sheet ``LA_inspections_2009-2023`` of Ofsted's
+        "Children's social care data in England 2023": a group of columns per
+        inspection (SLAC, CPI, TLAC, the first SIF and its re-inspection, two
+        ILACS), for the authorities in existence on the rule's reference date,
+        or, with ``abolished``, those abolished by then (the sheet's second
+        table); see :func:`~childservices.layouts.ofsted_wide_history`.
+
+        >>> import childservices as cs
+        >>> rule = cs.CountingRule(inspected_by="2023-03-31", published_by="2023-04-30")
+        >>> row = cs.load().wide_history_table(rule).records()[0]
+        >>> row["Local authority name"], str(row["First ILACS framework publication date"])
+        ('Barking and Dagenham', '2019-04-01')
+        """
+        from childservices.layouts import ofsted_wide_history
+
+        return ofsted_wide_history(self.authorities(), rule, abolished=abolished)

@@ -58,7 +58,8 @@ def to_frames(data: RecordSet | HasRecords) -> dict[str, Any]:
     in :data:`GRADE_ORDER` with a ``<column>_rank`` column (4 outstanding to
     1 inadequate); ``overall_not_given`` is true where the framework gives no
     overall judgement (``overall`` is then missing). Other enumerations are
-    categoricals, counts and money nullable ``Int64``, ``directed`` nullable
+    categoricals, counts and money nullable ``Int64`` (``Float64`` where a field holds
+    fractions, such as a delivery figure's ``value``), ``directed`` nullable
     ``boolean``, text ``string``.
 
     One more frame, ``inspections_wide``, is the analyst's wide table
@@ -161,6 +162,8 @@ def _table_frame(pd: Any, name: str, rows: list[Row]) -> Any:
             frame[column] = pd.array(values, dtype="boolean")
         elif kind == {int}:
             frame[column] = pd.array(values, dtype="Int64")
+        elif kind == {float}:
+            frame[column] = pd.array(values, dtype="Float64")
         else:
             frame[column] = pd.array(values, dtype="string")
     return frame

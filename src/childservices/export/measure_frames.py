@@ -7,6 +7,12 @@ reason in ``not_published`` (its symbol: ``c``, ``z``, ``k``, ``x`` or
 ``u``), the numerator and denominator, and the citation (source and
 locator). pandas is imported only when a frame is made (the ``pandas``
 extra).
+
+A frame as of a day (:func:`as_of_frame`) has the figures published by
+then and those whose publication date the record does not know, with a
+``publication`` column saying which (``published`` or ``not_known``: see
+:mod:`childservices.rules.publication`); figures certainly not yet
+published that day are left out.
 """
 
 from __future__ import annotations
@@ -15,8 +21,9 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from childservices.model import Measure, NotPublished, Observation
+from childservices.rules.publication import FiguresAsOf, PublicationStatus
 
-__all__ = ["FRAME_COLUMNS", "observations_frame"]
+__all__ = ["FRAME_COLUMNS", "as_of_frame", "observations_frame"]
 
 FRAME_COLUMNS = (
     "measure",
@@ -89,3 +96,17 @@ def observations_frame(observations: Iterable[Observation], measures: Mapping[st
         "locator": "string",
     }
     return frame.astype(types)
+
+
+def as_of_frame(figures: FiguresAsOf, measures: Mapping[str, Measure]) -> Any:
+    """:func:`observations_frame` of the figures published by ``figures.day`` and those
+    whose publication the record does not know, with a ``publication`` column
+    (``published`` or ``not_known``, a category) after ``year``; the figures not
+    yet published that day are left out."""
+    frame = observations_frame((*figures.published, *figures.not_known), measures)
+    statuses = [PublicationStatus.PUBLISHED.value] * len(figures.published) + [
+        PublicationStatus.NOT_KNOWN.value
+    ] * len(figures.not_known)
+    frame.insert(frame.columns.get_loc("year") + 1, "publication", statuses)
+    frame["publication"] = frame["publication"].astype("category")
+    return frame

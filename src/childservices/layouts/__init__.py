@@ -16,7 +16,13 @@ of a table that dashboards are already built on:
 - :data:`OFSTED_ILACS_HISTORY`: the same release's sheet
   ``ILACS_inspection_history`` (every ILACS standard and short inspection, one
   row each, with a status for authorities that no longer exist), for any
-  reference date and cut-off (:func:`ofsted_ilacs_history`).
+  reference date and cut-off (:func:`ofsted_ilacs_history`);
+- :data:`OFSTED_IN_YEAR`: the same release's sheet ``In-year_inspections``
+  (the inspections, focused visits and monitoring visits of one year, 1 April
+  to 31 March, with the visits' themes), for any year (:func:`ofsted_in_year`);
+- :data:`OFSTED_WIDE_HISTORY`: the sheet ``LA_inspections_2009-2023`` of
+  Ofsted's 2023 release (every authority's inspections from 2009, one wide
+  row each), for any reference date and cut-off (:func:`ofsted_wide_history`).
 
 The builders are functions over authorities (their inspections, identifiers,
 neighbours) and the sources cited; :class:`~childservices.Dataset` calls them
@@ -26,8 +32,11 @@ neighbours) and the sources cited; :class:`~childservices.Dataset` calls them
 
 A module per family of tables, each name importable from here too:
 :mod:`~childservices.layouts.d2i` (Data to Insight's summary and history),
+:mod:`~childservices.layouts.d2i_style` (the tool's habits, as options),
 :mod:`~childservices.layouts.ofsted` (Ofsted's "as at" sheet),
 :mod:`~childservices.layouts.ofsted_history` (Ofsted's ILACS history sheet),
+:mod:`~childservices.layouts.ofsted_in_year` (Ofsted's in-year sheet),
+:mod:`~childservices.layouts.ofsted_wide` (Ofsted's wide history from 2009),
 :mod:`~childservices.layouts.inspections` (the analyst's wide table,
 :data:`INSPECTIONS`), over :mod:`~childservices.layouts.table` (a layout and
 its rows, read back from CSV), :mod:`~childservices.layouts.cells` (what a
@@ -92,9 +101,18 @@ from childservices.layouts.d2i import (
     d2i_history,
     d2i_summary,
 )
+from childservices.layouts.d2i_style import (
+    D2IOptions,
+    NeighbourWords,
+    framework_from_days,
+    read_order,
+    restyle,
+)
 from childservices.layouts.inspections import INSPECTIONS, inspections_wide
 from childservices.layouts.ofsted import OFSTED_AS_AT, ofsted_as_at
 from childservices.layouts.ofsted_history import OFSTED_ILACS_HISTORY, ofsted_ilacs_history
+from childservices.layouts.ofsted_in_year import OFSTED_IN_YEAR, InYear, in_year, ofsted_in_year
+from childservices.layouts.ofsted_wide import OFSTED_WIDE_HISTORY, ofsted_wide_history
 from childservices.layouts.table import Layout, LayoutTable, read_csv
 
 __all__ = [
@@ -106,24 +124,43 @@ __all__ = [
     "NOT_GIVEN_CELL",
     "OFSTED_AS_AT",
     "OFSTED_ILACS_HISTORY",
+    "OFSTED_IN_YEAR",
+    "OFSTED_WIDE_HISTORY",
     "POST_REFORM_CELL",
     "PRE_DATES_CELL",
     "Cell",
+    "D2IOptions",
+    "InYear",
     "Layout",
     "LayoutTable",
     "Link",
+    "NeighbourWords",
     "d2i_history",
     "d2i_summary",
+    "framework_from_days",
+    "in_year",
     "inspections_wide",
     "ofsted_as_at",
     "ofsted_ilacs_history",
+    "ofsted_in_year",
+    "ofsted_wide_history",
     "read_csv",
+    "read_order",
+    "restyle",
 ]
 
 LAYOUTS: Mapping[str, Layout] = MappingProxyType(
     {
         layout.name: layout
-        for layout in (D2I_SUMMARY, D2I_HISTORY, OFSTED_AS_AT, OFSTED_ILACS_HISTORY, INSPECTIONS)
+        for layout in (
+            D2I_SUMMARY,
+            D2I_HISTORY,
+            OFSTED_AS_AT,
+            OFSTED_ILACS_HISTORY,
+            OFSTED_IN_YEAR,
+            OFSTED_WIDE_HISTORY,
+            INSPECTIONS,
+        )
     }
 )
 """Every drop-in layout by name."""

@@ -29,10 +29,12 @@ __all__ = [
     "file_link",
     "file_name",
     "identifier_on",
+    "page_link",
     "whole_number",
 ]
 
 _OFSTED_FILES = "https://files.ofsted.gov.uk/"
+_OFSTED_REPORTS = "https://reports.ofsted.gov.uk/"
 ILACS = frozenset({Framework.ILACS, Framework.ILACS_2026})
 """The frameworks whose judgement columns the layouts are named after."""
 _CARE_LEAVERS_SPLIT = datetime.date(2023, 1, 1)
@@ -75,6 +77,15 @@ def file_link(inspection: Inspection, sources: Mapping[str, Source]) -> str | No
     for citation in inspection.citations:
         source = sources.get(citation.source)
         if source is not None and source.url and source.url.startswith(_OFSTED_FILES):
+            return source.url
+    return None
+
+
+def page_link(inspection: Inspection, sources: Mapping[str, Source]) -> str | None:
+    """The address of the report's page on Ofsted's reports site, where a cited source gives it."""
+    for citation in inspection.citations:
+        source = sources.get(citation.source)
+        if source is not None and source.url and source.url.startswith(_OFSTED_REPORTS):
             return source.url
     return None
 

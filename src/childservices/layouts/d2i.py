@@ -22,6 +22,7 @@ from childservices.layouts._shared import (
     file_link,
     file_name,
     identifier_on,
+    page_link,
     whole_number,
 )
 from childservices.layouts.cells import NOT_GIVEN_CELL, POST_REFORM_CELL, Cell
@@ -191,6 +192,7 @@ def d2i_summary(
     *,
     sources: Mapping[str, Source],
     frameworks: Collection[Framework] = SIF_AND_LATER,
+    page_links: bool = False,
 ) -> LayoutTable:
     """Data to Insight's summary as it would have stood on ``day``: :data:`D2I_SUMMARY`.
 
@@ -208,7 +210,9 @@ def d2i_summary(
     with its overall cell of the same day; ``nan`` where that is empty or the
     neighbour did not exist, as the snapshots write it. ``inspectors_inspections_count``
     counts the rows of the table with the same lead inspector (empty where the
-    inspector is not known; the original writes 0).
+    inspector is not known; the original writes 0). ``inspection_link`` is the
+    report file's address where the record cites it; with ``page_links``, else the
+    report's page on Ofsted's reports site that the record cites.
     """
     when = as_day(day)
     present = [a for a in authorities if a.active_on(when) is True]
@@ -228,6 +232,8 @@ def d2i_summary(
         inspection = latest[authority.id]
         if inspection is not None:
             row |= _summary_inspection_cells(inspection, sources, inspectors)
+            if page_links and row["inspection_link"] is None:
+                row["inspection_link"] = page_link(inspection, sources)
             row["overall_effectiveness_grade"] = overall[authority.id]
         rows.append(tuple(row.get(c) for c in D2I_SUMMARY.columns))
     return LayoutTable(layout=D2I_SUMMARY, rows=tuple(rows))

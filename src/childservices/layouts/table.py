@@ -132,6 +132,20 @@ class LayoutTable:
             for row in self.rows
         ]
 
+    def as_text(self, links: Iterable[str] = ()) -> LayoutTable:
+        """The table with every cell its text, as :meth:`text_rows` writes it (an unknown
+        cell stays empty): Data to Insight's xlsx writes every cell as text. Each column of
+        ``links`` holds its address as a link (clickable in a workbook)."""
+        linked = set(links)
+        rows = tuple(
+            tuple(
+                (Link(url=text, text=text) if column in linked else text) if text else None
+                for column, text in zip(self.columns, row, strict=True)
+            )
+            for row in self.text_rows()
+        )
+        return attrs.evolve(self, rows=rows)
+
     def csv_rows(self) -> list[list[str]]:
         """Every row as its CSV file holds it: :meth:`text_rows`, each text cell inert
         (an apostrophe before text a spreadsheet would run) but in the formula columns."""

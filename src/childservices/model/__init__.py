@@ -14,6 +14,13 @@ from childservices.model.authority import (
 )
 from childservices.model.dates import PartialDate, Precision, as_date, as_day
 from childservices.model.delivery import DeliveryEpisode, DeliveryModel, Provider, ProviderKind
+from childservices.model.delivery_figure import (
+    DeliveryFigure,
+    FigureKind,
+    FigurePeriod,
+    FigureQualifier,
+    FigureUnit,
+)
 from childservices.model.grades import Grade, NoJudgement, Overall
 from childservices.model.insourcing import InsourcingEvent
 from childservices.model.inspection import (
@@ -43,6 +50,7 @@ from childservices.model.measure import (
     YearEnd,
 )
 from childservices.model.programme import ProgrammeKind, ProgrammeMembership
+from childservices.model.publication import Publication
 from childservices.model.recordset import RecordSet
 from childservices.model.source import Citation, Source
 from childservices.model.visit import Visit, VisitKind, VisitTheme
@@ -58,7 +66,12 @@ __all__ = [
     "Citation",
     "Closeness",
     "DeliveryEpisode",
+    "DeliveryFigure",
     "DeliveryModel",
+    "FigureKind",
+    "FigurePeriod",
+    "FigureQualifier",
+    "FigureUnit",
     "Framework",
     "GeographicLevel",
     "Grade",
@@ -86,6 +99,7 @@ __all__ = [
     "ProgrammeMembership",
     "Provider",
     "ProviderKind",
+    "Publication",
     "Recommendation",
     "RecordSet",
     "Region",

@@ -12,12 +12,14 @@ from childservices.model.authority import (
     StatisticalNeighbour,
 )
 from childservices.model.delivery import DeliveryEpisode, Provider
+from childservices.model.delivery_figure import DeliveryFigure
 from childservices.model.insourcing import InsourcingEvent
 from childservices.model.inspection import Inspection
 from childservices.model.intervention import Intervention
 from childservices.model.lifecycle import LifecycleEvent
 from childservices.model.measure import Measure, Observation
 from childservices.model.programme import ProgrammeMembership
+from childservices.model.publication import Publication
 from childservices.model.source import Source
 from childservices.model.visit import Visit
 
@@ -44,9 +46,11 @@ class RecordSet:
     delivery: tuple[DeliveryEpisode, ...] = ()
     lifecycle: tuple[LifecycleEvent, ...] = ()
     insourcing: tuple[InsourcingEvent, ...] = ()
+    delivery_figures: tuple[DeliveryFigure, ...] = ()
     programmes: tuple[ProgrammeMembership, ...] = ()
     measures: tuple[Measure, ...] = ()
     observations: tuple[Observation, ...] = ()
+    publications: tuple[Publication, ...] = ()
 
     def count(self) -> int:
         """How many records in all."""

@@ -1,5 +1,5 @@
 """Figures of the record: one authority's timeline, national grades over time, every alternative
-delivery model, Ofsted's visits over time.
+delivery model, Ofsted's visits over time, and measures in context (around an event, by grade).
 
 Needs the ``plot`` extra (``pip install 'childservices[plot]'``, in a checkout
 ``pip install '.[plot]'``, which installs matplotlib; without it a figure
@@ -26,8 +26,8 @@ The documentation's figures are drawn by these functions at build time (see
 ``docs/_ext/figures.py``).
 
 Import the figures from here; they live in ``timeline`` (one authority),
-``national`` (grades and visits over time) and ``delivery_models`` (every
-alternative delivery model), drawn with the shared helpers of ``drawing``
+``national`` (grades and visits over time), ``delivery_models`` (every
+alternative delivery model) and ``context`` (measures around an event and by grade), drawn with the shared helpers of ``drawing``
 (axes, bars, stacked markers), ``labels`` (label placement) and ``palette``
 (the colours and markers). The national figures read a
 :class:`~childservices.plot.record_source.RecordSource`: a
@@ -37,6 +37,7 @@ alternative delivery model), drawn with the shared helpers of ``drawing``
 
 from __future__ import annotations
 
+from childservices.plot.context import measure_around_chart, measure_by_grade_chart
 from childservices.plot.delivery_models import adm_timeline
 from childservices.plot.national import national_grades, visits_over_time
 from childservices.plot.palette import (
@@ -56,6 +57,8 @@ __all__ = [
     "VISIT_MARKERS",
     "adm_timeline",
     "authority_timeline",
+    "measure_around_chart",
+    "measure_by_grade_chart",
     "national_grades",
     "visits_over_time",
 ]

@@ -107,4 +107,5 @@ def _episode_bars(ax: Axes, e: DeliveryEpisode, y: float, cut: pendulum.Date) ->
     )
     if end_early < end_late:
         ax.add_patch(_bar(end_early, end_late, y, _HEIGHT, colour, alpha=0.35))
-    return _num(certain_start), _num(max(end_late, certain_start)), e
+    solid = (_num(certain_start), _num(max(end_early, certain_start)))
+    return _num(certain_start), _num(max(end_late, certain_start)), e, solid

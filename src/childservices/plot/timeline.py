@@ -51,7 +51,7 @@ if TYPE_CHECKING:
     from childservices.authority_view import AuthorityView
     from childservices.rules.trajectory import Spell
 
-__all__ = ["authority_timeline"]
+__all__ = ["authority_timeline", "undated_note"]
 
 _ROWS = {"rating": 3.0, "visits": 2.0, "delivery": 1.0, "interventions": 0.0}
 """The height of each row's centre on the figure's vertical axis, top to bottom."""
@@ -82,7 +82,9 @@ def authority_timeline(
     where no episode is recorded, each trust, company or partnership episode
     in its colour) and the **interventions** (a marker per dated step:
     notices, directions and their revisions and revocations, commissioners,
-    recommendations, ministerial decisions).
+    recommendations, ministerial decisions). A step no source dates cannot be
+    placed: a note under the axis names each one left off
+    (:func:`undated_note`).
     ``frameworks`` defaults to every framework, so the 2009-2013 judgements
     show too ('adequate' in its own colour); pass
     :data:`~childservices.SIF_AND_LATER` for the rating as
@@ -113,7 +115,19 @@ def authority_timeline(
     _date_axis(ax)
     ax.set_title(f"{authority.name}: Ofsted ratings and visits, delivery and interventions")
     figure.legend(handles=handles, loc="outside right center", fontsize=8, frameon=False)
+    undated = [s for s in authority.interventions if s.date is None]
+    if undated:
+        figure.supxlabel(undated_note(undated), fontsize=7, color="#444444", gid="undated")
     return figure
+
+
+def undated_note(steps: Sequence[Intervention]) -> str:
+    """The note under a timeline naming the intervention steps it leaves off because no
+    source dates them (each step's kind and id), wrapped to the figure's width."""
+    import textwrap
+
+    named = ", ".join(f"{s.kind.value.replace('_', ' ')} ({s.id})" for s in steps)
+    return "\n".join(textwrap.wrap(f"Not drawn, no date in the sources: {named}", width=150))
 
 
 def _extent(

@@ -23,6 +23,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 import attrs
 
@@ -144,16 +145,23 @@ def _read(
     }
     if check:
         check_future(built, claims, problems)
-    if problems.items:
+    if problems.items and not check:
         raise DatasetError(problems.items)
     records = RecordSet(**{name: tuple(found.values()) for name, found in built.items()})
     if base is not None:
         records = replace_in(base, built)
     if check:
-        _check(records, claims, base is not None, problems)
-        if problems.items:
-            raise DatasetError(problems.items)
+        # The cross-record checks run on the rows that were read even when others were not,
+        # so that one run reports every problem it can (issue 27: no problems in waves).
+        _check(records, claims, base is not None, problems, _unbuilt(claims, built))
+    if problems.items:
+        raise DatasetError(problems.items)
     return records, digest
+
+
+def _unbuilt(claims: dict[str, dict[str, Claim]], built: dict[str, dict[str, Any]]) -> set[str]:
+    """The keys of the records whose rows could not be made into records."""
+    return {key for name, found in built.items() for key in claims[name] if key not in found}
 
 
 def _read_rows(
@@ -203,11 +211,23 @@ def _check(
     claims: dict[str, dict[str, Claim]],
     merged: bool,
     problems: Problems,
+    unbuilt: set[str],
 ) -> None:
-    """Run the cross-record checks; place each problem at the row of the record it concerns."""
+    """Run the cross-record checks; place each problem at the row of the record it concerns.
+
+    When rows already had problems, the checks run on the records that were made, and a
+    problem they find is left out when it names a record that could not be made
+    (``unbuilt``: its absence is no second fault) or repeats one already found at the same
+    record and field.
+    """
     from childservices.data.checks import check_records  # only when the checks are asked for
 
+    seen = {(p.record, p.field) for p in problems.items}
     for problem in check_records(records):
+        if unbuilt and (
+            (problem.record, problem.field) in seen or _names_any(problem, unbuilt)
+        ):
+            continue
         label = problem.record or ""
         table, _, key = label.partition(" ")
         claim = claims.get(table, {}).get(key)
@@ -221,3 +241,11 @@ def _check(
                 "corrections/ naming it)"
             )
         problems.add(f"({table})", attrs.evolve(problem, message=message))
+
+
+def _names_any(problem: Problem, keys: set[str]) -> bool:
+    """Whether ``problem`` names any of ``keys`` (a record id, as a whole word)."""
+    import re
+
+    words = set(re.findall(r"[\w.-]+", f"{problem.record or ''} {problem.message}"))
+    return bool(words & keys)

@@ -12,6 +12,7 @@ from pathlib import Path
 from childservices.errors import ReportDateWarning, ReportError
 from childservices.model import Citation, Framework, Inspection, Judgement, PartialDate
 from childservices.reports.facts import ReportFacts
+from childservices.reports.names import authority_slug, check_printed_authority
 from childservices.reports.parse import (
     FACTS_ON_FIRST_PAGES,
     parse_report_text,
@@ -47,65 +48,6 @@ def published_from_file_name(name: str) -> datetime.date | None:
         return datetime.datetime.strptime(match["date"].title(), "%d %B %Y").date()
     except ValueError:
         return None
-
-
-# Words around an authority's name in a report ("London Borough of ...", "... City
-# Council"), removed to reach the name the seed ids are made from.
-_PREFIXES = re.compile(
-    r"^(?:the |council of the |(?:royal |london )?borough of |london borough of |"
-    r"metropolitan borough of |royal borough of )+"
-)
-_SUFFIXES = re.compile(
-    r"(?: (?:metropolitan|district|county|city|borough|unitary|council|authority|"
-    r"children's services|children and families trust|area))+$"
-)
-_SPECIAL = {
-    "bristol city of": "bristol",
-    "hull": "kingston-upon-hull",
-    "east riding": "east-riding-of-yorkshire",
-    "newcastle": "newcastle-upon-tyne",
-    "city of bradford": "bradford",
-    "city of wolverhampton": "wolverhampton",
-    "city of york": "york",
-    "city of westminster": "westminster",
-    "st. helens": "st-helens",
-    "bedford borough": "bedford-borough",
-    "bedford": "bedford-borough",
-}
-"""Printed names whose seed id is not the plain slug of the name without its council words."""
-
-_COUNTY_UNTIL = {
-    "dorset": datetime.date(2019, 4, 1),
-    "buckinghamshire": datetime.date(2020, 4, 1),
-    "north-yorkshire": datetime.date(2023, 4, 1),
-    "somerset": datetime.date(2023, 4, 1),
-}
-"""Unitary councils that replaced a county council of the same name on these days."""
-
-
-def authority_slug(name: str, on: datetime.date) -> str:
-    """The seed id of the authority a report names, for a report about ``on``.
-
-    ``"City of Bradford Metropolitan District Council"`` gives ``bradford``.
-    Where a unitary council replaced a county council of the same name (Dorset,
-    Buckinghamshire, North Yorkshire, Somerset), a date before the change gives
-    the county council's id (``somerset-county``). The result is only as good as
-    the name; the maintainer tool maps Ofsted's URN instead.
-    """
-    text = name.lower().replace("&", "and").replace("\u2019", "'").strip()
-    text = _PREFIXES.sub("", text)
-    text = _SPECIAL.get(text, text)
-    if text == "city of london":
-        return "city-of-london"
-    text = _SUFFIXES.sub("", text).strip()
-    text = _SPECIAL.get(text, text)
-    slug = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
-    if not slug:
-        raise ReportError(f"cannot make an authority id from the name {name!r}")
-    change = _COUNTY_UNTIL.get(slug)
-    if change is not None and on < change:
-        slug += "-county"
-    return slug
 
 
 def inspection_id(authority: str, framework: Framework, published: datetime.date) -> str:
@@ -181,8 +123,14 @@ def inspection_from_facts(
     (Ofsted's listing date; ILACS reports print none). The id is always made
     from the file name's date, as the seed format requires, falling back to
     the printed date for a file named otherwise. ``authority`` is the
-    authority's seed id; without it, it is made from the printed name
-    (:func:`authority_slug`). The citation's locator is the file name.
+    authority's seed id; the name the report prints must then be that
+    authority's name or one of its aliases in the bundled record, exactly
+    (never a longer name that begins with it: a Leicestershire report is not
+    Leicester's), or make exactly its id, the rule ``update`` follows
+    (:mod:`childservices.reports.names`); otherwise
+    :class:`~childservices.ReportError`. Without ``authority``, the id is
+    made from the printed name (:func:`authority_slug`). The citation's
+    locator is the file name.
 
     A :class:`~childservices.ReportDateWarning` is given for each of
     :func:`date_warnings` (``held``: the record's inspections, to find the
@@ -195,6 +143,10 @@ def inspection_from_facts(
         raise ReportError(
             f"{file_name}: no publication date: the report prints none and the file name "
             "does not end in ' - <day> <month> <year>.pdf'"
+        )
+    if authority is not None:
+        check_printed_authority(
+            facts.authority_name, authority=authority, on=facts.end or published, where=file_name
         )
     slug = authority or authority_slug(facts.authority_name, facts.end or published)
     ident = inspection_id(slug, facts.framework, id_date)
@@ -238,7 +190,10 @@ def read_report(
     A SIF review of a safeguarding board published on its own gives an
     inspection holding only that judgement and no overall grade. ``cache``
     is a folder that keeps the text extracted from each file (see
-    :func:`extract_text`). ``held``: the record's inspections, to warn when
+    :func:`extract_text`). ``authority``: the authority's seed id, checked
+    against the name the report prints as :func:`inspection_from_facts` says
+    (a Leicestershire report read as ``authority="leicester"`` raises
+    :class:`~childservices.ReportError`). ``held``: the record's inspections, to warn when
     the report is one of them under another date (see :func:`date_warnings`).
     """
     facts = read_report_facts(path, cache=cache)

@@ -14,8 +14,8 @@ council once.
 Import the strategies from here; they live in one module per record family:
 ``basics`` (ids, days, dates, grades, citations,
 sources), ``councils`` (authorities and their identifiers, aliases,
-reorganisations and neighbours), ``statistics`` (measures and their
-figures), ``ofsted`` (inspections and visits),
+reorganisations and neighbours), ``statistics`` (measures, their
+figures and the releases' publications), ``ofsted`` (inspections and visits),
 ``intervention_steps``, ``delivery`` (providers, delivery episodes,
 lifecycles, insourcing, programmes), ``consistent`` (record sets, with
 ``broken`` for the invalid ones), ``reorganised`` and ``checked`` (datasets).
@@ -49,6 +49,7 @@ from childservices.strategies.councils import (
 )
 from childservices.strategies.delivery import (
     delivery_episodes,
+    delivery_figures,
     insourcing_events,
     lifecycles,
     programme_memberships,
@@ -57,7 +58,7 @@ from childservices.strategies.delivery import (
 from childservices.strategies.intervention_steps import interventions
 from childservices.strategies.ofsted import inspection_histories, inspections, visits
 from childservices.strategies.reorganised import reorganised_record_sets
-from childservices.strategies.statistics import measures, observations
+from childservices.strategies.statistics import measures, observations, publications
 
 __all__ = [
     "alias_records",
@@ -66,6 +67,7 @@ __all__ = [
     "datasets",
     "days",
     "delivery_episodes",
+    "delivery_figures",
     "grades",
     "identifiers",
     "ids",
@@ -79,6 +81,7 @@ __all__ = [
     "partial_dates",
     "programme_memberships",
     "providers",
+    "publications",
     "record_sets",
     "reorganisations",
     "reorganised_datasets",

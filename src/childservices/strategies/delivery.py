@@ -11,7 +11,12 @@ from hypothesis import strategies as st
 from childservices.model import (
     Citation,
     DeliveryEpisode,
+    DeliveryFigure,
     DeliveryModel,
+    FigureKind,
+    FigurePeriod,
+    FigureQualifier,
+    FigureUnit,
     InsourcingEvent,
     LifecycleEvent,
     LifecycleEventKind,
@@ -32,6 +37,7 @@ from childservices.strategies.basics import (
 
 __all__ = [
     "delivery_episodes",
+    "delivery_figures",
     "insourcing_events",
     "lifecycles",
     "programme_memberships",
@@ -100,6 +106,49 @@ def insourcing_events() -> st.SearchStrategy[InsourcingEvent]:
         st.none() | st.integers(0, 10**8),
         st.none() | st.integers(0, 10**8),
         citations(),
+    )
+
+
+_STAFF_UNITS = (FigureUnit.PEOPLE, FigureUnit.FTE)
+
+
+@st.composite
+def delivery_figures(draw: st.DrawFn) -> DeliveryFigure:
+    """Figures of money and staff, each of an episode or of a return in-house, with a unit
+    that fits the kind, and a high value, a year or a span exactly where the qualifier or
+    the period asks for one."""
+    kind = draw(st.sampled_from(FigureKind))
+    if kind is FigureKind.STAFF_TRANSFERRED:
+        unit = draw(st.sampled_from(_STAFF_UNITS))
+    elif kind is FigureKind.CONTRACT_TERM:
+        unit = FigureUnit.YEARS
+    else:
+        unit = FigureUnit.POUNDS
+    value = draw(st.integers(0, 10**9) | st.floats(0, 10**9, allow_nan=False))
+    qualifier = draw(st.sampled_from(FigureQualifier))
+    high = None
+    if qualifier is FigureQualifier.RANGE:
+        high = value + draw(st.integers(0, 10**6))
+    period = draw(st.sampled_from(FigurePeriod))
+    of_episode = draw(st.booleans())
+    return DeliveryFigure(
+        id=draw(ids()),
+        authority=draw(ids()),
+        provider=draw(ids()),
+        episode=draw(ids()) if of_episode else None,
+        insourcing=None if of_episode else draw(ids()),
+        kind=kind,
+        value=value,
+        value_high=high,
+        unit=unit,
+        qualifier=qualifier,
+        period=period,
+        financial_year=draw(st.integers(1990, 2100))
+        if period is FigurePeriod.FINANCIAL_YEAR
+        else None,
+        span_years=draw(st.integers(1, 30)) if period is FigurePeriod.OVER_YEARS else None,
+        stated=draw(st.none() | partial_dates()),
+        citations=draw(citations()),
     )
 
 

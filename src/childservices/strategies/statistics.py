@@ -1,6 +1,9 @@
-"""Strategies for the official statistics: measures of the vocabulary and their figures."""
+"""Strategies for the official statistics: measures of the vocabulary, their figures, and
+the releases' publications."""
 
 from __future__ import annotations
+
+import datetime
 
 from hypothesis import strategies as st
 
@@ -10,13 +13,15 @@ from childservices.model import (
     MeasureUnit,
     NotPublished,
     Observation,
+    Publication,
     StatisticalRegion,
     YearEnd,
 )
 from childservices.model.measure import observation_id, place_key
-from childservices.strategies.basics import _text, citations, ids
+from childservices.model.publication import publication_id
+from childservices.strategies.basics import _text, citations, ids, partial_dates
 
-__all__ = ["measures", "observations"]
+__all__ = ["measures", "observations", "publications"]
 
 _SLUG = r"[a-z][a-z0-9_]{0,15}"
 
@@ -62,5 +67,27 @@ def observations(draw: st.DrawFn, measure: str | None = None) -> Observation:
         value=draw(_numbers() | st.sampled_from(NotPublished)),
         numerator=draw(st.none() | _numbers()),
         denominator=draw(st.none() | _numbers()),
+        citations=draw(citations()),
+    )
+
+
+@st.composite
+def publications(
+    draw: st.DrawFn, release: str | None = None, year: int | None = None
+) -> Publication:
+    """Publications of a release's year (of ``release`` and ``year`` if given): a date to
+    the day, month or year in the year or the two after it, or else a bound, or
+    neither."""
+    release_id = release if release is not None else draw(ids())
+    year_ = year if year is not None else draw(st.integers(min_value=2000, max_value=2098))
+    date = partial_dates(datetime.date(year_, 1, 1), datetime.date(year_ + 2, 12, 31))
+    published = draw(st.none() | date)
+    bound = draw(st.none() | date) if published is None else None
+    return Publication(
+        id=publication_id(release_id, year_),
+        release=release_id,
+        year=year_,
+        published=published,
+        no_later_than=bound,
         citations=draw(citations()),
     )
