@@ -5,7 +5,8 @@ and :class:`childservices.Dataset`): who the authority is and its identifiers, i
 on the record's coverage date and since when, its inspections and Ofsted's visits, the
 DfE's interventions with whether each step was in force on that day (yes, no or not
 known), who ran its services and any return in-house, its statistical neighbours, its
-DfE figures for the latest years, and what the record does not know about it. Each fact
+official figures (the DfE's statistics, the councils' spending) for the latest
+years, and what the record does not know about it. Each fact
 is followed by the sources it cites.
 """
 
@@ -32,7 +33,7 @@ KIND_WORDS = {
 """An authority's kind in a sentence (a kind not listed is written as its value)."""
 
 MEASURE_YEARS = 3
-"""How many of the latest years of the DfE's figures a page shows."""
+"""How many of the latest years of the official figures a page shows."""
 
 OFSTED_REPORT_HOSTS = ("reports.ofsted.gov.uk", "files.ofsted.gov.uk")
 """Addresses of Ofsted's reports: a cited source at one of them is linked as the report."""
@@ -45,6 +46,15 @@ NOT_PUBLISHED = {
     NotPublished.LOW_RELIABILITY: "low reliability",
 }
 """Why the DfE's release gives no number, in its own words (its symbol follows)."""
+
+UNIT_WORDS = {
+    "rate_per_10000": "per 10,000 children",
+    "fte": "full-time equivalent",
+    "cases_per_fte": "cases per full-time equivalent",
+    "gbp_thousand": "£ thousand",
+    "gbp_per_child": "£ per child",
+}
+"""A measure's unit in words (a unit not listed is written as its value)."""
 
 NOTICES_AND_DIRECTIONS = frozenset(
     {
@@ -436,9 +446,9 @@ def _neighbours(authority: cs.AuthorityView, day: datetime.date) -> list[str]:
 
 def _measures(ds: cs.Dataset, authority: cs.AuthorityView) -> list[str]:
     figures = authority.measures()
-    lines = ["## DfE figures", ""]
+    lines = ["## Official figures", ""]
     if not figures:
-        return [*lines, "The record holds no DfE figure for this authority.", ""]
+        return [*lines, "The record holds no official figure for this authority.", ""]
     years = sorted({o.year for o in figures})[-MEASURE_YEARS:]
     vocabulary = {m.id: m for m in ds.measures_vocabulary()}
     by_measure: dict[str, dict[int, Observation]] = {}
@@ -456,11 +466,14 @@ def _measures(ds: cs.Dataset, authority: cs.AuthorityView) -> list[str]:
         cited = [c for o in by_year.values() for c in o.citations]
         releases += [cs.Citation(source=c.source) for c in cited]
         places = "; ".join(dict.fromkeys(text(c.locator) for c in cited if c.locator))
-        rows.append([text(measure.name), text(measure.unit), *cells, places or "no place given"])
-    caption = f"DfE figures for {authority.name}, {years[0]} to {years[-1]}"
+        unit = UNIT_WORDS.get(measure.unit.value, measure.unit.value.replace("_", " "))
+        rows.append([text(measure.name), text(unit), *cells, places or "no place given"])
+    caption = f"Official figures for {authority.name}, {years[0]} to {years[-1]}"
     return [
         *lines,
-        "The DfE's published figures for the latest years the record holds (a year is the "
+        "The published figures of the official statistics the record holds (the DfE's "
+        "children's social care releases, the councils' revenue outturn), for the latest "
+        "years it holds (a year is the "
         "year its figures end in). Where the release gives no number, its reason is shown. "
         "Each row names the file and row each figure is read from; the releases are listed "
         "under the table.",

@@ -159,13 +159,13 @@ def _neighbours(authority: cs.AuthorityView, day: datetime.date) -> list[str]:
 def _measures(authority: cs.AuthorityView) -> list[str]:
     figures = authority.measures()
     if not figures:
-        return ["Any DfE figure: the record holds none for this authority."]
+        return ["Any official figure: the record holds none for this authority."]
     withheld = [o for o in figures if isinstance(o.value, NotPublished)]
     if not withheld:
         return []
     years = sorted({o.year for o in withheld})
     return [
-        f"{len(withheld)} of its {len(figures)} DfE figures, which the releases did not publish "
+        f"{len(withheld)} of its {len(figures)} official figures, which the releases did not publish "
         f"(years {text(', '.join(map(str, years)))}; each gives its reason)."
     ]
 
