@@ -30,17 +30,22 @@ def image_path(authority_id: str) -> str:
 
 
 def figure_lines(authority: cs.AuthorityView, day: datetime.date) -> list[str]:
-    """The figure with a short alternative text, and a paragraph saying what it shows."""
+    """The figure with a short alternative text, and a caption saying what it shows."""
+    undated = sum(1 for step in authority.interventions if step.date is None)
     alt = (
         f"Timeline of {authority.name}: its Ofsted ratings, visits, who ran its services and "
-        "the DfE's interventions, over time; described in the text below the figure."
+        "the DfE's interventions, over time, described in the caption"
     )
+    if undated:
+        alt += f"; it leaves off {undated} undated intervention steps, in the table below"
     return [
         "## Timeline",
         "",
-        f"![{text(alt)}]({image_path(authority.id)})",
+        f"```{{figure}} {image_path(authority.id)}",
+        f":alt: {' '.join(alt.split())}.",
         "",
-        f"**What the figure shows.** {describe(authority, day)}",
+        f"What the figure shows. {describe(authority, day)}",
+        "```",
         "",
     ]
 
