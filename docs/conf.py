@@ -3,7 +3,8 @@
 Builds offline: no intersphinx, nothing fetched. Pages generated from the
 code and the bundled dataset at build time (tables, sources, coverage,
 timelines, the top-level names, the figures, the analyses' numbers) are written into
-``docs/_generated/`` by the extensions in ``docs/_ext/``.
+``docs/_generated/`` by the extensions in ``docs/_ext/``; the site's pages (one per
+authority, and the national pages) into ``docs/authorities/`` and ``docs/national/``.
 """
 
 import os
@@ -36,11 +37,15 @@ extensions = [
     "figures",
     "analyses",
     "measuredoc",
+    "sitepages",
 ]
 source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
 exclude_patterns = ["_build", "_generated"]
 html_theme = "furo"
 html_title = f"childservices {release}"
+# The site's script and styles: the sorting and filtering of its national table.
+html_static_path = ["_static"]
+html_css_files = ["site.css"]
 
 autodoc_member_order = "bysource"
 # The docstrings are plain prose and reST; Google-style parsing would read a first line
