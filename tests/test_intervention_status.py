@@ -148,12 +148,37 @@ def _revised_by(target: Intervention, steps: list[Intervention]) -> list[Interve
     return found
 
 
+def _through_undated(target: Intervention, steps: list[Intervention]) -> list[Intervention]:
+    """What ends ``target`` through undated steps that replaced it: a step replaced by an
+    undated step ended no later than that step did (and so on, through undated steps)."""
+    found: list[Intervention] = []
+    seen = {target.id}
+    todo = [target]
+    while todo:
+        current = todo.pop()
+        for later in steps:
+            if later.replaces != current.id or later.kind is InterventionKind.CONTINUES:
+                continue
+            if later.id in seen or later.date is not None:
+                continue
+            seen.add(later.id)
+            found += [e for e in _enders(later, steps) if e.id not in seen]
+            todo.append(later)
+    return found
+
+
 def _all_enders(target: Intervention, steps: list[Intervention]) -> list[Intervention]:
-    """What ends ``target``, and what ended a direction it revised (other than the revisions)."""
+    """What ends ``target``, and what ended a direction it revised (other than the revisions),
+    directly or through undated steps that replaced them."""
     revised = _revised_by(target, steps)
     chain = {target.id, *(r.id for r in revised)}
-    found = _enders(target, steps)
-    found += [e for r in revised for e in _enders(r, steps) if e.id not in chain]
+    found = _enders(target, steps) + _through_undated(target, steps)
+    found += [
+        e
+        for r in revised
+        for e in (*_enders(r, steps), *_through_undated(r, steps))
+        if e.id not in chain
+    ]
     return found
 
 
