@@ -17,14 +17,12 @@ from childservices.model import (
     Authority,
     AuthorityKind,
     DeliveryEpisode,
-    DeliveryFigure,
     Identifier,
     IdentifierScheme,
     InsourcingEvent,
     Inspection,
     Intervention,
     NeighbourGrouping,
-    Observation,
     PartialDate,
     ProgrammeMembership,
     Region,
@@ -38,6 +36,7 @@ from childservices.rules.neighbours import grouping_on, neighbours_in
 if TYPE_CHECKING:
     from childservices.authority_view._neighbours import NeighbourList
     from childservices.data.index import Index
+    from childservices.model import DeliveryFigure, Observation
     from childservices.rules.lineage import Lineage
     from childservices.rules.publication import FiguresAsOf
 

@@ -23,13 +23,14 @@ import attrs
 
 from childservices.errors import InvalidRecordError
 from childservices.model import PartialDate
+from childservices.model.recordset import model_names
 
 __all__ = ["field_types", "nested_record_type", "table_record_types", "to_columns", "to_rows"]
 
 
 def field_types(cls: type) -> dict[str, Any]:
     """A record type's fields and their (resolved) types, in order."""
-    attrs.resolve_types(cls)
+    attrs.resolve_types(cls, localns=model_names())
     return {f.name: f.type for f in attrs.fields(cls)}
 
 

@@ -23,12 +23,15 @@ from __future__ import annotations
 import enum
 import types
 import typing
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
-from childservices.data.columns import field_types, nested_record_type, table_record_types
-from childservices.errors import ArgumentTypeError
-from childservices.model import Grade, NoJudgement, NotPublished, PartialDate, RecordSet
+import attrs
+
+from childservices.data.columns import field_types, nested_record_type
+from childservices.errors import ArgumentTypeError, InvalidRecordError
+from childservices.model import Grade, NoJudgement, PartialDate, RecordSet
+from childservices.model.recordset import table_type
 
 __all__ = ["TrustedReader", "build_trusted"]
 
@@ -86,17 +89,27 @@ def _plain(kind: type) -> Reader:
     return read
 
 
-_SYMBOLS = {member.value: member for member in NotPublished}
+def _figure_reader(symbols: Mapping[str, Any]) -> Reader:
+    """A reader of figures: a float as written, or a release's symbol for none."""
+
+    def read(value: Any) -> Any:
+        if type(value) is float:
+            return value
+        found = symbols.get(value) if type(value) is str else None
+        if found is None:
+            raise _Unreadable(value)
+        return found
+
+    return read
 
 
-def _figure(value: Any) -> float | NotPublished:
-    """A figure: a float as written, or a release's symbol for none."""
-    if type(value) is float:
-        return value
-    found = _SYMBOLS.get(value) if type(value) is str else None
-    if found is None:
-        raise _Unreadable(value)
-    return found
+def _is_figure(kinds: list[Any]) -> bool:
+    """Whether a union's members are a figure's: a float, or why none was published."""
+    if float not in kinds or len(kinds) != 2:
+        return False
+    from childservices.model.measure import NotPublished
+
+    return NotPublished in kinds
 
 
 class _Readers:
@@ -115,8 +128,10 @@ class _Readers:
                 overall: dict[Any, Any] = {g.value: g for g in Grade}
                 overall[NoJudgement.NOT_GIVEN.value] = NoJudgement.NOT_GIVEN
                 reader = _lookup(overall)
-            elif set(present) == {float, NotPublished}:
-                reader = _figure
+            elif _is_figure(present):
+                from childservices.model.measure import NotPublished
+
+                reader = _figure_reader({member.value: member for member in NotPublished})
             elif len(present) == 1:
                 reader = self.for_type(present[0])
             else:
@@ -245,17 +260,23 @@ class TrustedReader:
 
     def __init__(self) -> None:
         self._readers = _Readers()
-        self._types = table_record_types()
-        self.names: tuple[str, ...] = tuple(self._types)
+        self._types: dict[str, type] = {}
+        self.names: tuple[str, ...] = tuple(f.name for f in attrs.fields(RecordSet))
         """The tables it reads, in the record set's order."""
 
     def record_type(self, name: str) -> type:
-        """The type of the records of table ``name``."""
-        return self._types[name]
+        """The type of the records of table ``name`` (only that table's type is imported)."""
+        found = self._types.get(name)
+        if found is None:
+            found = nested_record_type(table_type(name))
+            if found is None:
+                raise InvalidRecordError(f"RecordSet.{name} is not a tuple of records")
+            self._types[name] = found
+        return found
 
     def table(self, name: str, plain: Any) -> tuple[Any, ...] | None:
         """The records of table ``name`` from its columns, or ``None`` if not exactly readable."""
-        if name not in self._types:
+        if name not in self.names:
             return None
         try:
             if type(plain) is not dict or len(plain) != 2:

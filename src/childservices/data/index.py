@@ -17,7 +17,6 @@ from childservices.model import (
     Alias,
     Authority,
     DeliveryEpisode,
-    DeliveryFigure,
     Identifier,
     InsourcingEvent,
     Inspection,
@@ -35,6 +34,7 @@ from childservices.model import (
 
 if TYPE_CHECKING:
     from childservices.data.measure_index import Figures
+    from childservices.model import DeliveryFigure
 
 __all__ = ["Index", "build_index", "build_lifecycles"]
 

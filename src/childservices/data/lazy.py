@@ -20,7 +20,7 @@ from __future__ import annotations
 import json
 import threading
 from collections.abc import Callable, Mapping
-from typing import Any, Generic, TypeAlias, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeAlias, TypeVar
 
 from childservices.data.columns import to_rows
 from childservices.data.fastbuild import TrustedReader
@@ -29,23 +29,23 @@ from childservices.model import (
     Alias,
     Authority,
     DeliveryEpisode,
-    DeliveryFigure,
     Identifier,
     InsourcingEvent,
     Inspection,
     Intervention,
     LifecycleEvent,
-    Measure,
-    Observation,
     ProgrammeMembership,
     Provider,
-    Publication,
     RecordSet,
     Reorganisation,
     Source,
     StatisticalNeighbour,
     Visit,
 )
+
+if TYPE_CHECKING:
+    # Built, and their types imported, only when their tables are first used.
+    from childservices.model import DeliveryFigure, Measure, Observation, Publication
 
 __all__ = ["LazyRecords", "Tables", "parse_line", "structure", "structure_table"]
 
@@ -142,11 +142,11 @@ class LazyRecords:
     delivery = _Table[DeliveryEpisode]()
     lifecycle = _Table[LifecycleEvent]()
     insourcing = _Table[InsourcingEvent]()
-    delivery_figures = _Table[DeliveryFigure]()
+    delivery_figures: _Table[DeliveryFigure] = _Table()
     programmes = _Table[ProgrammeMembership]()
-    measures = _Table[Measure]()
-    observations = _Table[Observation]()
-    publications = _Table[Publication]()
+    measures: _Table[Measure] = _Table()
+    observations: _Table[Observation] = _Table()
+    publications: _Table[Publication] = _Table()
 
     __slots__ = ("_built", "_lock", "_pending", "_reader", "_record_set", "_where")
     _built: dict[str, tuple[Any, ...]]

@@ -21,10 +21,7 @@ from childservices.errors import ArgumentTypeError, ArgumentValueError
 from childservices.model import (
     Area,
     Framework,
-    GeographicLevel,
-    Measure,
     NeighbourGrouping,
-    Observation,
     PartialDate,
     as_day,
 )
@@ -32,6 +29,8 @@ from childservices.rules.asof import ALL_FRAMEWORKS, SIF_AND_LATER, RatingBasis
 from childservices.rules.ondate import rating_on
 
 if TYPE_CHECKING:
+    from childservices.model import Measure, Observation
+
     # The rules of measures in context are imported when first asked for, so that loading
     # the record for its ratings does not pay for them.
     from childservices.rules.by_grade import MeasureByGrade
@@ -146,6 +145,8 @@ class Context(Measures):
 
     def _local(self, measure: Measure) -> tuple[Observation, ...]:
         """The measure's local authorities' figures, every year."""
+        from childservices.model import GeographicLevel
+
         return tuple(
             o
             for o in self.index.figures.by_measure.get(measure.id, ())

@@ -14,12 +14,13 @@ from typing import TYPE_CHECKING, Any
 from childservices import _arguments
 from childservices.catalog import Catalog
 from childservices.errors import UnknownRecordError
-from childservices.model import GeographicLevel, Measure, Observation, PartialDate, as_day
+from childservices.model import PartialDate, as_day
 
 if TYPE_CHECKING:
     # The statistics' modules are imported on first use, so that loading the record for
     # its ratings does not pay for them.
     from childservices.data.measure_index import MeasureFigures
+    from childservices.model import Measure, Observation
     from childservices.rules.publication import FiguresAsOf
 
 DateLike = str | datetime.date | PartialDate
@@ -80,6 +81,7 @@ class Measures(Catalog):
         if as_of is None:
             return found
         from childservices.data.measure_index import MeasureFigures
+        from childservices.model import GeographicLevel
 
         known = self._as_of((*found.authorities, *found.regions, *found.national), as_of)
         return MeasureFigures(

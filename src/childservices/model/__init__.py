@@ -1,4 +1,13 @@
-"""The record types of the dataset: frozen, validated, each fact cited."""
+"""The record types of the dataset: frozen, validated, each fact cited.
+
+The record types of the official statistics and of delivery models' figures
+(:mod:`~childservices.model.measure`, :mod:`~childservices.model.publication`,
+:mod:`~childservices.model.delivery_figure`) are imported when first named, so
+that loading the record for its ratings does not build them.
+"""
+
+import importlib
+from typing import TYPE_CHECKING, Any
 
 from childservices.model.authority import (
     Alias,
@@ -14,13 +23,6 @@ from childservices.model.authority import (
 )
 from childservices.model.dates import PartialDate, Precision, as_date, as_day
 from childservices.model.delivery import DeliveryEpisode, DeliveryModel, Provider, ProviderKind
-from childservices.model.delivery_figure import (
-    DeliveryFigure,
-    FigureKind,
-    FigurePeriod,
-    FigureQualifier,
-    FigureUnit,
-)
 from childservices.model.grades import Grade, NoJudgement, Overall
 from childservices.model.insourcing import InsourcingEvent
 from childservices.model.inspection import (
@@ -40,20 +42,58 @@ from childservices.model.lifecycle import (
     LifecycleState,
     TrustLifecycle,
 )
-from childservices.model.measure import (
-    GeographicLevel,
-    Measure,
-    MeasureUnit,
-    NotPublished,
-    Observation,
-    StatisticalRegion,
-    YearEnd,
-)
 from childservices.model.programme import ProgrammeKind, ProgrammeMembership
-from childservices.model.publication import Publication
 from childservices.model.recordset import RecordSet
 from childservices.model.source import Citation, Source
 from childservices.model.visit import Visit, VisitKind, VisitTheme
+
+if TYPE_CHECKING:
+    from childservices.model.delivery_figure import (
+        DeliveryFigure,
+        FigureKind,
+        FigurePeriod,
+        FigureQualifier,
+        FigureUnit,
+    )
+    from childservices.model.measure import (
+        GeographicLevel,
+        Measure,
+        MeasureUnit,
+        NotPublished,
+        Observation,
+        StatisticalRegion,
+        YearEnd,
+    )
+    from childservices.model.publication import Publication
+
+_LATER = {
+    "childservices.model.delivery_figure": (
+        "DeliveryFigure",
+        "FigureKind",
+        "FigurePeriod",
+        "FigureQualifier",
+        "FigureUnit",
+    ),
+    "childservices.model.measure": (
+        "GeographicLevel",
+        "Measure",
+        "MeasureUnit",
+        "NotPublished",
+        "Observation",
+        "StatisticalRegion",
+        "YearEnd",
+    ),
+    "childservices.model.publication": ("Publication",),
+}
+"""The record types imported when first named, by module."""
+
+
+def __getattr__(name: str) -> Any:
+    """A record type of :data:`_LATER`, imported when first named."""
+    for module, names in _LATER.items():
+        if name in names:
+            return getattr(importlib.import_module(module), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 __all__ = [
     "FRAMEWORK_AREAS",

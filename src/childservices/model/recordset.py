@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 import attrs
 
 from childservices.model.authority import (
@@ -12,18 +14,21 @@ from childservices.model.authority import (
     StatisticalNeighbour,
 )
 from childservices.model.delivery import DeliveryEpisode, Provider
-from childservices.model.delivery_figure import DeliveryFigure
 from childservices.model.insourcing import InsourcingEvent
 from childservices.model.inspection import Inspection
 from childservices.model.intervention import Intervention
 from childservices.model.lifecycle import LifecycleEvent
-from childservices.model.measure import Measure, Observation
 from childservices.model.programme import ProgrammeMembership
-from childservices.model.publication import Publication
 from childservices.model.source import Source
 from childservices.model.visit import Visit
 
-__all__ = ["RecordSet"]
+if TYPE_CHECKING:
+    # Named by the statistics' tables, resolved by :func:`table_type` when first needed.
+    from childservices.model.delivery_figure import DeliveryFigure
+    from childservices.model.measure import Measure, Observation
+    from childservices.model.publication import Publication
+
+__all__ = ["RecordSet", "model_names", "table_type"]
 
 
 @attrs.frozen(kw_only=True)
@@ -55,3 +60,33 @@ class RecordSet:
     def count(self) -> int:
         """How many records in all."""
         return sum(len(getattr(self, f.name)) for f in attrs.fields(RecordSet))
+
+
+class _ModelNames(dict[str, Any]):
+    """The model's names for resolving one table's annotation: each imported when first
+    looked up (the package imports some record types only when first named)."""
+
+    def __missing__(self, key: str) -> Any:
+        import childservices.model
+
+        try:
+            return getattr(childservices.model, key)
+        except AttributeError:
+            raise KeyError(key) from None
+
+
+def model_names() -> dict[str, Any]:
+    """A namespace of the model's names for resolving annotations (``localns`` of
+    :func:`attrs.resolve_types`): each name imported when first looked up."""
+    return _ModelNames()
+
+
+def table_type(name: str) -> Any:
+    """The (resolved) type of the record set's table ``name``, ``tuple[R, ...]``: only that
+    table's record type is imported."""
+    field = attrs.fields_dict(RecordSet)[name]
+    if not isinstance(field.type, str):
+        return field.type
+    import builtins
+
+    return eval(field.type, {"__builtins__": builtins}, _ModelNames())
