@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from childservices.errors import InvalidRecordError
 from childservices.model.authority import (
     Alias,
     Authority,
@@ -62,6 +64,10 @@ class RecordSet:
         return sum(len(getattr(self, f.name)) for f in attrs.fields(RecordSet))
 
 
+_TUPLE_OF = re.compile(r"tuple\[(\w+), \.\.\.\]")
+"""How the record set's fields are annotated: a tuple of one record type."""
+
+
 class _ModelNames(dict[str, Any]):
     """The model's names for resolving one table's annotation: each imported when first
     looked up (the package imports some record types only when first named)."""
@@ -87,6 +93,7 @@ def table_type(name: str) -> Any:
     field = attrs.fields_dict(RecordSet)[name]
     if not isinstance(field.type, str):
         return field.type
-    import builtins
-
-    return eval(field.type, {"__builtins__": builtins}, _ModelNames())
+    found = _TUPLE_OF.fullmatch(field.type)
+    if found is None:
+        raise InvalidRecordError(f"RecordSet.{name} is not a tuple of records: {field.type}")
+    return tuple[_ModelNames()[found.group(1)], ...]  # type: ignore[misc]
