@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from childservices.errors import InvalidRecordError
+from childservices.errors import InvalidRecordError, UnknownRecordError
 from childservices.model.authority import (
     Alias,
     Authority,
@@ -78,7 +78,9 @@ class _ModelNames(dict[str, Any]):
         try:
             return getattr(childservices.model, key)
         except AttributeError:
-            raise KeyError(key) from None
+            # A KeyError (as a mapping must): a name that is not the model's is then looked
+            # up among the globals and builtins.
+            raise UnknownRecordError(key) from None
 
 
 def model_names() -> dict[str, Any]:
