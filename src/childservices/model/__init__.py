@@ -6,7 +6,6 @@ The record types of the official statistics and of delivery models' figures
 that loading the record for its ratings does not build them.
 """
 
-import importlib
 from typing import TYPE_CHECKING, Any
 
 from childservices.model.authority import (
@@ -36,6 +35,7 @@ from childservices.model.inspection import (
     Judgement,
 )
 from childservices.model.intervention import Intervention, InterventionKind, Recommendation
+from childservices.model.later import later_name
 from childservices.model.lifecycle import (
     LifecycleEvent,
     LifecycleEventKind,
@@ -66,34 +66,11 @@ if TYPE_CHECKING:
     )
     from childservices.model.publication import Publication
 
-_LATER = {
-    "childservices.model.delivery_figure": (
-        "DeliveryFigure",
-        "FigureKind",
-        "FigurePeriod",
-        "FigureQualifier",
-        "FigureUnit",
-    ),
-    "childservices.model.measure": (
-        "GeographicLevel",
-        "Measure",
-        "MeasureUnit",
-        "NotPublished",
-        "Observation",
-        "StatisticalRegion",
-        "YearEnd",
-    ),
-    "childservices.model.publication": ("Publication",),
-}
-"""The record types imported when first named, by module."""
 
 
 def __getattr__(name: str) -> Any:
-    """A record type of :data:`_LATER`, imported when first named."""
-    for module, names in _LATER.items():
-        if name in names:
-            return getattr(importlib.import_module(module), name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    """A record type imported when first named (:mod:`childservices.model.later`)."""
+    return later_name(name)
 
 __all__ = [
     "FRAMEWORK_AREAS",

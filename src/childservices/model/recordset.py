@@ -19,6 +19,7 @@ from childservices.model.delivery import DeliveryEpisode, Provider
 from childservices.model.insourcing import InsourcingEvent
 from childservices.model.inspection import Inspection
 from childservices.model.intervention import Intervention
+from childservices.model.later import later_name
 from childservices.model.lifecycle import LifecycleEvent
 from childservices.model.programme import ProgrammeMembership
 from childservices.model.source import Source
@@ -73,10 +74,8 @@ class _ModelNames(dict[str, Any]):
     looked up (the package imports some record types only when first named)."""
 
     def __missing__(self, key: str) -> Any:
-        import childservices.model
-
         try:
-            return getattr(childservices.model, key)
+            return later_name(key)
         except AttributeError:
             # A KeyError (as a mapping must): a name that is not the model's is then looked
             # up among the globals and builtins.
