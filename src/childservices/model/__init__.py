@@ -70,7 +70,10 @@ if TYPE_CHECKING:
 
 def __getattr__(name: str) -> Any:
     """A record type imported when first named (:mod:`childservices.model.later`)."""
-    return later_name(name)
+    found = later_name(name)
+    if found is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return found
 
 __all__ = [
     "FRAMEWORK_AREAS",

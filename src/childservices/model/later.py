@@ -30,9 +30,10 @@ LATER = {
 """The names, by module, that :mod:`childservices.model` imports when first named."""
 
 
-def later_name(name: str) -> Any:
-    """The record type (or vocabulary) ``name`` of :data:`LATER`, its module imported now."""
+def later_name(name: str) -> Any | None:
+    """The record type (or vocabulary) ``name`` of :data:`LATER`, its module imported now;
+    ``None`` for a name that is not one of them."""
     for module, names in LATER.items():
         if name in names:
             return getattr(importlib.import_module(module), name)
-    raise AttributeError(f"module 'childservices.model' has no attribute {name!r}")
+    return None

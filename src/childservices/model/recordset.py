@@ -74,12 +74,12 @@ class _ModelNames(dict[str, Any]):
     looked up (the package imports some record types only when first named)."""
 
     def __missing__(self, key: str) -> Any:
-        try:
-            return later_name(key)
-        except AttributeError:
-            # A KeyError (as a mapping must): a name that is not the model's is then looked
-            # up among the globals and builtins.
-            raise UnknownRecordError(key) from None
+        found = later_name(key)
+        if found is None:
+            # A KeyError (as a mapping must): a name that is not one of them is then looked
+            # up among the module's globals and the builtins.
+            raise UnknownRecordError(key)
+        return found
 
 
 def model_names() -> dict[str, Any]:
@@ -97,4 +97,5 @@ def table_type(name: str) -> Any:
     found = _TUPLE_OF.fullmatch(field.type)
     if found is None:
         raise InvalidRecordError(f"RecordSet.{name} is not a tuple of records: {field.type}")
-    return tuple[_ModelNames()[found.group(1)], ...]  # type: ignore[misc]
+    record_type = globals().get(found.group(1)) or _ModelNames()[found.group(1)]
+    return tuple[record_type, ...]  # type: ignore[valid-type]
