@@ -21,7 +21,8 @@ What is done to keep the files independent of where and when they run:
   run of the user's is merged) and ``COLUMNS=80`` (argparse's help width).
   The temporary folder's path is written ``<tmp>``, the repository's ``<repo>``
   and the shared sources folder ``<shared>``.
-- ``summary`` prints today's date: it is written ``<today>``. What it and
+- ``summary`` (also run by a bare ``childservices``) prints today's date in its
+  "Ratings in force on" line: it is written ``<today>``, in every group. What it and
   ``show`` (its closing note) print otherwise depends on the day only through
   records dated after it; the record's latest date is 2026-11-28
   (:data:`STABLE_FROM`), and the script refuses to run on an earlier day.
@@ -200,8 +201,7 @@ def generate(groups: Sequence[str] | None = None) -> dict[str, str]:
                 if groups is not None and group not in groups and not _needed(group, groups):
                     continue
                 text = "\n".join(run_cli(c, paths) for c in calls)
-                if group == "cli-summary":
-                    text = text.replace(today.isoformat(), "<today>")
+                text = text.replace(f"in force on {today.isoformat()}", "in force on <today>")
                 if groups is None or group in groups:
                     result[f"{group}.txt"] = text
             for group, expressions in api_groups().items():
