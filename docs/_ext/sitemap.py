@@ -183,9 +183,12 @@ def _fill(name: str) -> str:
 
 
 def _defs() -> str:
+    """The patterns: ``site-map-*`` scaled to the map's units (about 4 pixels a stripe on
+    a desktop's map), ``site-key-*`` at the legend's pixel size."""
     patterns = [
-        f'<pattern id="site-map-{pattern}" width="6" height="6" patternUnits="userSpaceOnUse">'
-        f'<rect width="6" height="6" fill="{colour}"/>{_PATTERNS[pattern]}</pattern>'
+        f'<pattern id="site-{use}-{pattern}" width="6" height="6" patternUnits="userSpaceOnUse"'
+        f'{scale}><rect width="6" height="6" fill="{colour}"/>{_PATTERNS[pattern]}</pattern>'
+        for use, scale in (("map", ' patternTransform="scale(2.5)"'), ("key", ""))
         for _words, colour, pattern in CATEGORIES
         if pattern
     ]
@@ -255,7 +258,7 @@ def _legend(counts: dict[str, int]) -> str:
     for words, colour, pattern in CATEGORIES:
         if words == str(cs.Grade.ADEQUATE) and not counts[words]:
             continue  # a pre-2013 judgement: no authority holds it as its rating today
-        fill = f"url(#site-map-{pattern})" if pattern else colour
+        fill = f"url(#site-key-{pattern})" if pattern else colour
         items.append(
             '<li><svg width="28" height="18" aria-hidden="true" focusable="false" '
             'style="vertical-align:middle;margin-right:0.4em">'
