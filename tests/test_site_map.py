@@ -194,3 +194,17 @@ def test_the_site_writes_the_map_page_and_every_linked_page(ext: Any, tmp_path: 
     for link in _links(svg):
         target = link.get("href", "").removeprefix("../").removesuffix(".html") + ".md"
         assert (tmp_path / target).is_file(), target
+
+
+def test_bad_lookups_are_refused_by_name(ext: Any, tmp_path: Path) -> None:
+    with pytest.raises(ext.sitemap.MapDataError, match="E07099999"):
+        ext.sitemap.upper_tier("E07099999", {})
+    doubled = tmp_path / "lookup.csv"
+    doubled.write_text(
+        "# a comment\ndistrict,district_name,county,county_name,row\n"
+        "E07000032,Amber Valley,E10000007,Derbyshire,2\n"
+        "E07000032,Amber Valley,E10000018,Leicestershire,3\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ext.sitemap.MapDataError, match=r"lookup\.csv: district E07000032"):
+        ext.sitemap.read_lookup(doubled)
