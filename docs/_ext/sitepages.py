@@ -7,7 +7,8 @@ national pages into ``docs/national/``. Both folders are written by the build an
 ignored by git: nothing in them is typed by hand.
 
 The pages are written by :mod:`sitebuild`, their content is in :mod:`authoritypage`,
-:mod:`nationalpages`, :mod:`siteunknowns` and :mod:`sitetimelines`, the Markdown pieces
+:mod:`nationalpages`, :mod:`sitemap` (the national map), :mod:`siteunknowns` and
+:mod:`sitetimelines`, the Markdown pieces
 in :mod:`sitemd`. This module adds the HTML
 side: header cells with a ``scope`` (the column's or the row's), and the small script
 that sorts and filters the national table (``_static/site-tables.js``), on the pages
