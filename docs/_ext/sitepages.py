@@ -22,8 +22,8 @@ from typing import Any
 
 import sitemd
 from docutils import nodes
-from sphinx import addnodes
 from sitebuild import AUTHORITIES, generate
+from sphinx import addnodes
 from sphinx.writers.html5 import HTML5Translator
 
 SCRIPT = "site-tables.js"
