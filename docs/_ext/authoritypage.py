@@ -15,11 +15,12 @@ from __future__ import annotations
 import datetime
 
 import sitemd as md
+from sitecharts import measure_charts
 from sitemd import text
+from sitevalues import unit_words, value_words
 
 import childservices as cs
-from childservices.model import MeasureUnit, NotPublished, Observation, Overall
-from childservices.model.measure import Value
+from childservices.model import Observation, Overall
 
 NOT_APPLICABLE = "not applicable"
 
@@ -37,24 +38,6 @@ MEASURE_YEARS = 3
 
 OFSTED_REPORT_HOSTS = ("reports.ofsted.gov.uk", "files.ofsted.gov.uk")
 """Addresses of Ofsted's reports: a cited source at one of them is linked as the report."""
-
-NOT_PUBLISHED = {
-    NotPublished.SUPPRESSED: "suppressed",
-    NotPublished.NOT_APPLICABLE: "not applicable",
-    NotPublished.LOW: "low",
-    NotPublished.NOT_AVAILABLE: "not available",
-    NotPublished.LOW_RELIABILITY: "low reliability",
-}
-"""Why the DfE's release gives no number, in its own words (its symbol follows)."""
-
-UNIT_WORDS = {
-    "rate_per_10000": "per 10,000 children",
-    "fte": "full-time equivalent",
-    "cases_per_fte": "cases per full-time equivalent",
-    "gbp_thousand": "£ thousand",
-    "gbp_per_child": "£ per child",
-}
-"""A measure's unit in words (a unit not listed is written as its value)."""
 
 NOTICES_AND_DIRECTIONS = frozenset(
     {
@@ -466,7 +449,7 @@ def _measures(ds: cs.Dataset, authority: cs.AuthorityView) -> list[str]:
         cited = [c for o in by_year.values() for c in o.citations]
         releases += [cs.Citation(source=c.source) for c in cited]
         places = "; ".join(dict.fromkeys(text(c.locator) for c in cited if c.locator))
-        unit = UNIT_WORDS.get(measure.unit.value, measure.unit.value.replace("_", " "))
+        unit = unit_words(measure.unit)
         rows.append([text(measure.name), text(unit), *cells, places or "no place given"])
     caption = f"Official figures for {authority.name}, {years[0]} to {years[-1]}"
     return [
@@ -478,22 +461,11 @@ def _measures(ds: cs.Dataset, authority: cs.AuthorityView) -> list[str]:
         "Each row names the file and row each figure is read from; the releases are listed "
         "under the table.",
         "",
+        *measure_charts(ds, authority),
         *md.table(caption, ["measure", "unit", *map(str, years), "read from"], rows),
         f"Releases: {md.sources(ds, releases)}.",
         "",
     ]
-
-
-def value_words(value: Value, unit: MeasureUnit) -> str:
-    """A figure as text, or the release's reason for giving none."""
-    if isinstance(value, NotPublished):
-        return text(f"none published: {NOT_PUBLISHED[value]} ({value.value})")
-    shown = (
-        f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0").rstrip(".")
-    )
-    if unit is MeasureUnit.PERCENT:
-        shown += "%"
-    return text(shown)
 
 
 def _unknowns(ds: cs.Dataset, authority: cs.AuthorityView, day: datetime.date) -> list[str]:

@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 import sitemd as md
 from authoritypage import grade_words
+from sitegradechart import grades_chart
 from sitemd import text
 
 import childservices as cs
@@ -259,5 +260,6 @@ def grades_over_time(ds: cs.Dataset, day: datetime.date) -> list[str]:
         "first round reached every authority (2013 to 2017), most had none recorded: the "
         "earlier frameworks' judgements are not comparable and set no rating here.",
         "",
+        *grades_chart(header, rows),
         *md.table("Authorities at each rating, by day", header, rows),
     ]
