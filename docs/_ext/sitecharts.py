@@ -133,9 +133,7 @@ def sparkline(measure: Measure, observations: Sequence[Observation], name: str) 
     return f'<figure class="site-chart"><figcaption>{escape(caption)}</figcaption>{svg}</figure>'
 
 
-def sparkline_svg(
-    points: Sequence[tuple[int, float | None]], measure: Measure, label: str
-) -> str:
+def sparkline_svg(points: Sequence[tuple[int, float | None]], measure: Measure, label: str) -> str:
     """The SVG of a small chart: the line (broken at every year with no number), a dot
     at every published value, the highest and lowest values at the left, the first and
     last years under it."""
@@ -181,15 +179,12 @@ def sparkline_svg(
     return "".join(parts)
 
 
-def _value_labels(
-    low: float, high: float, measure: Measure, y: Callable[[float], float]
-) -> str:
+def _value_labels(low: float, high: float, measure: Measure, y: Callable[[float], float]) -> str:
     """The highest and lowest values, left of dotted guides at their heights."""
     levels = [high] if high == low else [high, low]
     guides = "".join(f"M{number(LEFT)} {number(y(v))}H{number(RIGHT)}" for v in levels)
     parts = [
-        f'<path d="{guides}" stroke="currentColor" stroke-opacity=".35" '
-        'stroke-dasharray="2 3"/>'
+        f'<path d="{guides}" stroke="currentColor" stroke-opacity=".35" stroke-dasharray="2 3"/>'
     ]
     for value in levels:
         parts.append(

@@ -134,7 +134,9 @@ def chart_svg(days: Sequence[datetime.date], lines: Sequence[Line], label: str) 
         f'font-size="13" fill="{INK}">',
         f'<rect width="{WIDTH}" height="{HEIGHT}" fill="#fff"/>',
     ]
-    guides = "".join(f"M{number(LEFT)} {number(y(c))}H{number(RIGHT)}" for c in range(0, top + 1, 20))
+    guides = "".join(
+        f"M{number(LEFT)} {number(y(c))}H{number(RIGHT)}" for c in range(0, top + 1, 20)
+    )
     parts.append(f'<path d="{guides}" stroke="{GRID}"/>')
     parts += [
         f'<text x="{number(LEFT - 6)}" y="{number(y(c) + 4)}" text-anchor="end">{c}</text>'
