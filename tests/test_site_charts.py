@@ -297,7 +297,7 @@ def test_the_ratings_chart_draws_the_counts_of_each_day(ds: cs.Dataset, grades_p
         heights += [(float(c), y) for c, (_, y) in zip(expected[name], points, strict=True)]
         places += [(float(d.toordinal()), x) for d, (x, _) in zip(days, points, strict=True)]
         # Labelled directly: the rating's name and its last count at the line's end.
-        (label,) = [t.text for t in group.iter("text")]
+        (label,) = [" ".join(t.itertext()) for t in group.iter("text")]
         assert label == f"{name} {expected[name][-1]}"
     _affine(heights)
     _affine(places)

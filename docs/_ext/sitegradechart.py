@@ -18,12 +18,18 @@ from html import escape
 import attrs
 from sitecharts import number, raw_html
 
-WIDTH, HEIGHT = 740, 340
+WIDTH, HEIGHT = 640, 340
 """The chart's drawing box (its ``viewBox``); the page scales it to its column."""
-LEFT, RIGHT, TOP, BOTTOM = 44.0, 470.0, 16.0, 300.0
+LEFT, RIGHT, TOP, BOTTOM = 44.0, 440.0, 16.0, 300.0
 """The plot area: counts left of it, years under it, the lines' names right of it."""
-LABEL_GAP = 15.0
-"""The least distance between two lines' names at the right, so none overlaps another."""
+FONT = 15
+"""The text's size in the drawing box (about 8 pixels on a phone, 15 on a wide screen)."""
+LINE = 16.0
+"""The height of a line of a name at the right; a name wraps at :data:`WRAP` characters."""
+WRAP = 20
+YEAR_SPACING = 44.0
+"""The least distance between two years written under the plot (some are left out on a
+crowded axis; every day drawn is in the table)."""
 INK = "#1a1a1a"
 """The colour of the axes' text (17:1 on white)."""
 GRID = "#d0d0d0"
@@ -131,7 +137,7 @@ def chart_svg(days: Sequence[datetime.date], lines: Sequence[Line], label: str) 
 
     parts = [
         f'<svg viewBox="0 0 {WIDTH} {HEIGHT}" role="img" aria-label="{escape(label)}" '
-        f'font-size="13" fill="{INK}">',
+        f'font-size="{FONT}" fill="{INK}">',
         f'<rect width="{WIDTH}" height="{HEIGHT}" fill="#fff"/>',
     ]
     guides = "".join(
@@ -142,14 +148,18 @@ def chart_svg(days: Sequence[datetime.date], lines: Sequence[Line], label: str) 
         f'<text x="{number(LEFT - 6)}" y="{number(y(c) + 4)}" text-anchor="end">{c}</text>'
         for c in range(0, top + 1, 20)
     ]
-    parts += [
-        f'<text x="{number(x(day))}" y="{number(BOTTOM + 20)}" text-anchor="middle">{day.year}</text>'
-        for day in days
-        if (day.month, day.day) == (3, 31)
-    ]
-    ends = _spread([y(line.counts[-1]) for line in lines])
-    for line, label_y in zip(lines, ends, strict=True):
-        parts.append(_line_svg(line, days, x, y, label_y))
+    written = -YEAR_SPACING
+    for day in days:
+        if (day.month, day.day) == (3, 31) and x(day) - written >= YEAR_SPACING:
+            written = x(day)
+            parts.append(
+                f'<text x="{number(written)}" y="{number(BOTTOM + 22)}" '
+                f'text-anchor="middle">{day.year}</text>'
+            )
+    names = [wrap(f"{line.name} {line.counts[-1]}") for line in lines]
+    ends = _spread([y(line.counts[-1]) for line in lines], [len(n) * LINE for n in names])
+    for line, name, label_y in zip(lines, names, ends, strict=True):
+        parts.append(_line_svg(line, days, (x, y), name, label_y))
     parts.append("</svg>")
     return "".join(parts)
 
@@ -157,11 +167,13 @@ def chart_svg(days: Sequence[datetime.date], lines: Sequence[Line], label: str) 
 def _line_svg(
     line: Line,
     days: Sequence[datetime.date],
-    x: Callable[[datetime.date], float],
-    y: Callable[[float], float],
+    scales: tuple[Callable[[datetime.date], float], Callable[[float], float]],
+    name: Sequence[str],
     label_y: float,
 ) -> str:
-    """One rating's group: its line, its markers, a leader to its name, and the name."""
+    """One rating's group: its line, its markers, a leader to its name, and the name
+    (its lines centred on ``label_y``)."""
+    x, y = scales
     points = [(x(day), y(count)) for day, count in zip(days, line.counts, strict=True)]
     path = "".join(
         f"{'M' if i == 0 else 'L'}{number(px)} {number(py)}" for i, (px, py) in enumerate(points)
@@ -170,7 +182,11 @@ def _line_svg(
     dash = f' stroke-dasharray="{style.dash}"' if style.dash else ""
     markers = "".join(marker_path(style.marker, px, py) for px, py in points)
     last_x, last_y = points[-1]
-    name = f"{line.name} {line.counts[-1]}"
+    first = label_y + 5 - (len(name) - 1) * LINE / 2
+    spans = "".join(
+        f'<tspan x="{number(RIGHT + 14)}" y="{number(first + i * LINE)}">{escape(part)}</tspan>'
+        for i, part in enumerate(name)
+    )
     return (
         f'<g data-rating="{escape(line.name)}" stroke="{style.colour}" fill="none" '
         'stroke-width="2">'
@@ -178,8 +194,7 @@ def _line_svg(
         f'<path d="{markers}" fill="{style.colour}" stroke-width="1.5"/>'
         f'<path d="M{number(last_x + 6)} {number(last_y)}L{number(RIGHT + 10)} {number(label_y)}" '
         'stroke-width="1"/>'
-        f'<text x="{number(RIGHT + 14)}" y="{number(label_y + 4)}" fill="{style.colour}" '
-        f'stroke="none">{escape(name)}</text></g>'
+        f'<text fill="{style.colour}" stroke="none">{spans}</text></g>'
     )
 
 
@@ -199,16 +214,32 @@ def marker_path(shape: str, cx: float, cy: float) -> str:
     return f"{at}m-4 0a4 4 0 1 0 8 0a4 4 0 1 0-8 0z"
 
 
-def _spread(ys: Sequence[float]) -> list[float]:
-    """The heights of the lines' names: each at its line's end, moved apart where two
-    would overlap (at least :data:`LABEL_GAP` between them, inside the box)."""
+def wrap(name: str) -> list[str]:
+    """A line's name in lines of at most :data:`WRAP` characters, broken between words."""
+    lines: list[str] = []
+    for word in name.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= WRAP:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return lines
+
+
+def _spread(ys: Sequence[float], heights: Sequence[float]) -> list[float]:
+    """Where the lines' names are centred: each at its line's end, moved apart where two
+    would overlap (a few units between them), kept inside the box."""
     order = sorted(range(len(ys)), key=lambda i: ys[i])
     placed = [ys[i] for i in order]
+    tall = [heights[i] for i in order]
+
+    def gap(k: int) -> float:
+        return (tall[k - 1] + tall[k]) / 2 + 2
+
     for k in range(1, len(placed)):
-        placed[k] = max(placed[k], placed[k - 1] + LABEL_GAP)
-    placed[-1] = min(placed[-1], HEIGHT - 8.0)
+        placed[k] = max(placed[k], placed[k - 1] + gap(k))
+    placed[-1] = min(placed[-1], HEIGHT - 4 - tall[-1] / 2)
     for k in range(len(placed) - 2, -1, -1):
-        placed[k] = min(placed[k], placed[k + 1] - LABEL_GAP)
+        placed[k] = min(placed[k], placed[k + 1] - gap(k + 1))
     result = [0.0] * len(ys)
     for k, i in enumerate(order):
         result[i] = placed[k]
