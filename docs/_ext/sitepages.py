@@ -8,8 +8,8 @@ ignored by git: nothing in them is typed by hand.
 
 The pages are written by :mod:`sitebuild`, their content is in :mod:`authoritypage`,
 :mod:`nationalpages`, :mod:`sitemap` (the national map), :mod:`siteunknowns` and
-:mod:`sitetimelines`, the Markdown pieces
-in :mod:`sitemd`. This module adds the HTML
+:mod:`sitetimelines`, the charts in :mod:`sitecharts` and :mod:`sitegradechart`, the
+Markdown pieces in :mod:`sitemd`. This module adds the HTML
 side: header cells with a ``scope`` (the column's or the row's), and the small script
 that sorts and filters the national table (``_static/site-tables.js``), on the pages
 that have such a table only.
