@@ -59,9 +59,7 @@ def _cell(value: object) -> str:
 
 
 def _table(header: Sequence[str], rows: Iterable[Sequence[object]]) -> list[str]:
-    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-    lines.extend("| " + " | ".join(_cell(v) for v in row) + " |" for row in rows)
-    return [*lines, ""]
+    return pagewrite.pipe_table(header, rows, _cell)
 
 
 def _members(tp: Any) -> list[Any]:

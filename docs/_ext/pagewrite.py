@@ -1,13 +1,23 @@
-"""Writing generated pages: a file is rewritten only when its text changed (Sphinx then
-leaves an unchanged page alone), and the hook that generates pages as a build begins."""
+"""Writing generated pages: a Markdown pipe table, a file rewritten only when its text
+changed (Sphinx then leaves an unchanged page alone), and the hook that generates pages as
+a build begins."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 import childservices as cs
+
+
+def pipe_table(
+    header: Sequence[str], rows: Iterable[Sequence[object]], cell: Callable[[object], str] = str
+) -> list[str]:
+    """A Markdown pipe table, each value written by ``cell``, and a blank line after it."""
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines.extend("| " + " | ".join(cell(v) for v in row) + " |" for row in rows)
+    return [*lines, ""]
 
 
 def write_page(path: Path, lines: Iterable[str]) -> None:
