@@ -7,28 +7,15 @@ from pathlib import Path
 
 import pytest
 
-from childservices.cli import main
-
-
-def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    """Run the command line in this process: its exit status, standard output and error."""
-    out = io.StringIO()
-    try:
-        status = main(list(argv), out=out)
-    except SystemExit as exc:  # a usage error or --help
-        status = int(exc.code or 0)
-    captured = capsys.readouterr()
-    assert "Traceback" not in captured.err
-    return status, out.getvalue() + captured.out, captured.err
-
+from cli_run import run_cli
 
 # 2. names of several words need no quotes ------------------------------------------
 
 
 def test_show_takes_a_name_of_several_words_unquoted(capsys: pytest.CaptureFixture[str]) -> None:
-    status, unquoted, err = _run(capsys, "show", "Tower", "Hamlets")
+    status, unquoted, err = run_cli(capsys, "show", "Tower", "Hamlets")
     assert status == 0, err
-    _, quoted, _ = _run(capsys, "show", "Tower Hamlets")
+    _, quoted, _ = run_cli(capsys, "show", "Tower Hamlets")
     assert unquoted == quoted and unquoted.startswith("Tower Hamlets (tower-hamlets)")
 
 
@@ -42,7 +29,7 @@ def _rows(capsys: pytest.CaptureFixture[str], *argv: str) -> dict[str, list[list
 
     tables: dict[str, list[list[str]]] = {}
     for fmt in ("table", "csv", "json"):
-        status, out, err = _run(capsys, *argv, "--format", fmt)
+        status, out, err = run_cli(capsys, *argv, "--format", fmt)
         assert status == 0, err
         if fmt == "json":
             items = json.loads(out)
@@ -82,7 +69,7 @@ def test_interventions_csv_and_json_keep_the_not_known_rows(
     statuses = load().under_intervention(on="2026-12-06", not_known=True)
     not_known = {a for a, s in statuses.items() if s is InterventionStatus.NOT_KNOWN}
     assert not_known  # the record cannot say about some authorities that day
-    status, out, err = _run(capsys, "interventions", "--on", "2026-12-06", "--format", "csv")
+    status, out, err = run_cli(capsys, "interventions", "--on", "2026-12-06", "--format", "csv")
     assert status == 0
     rows = {r["authority"]: r["status"] for r in csv.DictReader(io.StringIO(out))}
     assert {a for a, s in rows.items() if s == "not_known"} == not_known
@@ -102,16 +89,16 @@ def test_today_is_a_day_wherever_a_day_is_taken(capsys: pytest.CaptureFixture[st
         ("interventions", "--on"),
         ("time-to-good", "--judged-from", "2014-01-01", "--until"),
     ):
-        status, by_word, err = _run(capsys, *argv, "today", "--format", "csv")
+        status, by_word, err = run_cli(capsys, *argv, "today", "--format", "csv")
         assert status == 0, err
-        _, by_date, _ = _run(capsys, *argv, today, "--format", "csv")
+        _, by_date, _ = run_cli(capsys, *argv, today, "--format", "csv")
         assert by_word == by_date
 
 
 @pytest.mark.parametrize("written", ["2026-12-6", "20261206", "6/12/2026"])
 def test_other_ways_of_writing_a_day(capsys: pytest.CaptureFixture[str], written: str) -> None:
-    _, expected, _ = _run(capsys, "ratings", "--on", "2026-12-06", "--format", "csv")
-    status, out, err = _run(capsys, "ratings", "--on", written, "--format", "csv")
+    _, expected, _ = run_cli(capsys, "ratings", "--on", "2026-12-06", "--format", "csv")
+    status, out, err = run_cli(capsys, "ratings", "--on", written, "--format", "csv")
     assert status == 0, err
     assert out == expected
 
@@ -129,7 +116,7 @@ def test_other_ways_of_writing_a_day(capsys: pytest.CaptureFixture[str], written
 def test_a_date_message_says_what_is_accepted_and_nothing_else(
     capsys: pytest.CaptureFixture[str], written: str, says: str
 ) -> None:
-    status, _, err = _run(capsys, "ratings", "--on", written)
+    status, _, err = run_cli(capsys, "ratings", "--on", written)
     assert status == 2
     assert says in err
     # What the message says is accepted is accepted: no "YYYY" offered, then refused.
@@ -144,13 +131,13 @@ def test_show_has_a_current_line(capsys: pytest.CaptureFixture[str]) -> None:
     newest = ds.coverage.reports_to
     sandwell = ds.authority("Sandwell")
     inspection = sandwell.rated_inspection_on(newest)
-    status, out, err = _run(capsys, "show", "Sandwell")
+    status, out, err = run_cli(capsys, "show", "Sandwell")
     assert status == 0, err
     line = next(line for line in out.splitlines() if line.startswith("  current:"))
     assert str(sandwell.rating_on(newest)) in line
     assert f"on {newest}, the record's coverage date" in line
     assert f"since {inspection.published}, set by {inspection.id}" in line
-    _, gone, _ = _run(capsys, "show", "Northamptonshire")
+    _, gone, _ = run_cli(capsys, "show", "Northamptonshire")
     assert "  current: none: the authority did not exist" in gone
 
 
@@ -179,7 +166,7 @@ def test_delivery_lists_every_episode_with_its_dates_and_sources(
 ) -> None:
     import csv
 
-    status, out, err = _run(capsys, "delivery", "--format", "csv")
+    status, out, err = run_cli(capsys, "delivery", "--format", "csv")
     assert status == 0, err
     listed = {(r["authority"], r["start"]): r for r in csv.DictReader(io.StringIO(out))}
     seeds = _seed_rows("delivery")
@@ -197,7 +184,7 @@ def test_delivery_lists_every_episode_with_its_dates_and_sources(
 def test_delivery_returns_in_house(capsys: pytest.CaptureFixture[str]) -> None:
     import csv
 
-    status, out, err = _run(capsys, "delivery", "--returns", "--format", "csv")
+    status, out, err = run_cli(capsys, "delivery", "--returns", "--format", "csv")
     assert status == 0, err
     listed = {r["authority"]: r for r in csv.DictReader(io.StringIO(out))}
     seeds = _seed_rows("insourcing")
@@ -212,10 +199,10 @@ def test_delivery_returns_in_house(capsys: pytest.CaptureFixture[str]) -> None:
 def test_delivery_of_one_authority_and_an_empty_answer_says_why(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    status, out, err = _run(capsys, "delivery", "Isle", "of", "Wight")
+    status, out, err = run_cli(capsys, "delivery", "Isle", "of", "Wight")
     assert status == 0, err
     assert {line.split()[0] for line in out.splitlines()[1:]} == {"isle-of-wight"}
-    status, out, err = _run(capsys, "delivery", "Tower", "Hamlets")
+    status, out, err = run_cli(capsys, "delivery", "Tower", "Hamlets")
     assert status == 0 and len(out.splitlines()) == 1
     assert "no delivery episode recorded for tower-hamlets" in err
 
@@ -223,7 +210,7 @@ def test_delivery_of_one_authority_and_an_empty_answer_says_why(
 def test_trusts_on_a_day_give_dates(capsys: pytest.CaptureFixture[str]) -> None:
     import csv
 
-    status, out, err = _run(capsys, "trusts", "--on", "2020-01-01", "--format", "csv")
+    status, out, err = run_cli(capsys, "trusts", "--on", "2020-01-01", "--format", "csv")
     assert status == 0, err
     rows = {r["provider"]: r for r in csv.DictReader(io.StringIO(out))}
     seeds = _seed_rows("delivery")
@@ -251,7 +238,7 @@ def test_an_empty_answer_says_why(
 ) -> None:
     import csv
 
-    status, out, err = _run(capsys, *argv, "--format", "csv")
+    status, out, err = run_cli(capsys, *argv, "--format", "csv")
     assert status == 0
     rows = list(csv.DictReader(io.StringIO(out)))
     filled = [r for r in rows if r.get("rating", "x")]
@@ -260,7 +247,7 @@ def test_an_empty_answer_says_why(
 
 
 def test_judged_from_after_judged_to_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
-    status, out, err = _run(
+    status, out, err = run_cli(
         capsys, "time-to-good", "--judged-from", "2020-01-01", "--judged-to", "2019-01-01"
     )
     assert status == 2 and not out
@@ -276,7 +263,7 @@ def test_time_to_good_from_adequate_with_every_framework(
 
     (everyone,) = load().time_to_good(from_grade=Grade.ADEQUATE, frameworks=ALL_FRAMEWORKS)
     median, _, _ = everyone.median_years()
-    status, out, err = _run(
+    status, out, err = run_cli(
         capsys, "time-to-good", "--from-grade", "adequate", "--all-frameworks", "--format", "json"
     )
     assert status == 0, err
@@ -305,7 +292,7 @@ def test_the_as_at_export_counts_as_ofsteds_sheet_by_default(
         )
         for _, row in frame.iterrows()
     }
-    status, out, err = _run(
+    status, out, err = run_cli(
         capsys, "export", "--layout", "ofsted-as-at", "--on", "2025-03-31", "--out", "-"
     )
     assert status == 0, err
@@ -324,7 +311,7 @@ def test_a_layout_export_into_a_missing_folder_names_the_folder(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     target = tmp_path / "absent" / "x.csv"
-    status, _, err = _run(capsys, "export", "--layout", "d2i-history", "--out", str(target))
+    status, _, err = run_cli(capsys, "export", "--layout", "d2i-history", "--out", str(target))
     assert status == 1
     assert f"the folder {target.parent} does not exist" in err
     assert not target.parent.exists()
@@ -338,20 +325,20 @@ def test_layout_and_seed_exports_both_refuse_to_overwrite_without_force(
         ("export", "--layout", "d2i-history", "--out", str(layout)),
         ("export", "--out", str(seed)),
     ):
-        assert _run(capsys, *argv)[0] == 0
+        assert run_cli(capsys, *argv)[0] == 0
         before = {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
-        status, _, err = _run(capsys, *argv)
+        status, _, err = run_cli(capsys, *argv)
         assert status == 1 and "already exists" in err and "pass --force" in err
         assert "overwrite=True" not in err
         assert {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()} == before
-        assert _run(capsys, *argv, "--force")[0] == 0
+        assert run_cli(capsys, *argv, "--force")[0] == 0
 
 
 def test_update_names_a_missing_reports_folder(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     missing = tmp_path / "absent"
-    status, _, err = _run(
+    status, _, err = run_cli(
         capsys, "update", "--feed", str(tmp_path / "feed.csv"), "--reports", str(missing)
     )
     assert status == 1
@@ -369,7 +356,7 @@ def test_update_offline_says_how_to_update_from_files(
     monkeypatch.setattr(socket, "create_connection", offline)
     monkeypatch.setattr(socket, "getaddrinfo", offline)
     monkeypatch.setenv("CHILDSERVICES_DATA_DIR", str(tmp_path / "data"))
-    status, _, err = _run(capsys, "update")
+    status, _, err = run_cli(capsys, "update")
     assert status == 1
     assert "childservices update --feed FILE --reports DIR" in err
 
@@ -382,17 +369,19 @@ def test_ratings_grade_filter_and_totals(capsys: pytest.CaptureFixture[str]) -> 
 
     rated = load().ratings_on("2024-10-01")
     expected = Counter("none" if g is None else str(g.value) for g in rated.values())
-    status, out, err = _run(capsys, "ratings", "--on", "2024-10-01", "--totals", "--format", "csv")
+    status, out, err = run_cli(
+        capsys, "ratings", "--on", "2024-10-01", "--totals", "--format", "csv"
+    )
     assert status == 0, err
     totals = {r["rating"]: int(r["authorities"]) for r in csv.DictReader(io.StringIO(out))}
     assert totals.pop("total") == sum(expected.values())
     assert totals == dict(expected)
-    status, out, err = _run(
+    status, out, err = run_cli(
         capsys, "ratings", "--on", "2024-10-01", "--grade", "inadequate", "--format", "csv"
     )
     rows = list(csv.DictReader(io.StringIO(out)))
     assert {r["authority"] for r in rows} == {
         a for a, g in rated.items() if g is not None and g.value == "inadequate"
     }
-    status, out, err = _run(capsys, "ratings", "--on", "2024-10-01", "--grade", "nonsense")
+    status, out, err = run_cli(capsys, "ratings", "--on", "2024-10-01", "--grade", "nonsense")
     assert status == 0 and "no authority held nonsense" in err

@@ -11,20 +11,9 @@ from pathlib import Path
 import pytest
 
 from childservices.cli import main
+from cli_run import run_cli
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
-
-
-def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    """Run the command line in this process: its exit status, standard output and error."""
-    out = io.StringIO()
-    try:
-        status = main(list(argv), out=out)
-    except SystemExit as exc:  # a usage error or --help
-        status = int(exc.code or 0)
-    captured = capsys.readouterr()
-    assert "Traceback" not in captured.err
-    return status, out.getvalue() + captured.out, captured.err
 
 
 def _authority_names() -> set[str]:
@@ -55,14 +44,14 @@ def test_show_suggests_the_county_a_short_form_names(
     capsys: pytest.CaptureFixture[str], query: str, meant: str
 ) -> None:
     assert meant in _authority_names()
-    status, _, err = _run(capsys, "show", query)
+    status, _, err = run_cli(capsys, "show", query)
     assert status != 0
     assert f"no authority matches {query!r}; did you mean " in err
     assert f"'{meant}'" in err.split("did you mean", 1)[1]
 
 
 def test_a_short_form_suggests_nothing_far_from_it(capsys: pytest.CaptureFixture[str]) -> None:
-    _, _, err = _run(capsys, "show", "Bucks")
+    _, _, err = run_cli(capsys, "show", "Bucks")
     suggested = err.split("did you mean", 1)[1]
     assert all(
         name.startswith("Buckinghamshire") for name in suggested.strip(" ?\n'").split("', '")
@@ -109,7 +98,7 @@ def test_show_says_an_episode_known_only_to_a_date_has_no_known_end(
     known = [row for row in _open_episodes() if row["known_until"]]
     assert known  # Trafford's partnership, known until 2018-03
     for row in known:
-        status, out, err = _run(capsys, "show", row["authority"])
+        status, out, err = run_cli(capsys, "show", row["authority"])
         assert status == 0, err
         delivery = out[out.index("Delivery:") :]
         expected = f"  {row['start']}, end not known (sources show it to {row['known_until']})"
@@ -142,7 +131,7 @@ def test_show_says_a_copy_sites_address_is_a_copy(capsys: pytest.CaptureFixture[
     copies = _copies_cited_by_interventions()
     assert len({url for _, url, _ in copies}) >= 5  # seeds/INTERVENTION_COVERAGE.md, "Mirrors"
     for authority, url, _ in copies:
-        status, out, err = _run(capsys, "show", authority)
+        status, out, err = run_cli(capsys, "show", authority)
         assert status == 0, err
         lines = [line for line in out.splitlines() if url in line]
         assert lines, (authority, url)
@@ -153,7 +142,7 @@ def test_show_says_a_copy_sites_address_is_a_copy(capsys: pytest.CaptureFixture[
 
 
 def test_show_does_not_call_an_original_a_copy(capsys: pytest.CaptureFixture[str]) -> None:
-    status, out, err = _run(capsys, "show", "Trafford")
+    status, out, err = run_cli(capsys, "show", "Trafford")
     assert status == 0, err
     # Pennine Care's own news page about its own partnership: the original, not a copy.
     lines = [line for line in out.splitlines() if "penninecare.nhs.uk" in line]
@@ -168,7 +157,7 @@ def _show_rows(capsys: pytest.CaptureFixture[str], name: str, fmt: str) -> list[
     """``show NAME --format FMT`` read back as rows of text (empty for unknown)."""
     import json
 
-    status, out, err = _run(capsys, "show", name, "--format", fmt)
+    status, out, err = run_cli(capsys, "show", name, "--format", fmt)
     assert status == 0, err
     if fmt == "json":
         return [{k: v or "" for k, v in row.items()} for row in json.loads(out)]
@@ -199,7 +188,7 @@ def test_show_gives_the_same_rows_as_csv_and_json(capsys: pytest.CaptureFixture[
 
 def test_show_rows_hold_what_the_text_says(capsys: pytest.CaptureFixture[str]) -> None:
     rows = _show_rows(capsys, "Trafford", "csv")
-    _, text, _ = _run(capsys, "show", "Trafford")
+    _, text, _ = run_cli(capsys, "show", "Trafford")
     for row in rows:
         if row["record"] in ("inspection", "visit", "intervention", "delivery"):
             assert row["date"] and row["date"] in text
@@ -235,7 +224,7 @@ def test_read_report_prints_the_fieldwork_dates(
         (seed,) = [r for r in csv.DictReader(handle) if r["id"] == "dorset-ilacs-2021-11-19"]
     assert seed["start"] and seed["end"]  # the report's fieldwork, as the seed row gives it
     for fmt in ("json", "csv", "table"):
-        status, out, err = _run(capsys, "read-report", str(pdf), "--format", fmt)
+        status, out, err = run_cli(capsys, "read-report", str(pdf), "--format", fmt)
         assert status == 0, err
         if fmt == "json":
             (item,) = json.loads(out)
@@ -250,7 +239,7 @@ def test_read_report_prints_the_fieldwork_dates(
 
 
 def test_show_format_table_is_the_text_form(capsys: pytest.CaptureFixture[str]) -> None:
-    _, text, _ = _run(capsys, "show", "Trafford")
-    status, table, err = _run(capsys, "show", "Trafford", "--format", "table")
+    _, text, _ = run_cli(capsys, "show", "Trafford")
+    status, table, err = run_cli(capsys, "show", "Trafford", "--format", "table")
     assert status == 0, err
     assert table == text and table.startswith("Trafford (trafford)")

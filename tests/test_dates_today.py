@@ -16,25 +16,17 @@ import pytest
 import childservices as cs
 from childservices.coverage import newest_publication
 from childservices.model import Framework, Inspection, PartialDate
+from user_folder import NOTES, user_folder
 
 TODAY = datetime.date.today()
 LATER = TODAY.replace(year=TODAY.year + 4, day=min(TODAY.day, 28))
-NOTES = "id,title,publisher,published,url\nmy-notes,My notes,Me,2024-01,https://example.org/notes\n"
 INSPECTIONS = "id,authority,framework,kind,start,end,published,overall,source,locator\n"
-
-
-def _mine(tmp_path: Path, **tables: str) -> Path:
-    root = tmp_path / "mine"
-    for name, text in {"sources": NOTES, **tables}.items():
-        (root / name).mkdir(parents=True, exist_ok=True)
-        (root / name / "mine.csv").write_text(text, encoding="utf-8")
-    return root
 
 
 def test_an_inspection_published_after_today_fails_the_load(tmp_path: Path) -> None:
     # Failed before: a 2030 inspection passed validate, and the coverage date said 2030.
     day = LATER.isoformat()
-    root = _mine(
+    root = user_folder(
         tmp_path,
         inspections=INSPECTIONS
         + f"sandwell-ilacs-{day},sandwell,ilacs,standard,,,{day},good,my-notes,\n",
@@ -66,7 +58,7 @@ def test_a_date_known_to_this_month_is_not_in_the_future(tmp_path: Path) -> None
 def test_a_planned_step_is_taken_with_a_warning_naming_it(tmp_path: Path) -> None:
     # Failed before: no warning (a planned renewal was taken without a word).
     day = LATER.isoformat()
-    root = _mine(
+    root = user_folder(
         tmp_path,
         lifecycle="id,provider,authority,event,date,details,intervention,source,locator\n"
         f"my-renewal,sandwell-childrens-trust,sandwell,contract_renewal,{day},planned,,my-notes,\n",

@@ -14,8 +14,8 @@ import pytest
 import childservices as cs
 from childservices import DatasetError, Grade
 from childservices.model import Citation
+from user_folder import NOTES
 
-NOTES = "id,title,publisher,published,url\nmy-notes,My notes,Me,2024-01,https://example.org/notes\n"
 HEADER = "id,authority,framework,published,overall,source,locator\n"
 
 

@@ -13,7 +13,6 @@ agreement cannot drop unseen.
 from __future__ import annotations
 
 import datetime
-import io
 import sys
 from pathlib import Path
 from typing import Any
@@ -22,7 +21,8 @@ import pytest
 
 import childservices as cs
 from childservices.errors import ArgumentValueError
-from childservices.layouts import LAYOUTS, OFSTED_IN_YEAR, LayoutTable, Link, in_year, read_csv
+from childservices.layouts import OFSTED_IN_YEAR, LayoutTable, Link, in_year
+from ods_cells import assert_round_trips, empty, ours_and_theirs
 
 EDITION_2025 = "sources/official/LA_Inspection_Outcomes_as_at_31_March_2025.ods"
 EDITION_2024 = "sources/official/LA_Inspection_Outcomes_as_at_March_2024.ods"
@@ -45,21 +45,8 @@ def year_2024() -> LayoutTable:
     return cs.load().in_year_table("2023-24", late_since=CUT_OFF_2023)
 
 
-def _empty(value: Any) -> Any:
-    """pandas' NaN as None, a timestamp as its day."""
-    if isinstance(value, float) and value != value:
-        return None
-    if isinstance(value, datetime.datetime):
-        return value.date()
-    return value
-
-
 def test_the_layout_is_registered_and_round_trips(year_2025: LayoutTable) -> None:
-    assert LAYOUTS["ofsted-in-year"] is OFSTED_IN_YEAR
-    back = read_csv(OFSTED_IN_YEAR, io.StringIO(year_2025.csv_text()))
-    assert back.rows == tuple(
-        tuple(c.url if isinstance(c, Link) else c for c in row) for row in year_2025.rows
-    )
+    assert_round_trips(year_2025)
     assert year_2025.title == "Local authority in-year inspection activity 2024-25"
 
 
@@ -143,20 +130,13 @@ IN_YEAR_2025_DIFFERENCES: dict[tuple[Any, ...], tuple[Any, Any, str]] = {}
 def test_in_year_against_the_2025_edition(
     shared_dir: Path, tmp_path: Path, year_2025: LayoutTable
 ) -> None:
-    pd = pytest.importorskip("pandas")
-    pytest.importorskip("odf")
-    sheet = "In-year_inspections"
-    path = tmp_path / "in-year.ods"
-    year_2025.to_ods(path)
-    # As the DfE's dashboard reads Ofsted's sheets: by name, the two rows above the header
-    # skipped.
-    ours = pd.read_excel(path, engine="odf", sheet_name=sheet, skiprows=2)
-    theirs = pd.read_excel(shared_dir / EDITION_2025, engine="odf", sheet_name=sheet, skiprows=2)
-    assert list(ours.columns) == list(theirs.columns) == list(OFSTED_IN_YEAR.columns)
+    ours, theirs = ours_and_theirs(
+        year_2025, shared_dir / EDITION_2025, "In-year_inspections", tmp_path
+    )
     assert ours.shape == theirs.shape == (112, 13)
 
     def records(frame: Any) -> list[dict[str, Any]]:
-        return [{c: _empty(v) for c, v in row.items()} for _, row in frame.iterrows()]
+        return [{c: empty(v) for c, v in row.items()} for _, row in frame.iterrows()]
 
     columns = {c: c for c in OFSTED_IN_YEAR.columns}
     found, cells, equal = _compare(records(ours), records(theirs), columns)
@@ -259,7 +239,7 @@ def test_in_year_against_the_2024_edition(shared_dir: Path, year_2024: LayoutTab
         skiprows=2,
     )
     assert list(frame.columns) == list(COLUMNS_2024)
-    theirs = [{c: _empty(v) for c, v in row.items()} for _, row in frame.iterrows()]
+    theirs = [{c: empty(v) for c, v in row.items()} for _, row in frame.iterrows()]
     assert len(theirs) == 107
     found, cells, equal = _compare(year_2024.records(), theirs, COLUMNS_2024)
     added = sum(1 for v in found.values() if v == (None, "listed"))

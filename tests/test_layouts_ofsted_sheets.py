@@ -9,7 +9,6 @@ does a listed one that no longer happens, so the figure cannot drop unseen.
 from __future__ import annotations
 
 import datetime
-import io
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
@@ -17,7 +16,8 @@ from typing import Any
 import pytest
 
 import childservices as cs
-from childservices.layouts import LAYOUTS, OFSTED_ILACS_HISTORY, LayoutTable, Link, read_csv
+from childservices.layouts import LayoutTable, Link
+from ods_cells import assert_round_trips, empty, ours_and_theirs
 
 EDITION_2025 = "sources/official/LA_Inspection_Outcomes_as_at_31_March_2025.ods"
 EDITION_2024 = "sources/official/LA_Inspection_Outcomes_as_at_March_2024.ods"
@@ -37,21 +37,8 @@ def history_2024() -> LayoutTable:
     return cs.load().ilacs_history_table(RULE_2024)
 
 
-def _empty(value: Any) -> Any:
-    """pandas' NaN as None, a timestamp as its day."""
-    if isinstance(value, float) and value != value:
-        return None
-    if isinstance(value, datetime.datetime):
-        return value.date()
-    return value
-
-
 def test_the_layout_is_registered_and_round_trips(history_2025: LayoutTable) -> None:
-    assert LAYOUTS["ofsted-ilacs-history"] is OFSTED_ILACS_HISTORY
-    back = read_csv(OFSTED_ILACS_HISTORY, io.StringIO(history_2025.csv_text()))
-    assert back.rows == tuple(
-        tuple(c.url if isinstance(c, Link) else c for c in row) for row in history_2025.rows
-    )
+    assert_round_trips(history_2025)
 
 
 # The 2025 edition: ILACS_inspection_history --------------------------------------------
@@ -70,23 +57,16 @@ HISTORY_2025_DIFFERENCES = {
 def test_ilacs_history_against_the_2025_edition(
     shared_dir: Path, tmp_path: Path, history_2025: LayoutTable
 ) -> None:
-    pd = pytest.importorskip("pandas")
-    pytest.importorskip("odf")
-    sheet = "ILACS_inspection_history"
-    path = tmp_path / "history.ods"
-    history_2025.to_ods(path)
-    # As the DfE's dashboard reads Ofsted's sheets: by name, the two rows above the header
-    # skipped.
-    ours = pd.read_excel(path, engine="odf", sheet_name=sheet, skiprows=2)
-    theirs = pd.read_excel(shared_dir / EDITION_2025, engine="odf", sheet_name=sheet, skiprows=2)
-    assert list(ours.columns) == list(theirs.columns) == list(OFSTED_ILACS_HISTORY.columns)
+    ours, theirs = ours_and_theirs(
+        history_2025, shared_dir / EDITION_2025, "ILACS_inspection_history", tmp_path
+    )
     assert ours.shape == theirs.shape == (271, 13)
     found = {}
     for (_, mine), (_, original) in zip(ours.iterrows(), theirs.iterrows(), strict=True):
         for column in theirs.columns:
-            a, b = _empty(mine[column]), _empty(original[column])
+            a, b = empty(mine[column]), empty(original[column])
             if a != b:
-                key = (original["Local authority name"], _empty(original["Publication date"]))
+                key = (original["Local authority name"], empty(original["Publication date"]))
                 found[(*key, column)] = (b, a)
     equal = theirs.size - len(found)
     print(f"ILACS history, 2025 edition: {equal} of {theirs.size} cells equal")
@@ -160,7 +140,7 @@ def test_ilacs_history_against_the_2024_edition(
         skiprows=3,
         header=None,
     )
-    rows = [[_empty(v) for v in row] for row in sheet.itertuples(index=False)]
+    rows = [[empty(v) for v in row] for row in sheet.itertuples(index=False)]
     headers = [n for n, row in enumerate(rows) if row[0] == "Web link"]
     assert len(headers) == 2
     ours: defaultdict[str, list[dict[str, Any]]] = defaultdict(list)

@@ -28,19 +28,11 @@ import childservices as cs
 from childservices import DatasetError, InterventionStatus
 from childservices.data.checks import check_records, same_services
 from childservices.model import as_date
+from user_folder import user_folder
 
-NOTES = "id,title,publisher,published,url\nmy-notes,My notes,Me,2024-01,https://example.org/notes\n"
 STEPS = "id,authority,kind,date,end,by,requires,outcome,replaces,source,locator\n"
 EPISODES = "id,authority,model,provider,directed,scope,start,end,source,locator\n"
 CORRECTIONS = "table,id,field,value,reason,source\n"
-
-
-def _mine(tmp_path: Path, **tables: str) -> Path:
-    root = tmp_path / "mine"
-    for name, text in {"sources": NOTES, **tables}.items():
-        (root / name).mkdir(parents=True, exist_ok=True)
-        (root / name / "mine.csv").write_text(text, encoding="utf-8")
-    return root
 
 
 def _problems(root: Path) -> list[cs.Problem]:
@@ -53,7 +45,7 @@ def _problems(root: Path) -> list[cs.Problem]:
 
 
 def test_a_revocation_dated_before_the_direction_fails_the_load(tmp_path: Path) -> None:
-    root = _mine(
+    root = user_folder(
         tmp_path,
         interventions=STEPS
         + "my-revocation,sandwell,direction_revoked,2010,,,,,sandwell-direction-2014-07-22,my-notes,\n",
@@ -74,7 +66,7 @@ def test_a_revocation_dated_before_the_direction_fails_the_load(tmp_path: Path) 
 
 
 def test_a_revocation_after_the_direction_is_a_new_fact(tmp_path: Path) -> None:
-    root = _mine(
+    root = user_folder(
         tmp_path,
         interventions=STEPS
         + "my-revocation,sandwell,direction_revoked,2020-01-01,,,,,sandwell-direction-2014-07-22,my-notes,\n",
@@ -94,7 +86,7 @@ def test_a_revocation_after_the_direction_is_a_new_fact(tmp_path: Path) -> None:
 def test_a_correction_naming_the_bundled_record_settles_it(tmp_path: Path) -> None:
     # Sandwell's March 2018 direction (the last on record): a user's revocation dated 2010
     # contradicts it, and a correction of its date, with the user's reason, settles it.
-    root = _mine(
+    root = user_folder(
         tmp_path,
         interventions=STEPS
         + "my-revocation,sandwell,direction_revoked,2010,,,,,sandwell-direction-2018-03,my-notes,\n",
@@ -104,7 +96,7 @@ def test_a_correction_naming_the_bundled_record_settles_it(tmp_path: Path) -> No
     with pytest.raises(DatasetError):
         cs.load(
             extra=[
-                _mine(
+                user_folder(
                     tmp_path / "uncorrected",
                     interventions=STEPS
                     + "my-revocation,sandwell,direction_revoked,2010,,,,,sandwell-direction-2018-03,my-notes,\n",
@@ -144,7 +136,7 @@ def test_a_correction_naming_the_bundled_record_settles_it(tmp_path: Path) -> No
     ],
 )
 def test_an_ending_of_the_wrong_kind_fails_the_load(tmp_path: Path, row: str, says: str) -> None:
-    root = _mine(tmp_path, interventions=STEPS + row + "\n")
+    root = user_folder(tmp_path, interventions=STEPS + row + "\n")
     problems = _problems(root)
     assert any(says in p.message and p.field == "replaces" for p in problems), problems
 
@@ -153,7 +145,7 @@ def test_an_ending_of_the_wrong_kind_fails_the_load(tmp_path: Path, row: str, sa
 
 
 def test_a_replaces_cycle_fails_the_load(tmp_path: Path) -> None:
-    root = _mine(
+    root = user_folder(
         tmp_path,
         interventions=STEPS
         + "my-a,sandwell,revised_direction,2024,,,,,my-b,my-notes,\n"
@@ -165,7 +157,7 @@ def test_a_replaces_cycle_fails_the_load(tmp_path: Path) -> None:
 
 
 def test_a_cycle_through_a_bundled_step_is_placed_at_the_correction(tmp_path: Path) -> None:
-    root = _mine(
+    root = user_folder(
         tmp_path,
         corrections=CORRECTIONS
         + "interventions,sandwell-direction-2015,replaces,sandwell-direction-2016-10-06,"
@@ -180,7 +172,7 @@ def test_a_cycle_through_a_bundled_step_is_placed_at_the_correction(tmp_path: Pa
 
 
 def test_a_second_ending_of_a_bundled_step_fails_the_load(tmp_path: Path) -> None:
-    root = _mine(
+    root = user_folder(
         tmp_path,
         interventions=STEPS
         + "my-revocation,sandwell,direction_revoked,2017,,,,,sandwell-direction-2015,my-notes,\n",
@@ -207,7 +199,7 @@ def test_a_second_ending_of_a_bundled_step_fails_the_load(tmp_path: Path) -> Non
 def test_an_episode_overlapping_under_the_same_services_fails(
     tmp_path: Path, scope: str, says: str
 ) -> None:
-    root = _mine(
+    root = user_folder(
         tmp_path,
         delivery=EPISODES + f'my-in-house,sandwell,in_house,,,"{scope}",2019-01-01,,my-notes,\n',
     )
@@ -220,7 +212,7 @@ def test_an_episode_overlapping_under_the_same_services_fails(
 
 
 def test_an_overlap_found_at_a_bundled_episode_says_how_to_correct_it(tmp_path: Path) -> None:
-    root = _mine(
+    root = user_folder(
         tmp_path,
         delivery=EPISODES + "my-in-house,sandwell,in_house,,,,2017-01-01,,my-notes,\n",
     )
@@ -232,7 +224,7 @@ def test_an_overlap_found_at_a_bundled_episode_says_how_to_correct_it(tmp_path: 
 
 
 def test_episodes_of_other_services_may_overlap(tmp_path: Path) -> None:
-    root = _mine(
+    root = user_folder(
         tmp_path,
         delivery=EPISODES + "my-education,sandwell,in_house,,,education,2019-01-01,,my-notes,\n",
     )

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 import childservices as cs
+from user_folder import user_folder
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
-NOTES = "id,title,publisher,published,url\nmy-notes,My notes,Me,2024-01,https://example.org/notes\n"
 AUTHORITIES = "id,name,kind,region,active_from,active_to,source,locator\n"
 
 
@@ -30,14 +30,6 @@ def _bundled_name(authority: str) -> str:
 SANDWELL = _bundled_name("sandwell")
 
 
-def _mine(tmp_path: Path, **tables: str) -> Path:
-    root = tmp_path / "mine"
-    for name, text in {"sources": NOTES, **tables}.items():
-        (root / name).mkdir(parents=True, exist_ok=True)
-        (root / name / "mine.csv").write_text(text, encoding="utf-8")
-    return root
-
-
 @pytest.mark.parametrize(
     "name",
     [
@@ -51,7 +43,7 @@ def _mine(tmp_path: Path, **tables: str) -> Path:
 )
 def test_a_user_authority_named_like_a_bundled_one_is_refused(tmp_path: Path, name: str) -> None:
     # Failed before: each was accepted silently, and "Sandwell" named two authorities.
-    root = _mine(
+    root = user_folder(
         tmp_path,
         authorities=AUTHORITIES + f"my-council,{name},metropolitan_district,,,,my-notes,\n",
     )
@@ -63,7 +55,7 @@ def test_a_user_authority_named_like_a_bundled_one_is_refused(tmp_path: Path, na
 
 
 def test_a_user_alias_naming_a_bundled_authority_is_refused(tmp_path: Path) -> None:
-    root = _mine(
+    root = user_folder(
         tmp_path,
         authority_aliases=f"authority,alias,source,locator\nwalsall,{SANDWELL},my-notes,\n",
     )
@@ -72,7 +64,7 @@ def test_a_user_alias_naming_a_bundled_authority_is_refused(tmp_path: Path) -> N
 
 
 def test_an_alias_of_the_authority_itself_is_taken(tmp_path: Path) -> None:
-    root = _mine(
+    root = user_folder(
         tmp_path,
         authority_aliases="authority,alias,source,locator\nsandwell,Sandwell MBC,my-notes,\n",
     )
@@ -82,7 +74,7 @@ def test_an_alias_of_the_authority_itself_is_taken(tmp_path: Path) -> None:
 def test_a_successor_that_replaces_the_bundled_authority_may_take_its_name(
     tmp_path: Path,
 ) -> None:
-    root = _mine(
+    root = user_folder(
         tmp_path,
         authorities=AUTHORITIES
         + f"my-sandwell,{SANDWELL},metropolitan_district,,2024-04-01,,my-notes,\n",

@@ -10,22 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from childservices.cli import main
+from cli_run import run_cli
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
-
-
-def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    """Run the command line in this process: its exit status, standard output and error."""
-    out = io.StringIO()
-    try:
-        status = main(list(argv), out=out)
-    except SystemExit as exc:  # a usage error or --help
-        status = int(exc.code or 0)
-    captured = capsys.readouterr()
-    assert "Traceback" not in captured.err
-    return status, out.getvalue() + captured.out, captured.err
 
 
 def _seed_rows(table: str) -> list[dict[str, str]]:
@@ -44,14 +32,14 @@ def test_delivery_shows_known_until_in_every_format(capsys: pytest.CaptureFixtur
     known = [row for row in _seed_rows("delivery") if row["known_until"]]
     assert any(row["authority"] == "trafford" for row in known)  # known only to 2018-03
     for row in known:
-        status, out, err = _run(capsys, "delivery", row["authority"], "--format", "csv")
+        status, out, err = run_cli(capsys, "delivery", row["authority"], "--format", "csv")
         assert status == 0, err
         (listed,) = [r for r in csv.DictReader(io.StringIO(out)) if r["start"] == row["start"]]
         assert (listed["end"], listed["known_until"]) == ("", row["known_until"])
-        status, out, err = _run(capsys, "delivery", row["authority"], "--format", "json")
+        status, out, err = run_cli(capsys, "delivery", row["authority"], "--format", "json")
         (item,) = [i for i in json.loads(out) if i["start"] == row["start"]]
         assert (item["end"], item["known_until"]) == (None, row["known_until"])
-        status, out, err = _run(capsys, "delivery", row["authority"])
+        status, out, err = run_cli(capsys, "delivery", row["authority"])
         header, *lines = out.splitlines()
         assert "known_until" in header.split()
         assert any(row["known_until"] in line.split() for line in lines)
@@ -113,7 +101,7 @@ def test_validate_reports_field_and_cross_record_problems_in_one_run(
         f"{trust['scope']},2020-01-01,,,{source},row 1,\n",
         encoding="utf-8",
     )
-    status, out, err = _run(capsys, "validate", str(mine))
+    status, out, err = run_cli(capsys, "validate", str(mine))
     assert status == 1
     lines = out.splitlines()
     assert any(": kind: 'standrd'" in line for line in lines), out
@@ -171,7 +159,7 @@ def test_the_groups_table_names_every_command_of_the_full_parser(
     assert command_word(["--extra=x", "time-to-good"]) == "time-to-good"
     assert command_word(["--help", "show"]) is None
     assert command_word(["shw"]) is None  # misspelt: the whole parser offers the choices
-    status, _, err = _run(capsys, "shw", "Sandwell")
+    status, _, err = run_cli(capsys, "shw", "Sandwell")
     assert status == 2 and "invalid choice: 'shw'" in err and "'show'" in err
 
 

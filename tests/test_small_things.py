@@ -23,8 +23,7 @@ from childservices import ArgumentTypeError, ArgumentValueError, ChildServicesEr
 from childservices.cli import main, printable
 from childservices.export import to_csv
 from childservices.model import RecordSet, Source
-
-NOTES = "id,title,publisher,published,url\nmy-notes,My notes,Me,2024-01,https://example.org/notes\n"
+from user_folder import NOTES
 
 
 def _cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:

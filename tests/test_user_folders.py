@@ -20,8 +20,8 @@ import childservices as cs
 from childservices import DatasetError
 from childservices.errors import FileRefusedError
 from childservices.records.files import MAX_FILE_BYTES, open_regular
+from user_folder import NOTES
 
-NOTES = "id,title,publisher,published,url\nmy-notes,My notes,Me,2024-01,https://example.org/notes\n"
 HEADER = "id,authority,framework,published,overall,source,locator\n"
 VISIT = "sandwell-ilacs-2026-09-07,sandwell,ilacs,2026-09-07,good,my-notes,\n"
 

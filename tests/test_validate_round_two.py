@@ -4,26 +4,16 @@ authorities named by name, and the library's own JSON export."""
 from __future__ import annotations
 
 import csv
-import io
 import json
 from pathlib import Path
 
 import pytest
 
-from childservices.cli import main
+from cli_run import run_cli
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 HEADER = "id,authority,framework,kind,start,end,published,overall,lead_inspector,source,locator\n"
-
-
-def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    """Run the command line in this process: its exit status, standard output and error."""
-    out = io.StringIO()
-    status = main(list(argv), out=out)
-    captured = capsys.readouterr()
-    assert "Traceback" not in captured.err
-    return status, out.getvalue() + captured.out, captured.err
 
 
 def _authorities() -> dict[str, str]:
@@ -54,7 +44,7 @@ def test_validate_reports_a_misspelt_authority_with_the_rows_other_problems(
     root = _inspections(
         tmp_path, f"x-1,barnett,ilacs,standrd,2024-13-01,,2024-03-01,good,,{_source()},row 1\n"
     )
-    status, out, err = _run(capsys, "validate", str(root))
+    status, out, err = run_cli(capsys, "validate", str(root))
     assert status == 1
     lines = out.splitlines()
     assert any(": kind: 'standrd'" in line for line in lines), out
@@ -71,7 +61,7 @@ def test_validate_suggests_a_source_too(tmp_path: Path, capsys: pytest.CaptureFi
     root = _inspections(
         tmp_path, f"x-1,barnet,ilacs,standard,2024-01-01,,2024-03-01,good,,{source}x,row 1\n"
     )
-    status, out, _ = _run(capsys, "validate", str(root))
+    status, out, _ = run_cli(capsys, "validate", str(root))
     assert status == 1
     assert f"no source '{source}x' (did you mean '{source}'" in out
 
@@ -86,7 +76,7 @@ def test_validate_reads_an_authoritys_name_as_its_id(
         tmp_path,
         f"x-1,{name.upper()},ilacs,standard,2024-01-01,,2024-03-01,good,,{_source()},row 1\n",
     )
-    status, out, err = _run(capsys, "validate", str(root))
+    status, out, err = run_cli(capsys, "validate", str(root))
     assert status == 0, out + err
     assert (
         f"note: {root / 'inspections' / 'mine.csv'}:2: authority: {name.upper()!r} read as "
@@ -109,7 +99,7 @@ def test_validate_never_guesses_between_two_authorities_of_one_name(
         f"barnet-two,{name},london_borough,London,,,{source},row 1\n",
         encoding="utf-8",
     )
-    status, out, _ = _run(capsys, "validate", str(root))
+    status, out, _ = run_cli(capsys, "validate", str(root))
     assert status == 1
     assert f"authority: {name!r} names more than one authority (barnet, barnet-two)" in out
     assert "no authority" not in out
@@ -120,10 +110,10 @@ def test_validate_reads_the_librarys_own_json_export(
 ) -> None:
     # Failed before: "cannot tell which table this is".
     folder = tmp_path / "out"
-    status, _, err = _run(capsys, "export", "--format", "json", "--out", str(folder))
+    status, _, err = run_cli(capsys, "export", "--format", "json", "--out", str(folder))
     assert status == 0, err
     (path,) = folder.glob("*.json")
-    status, out, err = _run(capsys, "validate", str(path))
+    status, out, err = run_cli(capsys, "validate", str(path))
     assert status == 0, out + err
     rows = json.loads(path.read_text(encoding="utf-8"))["tables"]
     assert "cannot tell" not in out + err
@@ -134,7 +124,7 @@ def test_validate_reads_the_librarys_own_json_export(
     rows["inspections"][n]["authority"] = "barnett"
     bad = tmp_path / "bad.json"
     bad.write_text(json.dumps({"format": 1, "tables": rows}), encoding="utf-8")
-    status, out, _ = _run(capsys, "validate", "--alone", str(bad))
+    status, out, _ = run_cli(capsys, "validate", "--alone", str(bad))
     assert status == 1
     assert "barnet" in authorities
     assert out.splitlines()[0] == (
@@ -148,7 +138,7 @@ def test_validate_says_what_a_json_file_without_tables_is(
 ) -> None:
     path = tmp_path / "other.json"
     path.write_text('{"rows": []}', encoding="utf-8")
-    status, out, _ = _run(capsys, "validate", "--alone", str(path))
+    status, out, _ = run_cli(capsys, "validate", "--alone", str(path))
     assert status == 1
     assert out.splitlines() == [
         f"{path}: is not the library's JSON export: it has no 'tables' object "

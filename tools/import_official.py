@@ -133,6 +133,7 @@ __all__ = [
     "read_ods_sheet",
     "sheet_grade",
     "slug",
+    "sources_and_seeds",
     "write_known_issues_block",
 ]
 
@@ -148,16 +149,21 @@ Rows = tuple[list[dict[str, str]], list[dict[str, str]]]
 """Inspection rows and judgement rows."""
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Read both workbooks and write the seed files."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def sources_and_seeds(argv: Sequence[str] | None, doc: str | None) -> tuple[Path, Path]:
+    """An import tool's command line (its description the first line of ``doc``): the shared
+    sources folder to read (``--sources``) and the seeds folder to write (``--seeds``)."""
+    parser = argparse.ArgumentParser(description=(doc or "").splitlines()[0])
     parser.add_argument(
         "--sources", type=Path, default=DEFAULT_SOURCES, help="shared sources folder"
     )
     parser.add_argument("--seeds", type=Path, default=SEEDS, help="seeds folder to write")
     args = parser.parse_args(argv)
-    sources: Path = args.sources
-    seeds: Path = args.seeds
+    return args.sources, args.seeds
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Read both workbooks and write the seed files."""
+    sources, seeds = sources_and_seeds(argv, __doc__)
     problems: list[str] = []
 
     resolver = AuthorityResolver.load(seeds, sources)

@@ -40,7 +40,6 @@ Run from the repository root::
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import re
 import sys
@@ -54,10 +53,8 @@ from childservices.model.grades import grade_from_text
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from import_official import (
-    DEFAULT_SOURCES,
     INSPECTION_COLUMNS,
     JUDGEMENT_COLUMNS,
-    SEEDS,
     SOURCE_COLUMNS,
     AuthorityResolver,
     ReportIndex,
@@ -67,6 +64,7 @@ from import_official import (
     nearest_date,
     progress,
     report_problems,
+    sources_and_seeds,
     write_known_issues_block,
 )
 from importing.snapshots import (
@@ -150,14 +148,7 @@ class Reading:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Merge the snapshots and write the seed files."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument(
-        "--sources", type=Path, default=DEFAULT_SOURCES, help="shared sources folder"
-    )
-    parser.add_argument("--seeds", type=Path, default=SEEDS, help="seeds folder to write")
-    args = parser.parse_args(argv)
-    sources: Path = args.sources
-    seeds: Path = args.seeds
+    sources, seeds = sources_and_seeds(argv, __doc__)
     problems: list[str] = []
 
     resolver = AuthorityResolver.load(seeds, sources)

@@ -32,7 +32,6 @@ Run from the repository root (needs only the standard library)::
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import sys
 from collections.abc import Sequence
@@ -43,8 +42,6 @@ from childservices.records import TABLES
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from import_official import (
-    DEFAULT_SOURCES,
-    SEEDS,
     SOURCE_2023,
     SOURCE_2025,
     WORKBOOK_2023,
@@ -54,6 +51,7 @@ from import_official import (
     clean_header,
     progress,
     read_ods_sheet,
+    sources_and_seeds,
 )
 from importing.workbooks import SOURCE_2024, WORKBOOK_2024
 from seed_csv import write_csv
@@ -206,14 +204,7 @@ def read_sheet(
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Read the three in-year sheets and write ``seeds/visits/official.csv``."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument(
-        "--sources", type=Path, default=DEFAULT_SOURCES, help="shared sources folder"
-    )
-    parser.add_argument("--seeds", type=Path, default=SEEDS, help="seeds folder to write")
-    args = parser.parse_args(argv)
-    sources: Path = args.sources
-    seeds: Path = args.seeds
+    sources, seeds = sources_and_seeds(argv, __doc__)
     resolver = AuthorityResolver.load(seeds, sources)
     problems: list[str] = []
     rows: list[dict[str, str]] = []

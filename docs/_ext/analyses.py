@@ -15,6 +15,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+import pagewrite
+
 import childservices as cs
 from childservices.rules.survival import TimeToGood
 
@@ -27,12 +29,6 @@ GRADES = (
     cs.Grade.REQUIRES_IMPROVEMENT,
     cs.Grade.INADEQUATE,
 )
-
-
-def _table(header: Sequence[str], rows: Sequence[Sequence[object]]) -> list[str]:
-    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-    lines += ["| " + " | ".join(str(v) for v in row) + " |" for row in rows]
-    return [*lines, ""]
 
 
 def _years(value: float | None) -> str:
@@ -69,7 +65,7 @@ def delivery_shares(ds: cs.Dataset) -> list[str]:
         f"Authorities in existence on {SHARES_DAY} with a grade, by who ran their services "
         "that day: count and share of each grade.",
         "",
-        *_table(header, rows),
+        *pagewrite.pipe_table(header, rows),
     ]
 
 
@@ -95,7 +91,7 @@ def reached_good(ds: cs.Dataset) -> list[str]:
         f"{_coverage(ds)}. Each cell: reached good or outstanding within the years, of those "
         "that could be followed that long.",
         "",
-        *_table(header, table),
+        *pagewrite.pipe_table(header, table),
     ]
 
 
@@ -116,7 +112,7 @@ def _survival_table(results: Sequence[TimeToGood], label: str) -> list[str]:
             ]
         )
     header = [label, "lineages", "reached good", "censored", "median years", "95% interval"]
-    return _table(header, rows)
+    return pagewrite.pipe_table(header, rows)
 
 
 def time_to_good_by_delivery(ds: cs.Dataset) -> list[str]:
@@ -164,7 +160,7 @@ def transitions_by_delivery(ds: cs.Dataset) -> list[str]:
         "Pairs of consecutive graded inspections of the same authority, by the delivery model "
         "when the later report was published:",
         "",
-        *_table(["delivery model", "pairs", "better", "same", "worse"], rows),
+        *pagewrite.pipe_table(["delivery model", "pairs", "better", "same", "worse"], rows),
     ]
 
 
@@ -198,7 +194,7 @@ def rating_versus_official(ds: cs.Dataset) -> list[str]:
                 f"Ofsted's count: {shown}."
             )
     return [
-        *_table(
+        *pagewrite.pipe_table(
             ["grade", "ratings in force on 31 March 2024", "Ofsted's count as at 31 March 2024"],
             rows,
         ),
@@ -223,7 +219,7 @@ def new_councils_2022(ds: cs.Dataset) -> list[str]:
         )
         rows.append([label, *(count.by_grade[g] for g in GRADES), len(count.not_inspected)])
     header = ["new councils", *(g.value.replace("_", " ") for g in GRADES), "not inspected"]
-    return _table(header, rows)
+    return pagewrite.pipe_table(header, rows)
 
 
 def not_given_2026(ds: cs.Dataset) -> list[str]:
@@ -280,7 +276,7 @@ def delivery_figures(ds: cs.Dataset) -> list[str]:
         f"{len(figures)} figures of {len({f.authority for f in figures})} authorities, "
         "each as its source states it (`about`, `more than`, a range).",
         "",
-        *_table(header, rows),
+        *pagewrite.pipe_table(header, rows),
     ]
 
 
@@ -304,20 +300,8 @@ def generate(docs_dir: Path) -> list[Path]:
     folder = docs_dir / FOLDER
     folder.mkdir(parents=True, exist_ok=True)
     ds = cs.load()
-    written = []
-    for name, make in PAGES.items():
-        text = "\n".join(make(ds)).rstrip() + "\n"
-        path = folder / name
-        if not path.exists() or path.read_text(encoding="utf-8") != text:
-            path.write_text(text, encoding="utf-8")
-        written.append(path)
-    return written
-
-
-def _on_builder_inited(app: Any) -> None:
-    generate(Path(app.srcdir))
+    return pagewrite.write_pages(folder, PAGES, ds)
 
 
 def setup(app: Any) -> dict[str, Any]:
-    app.connect("builder-inited", _on_builder_inited)
-    return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
+    return pagewrite.setup_generator(app, generate)

@@ -23,6 +23,8 @@ import re
 from pathlib import Path
 from typing import Any
 
+import pagewrite
+
 import childservices as cs
 
 GENERATED = "_generated"
@@ -114,17 +116,10 @@ def names_page() -> list[str]:
     return [*lines, ""]
 
 
-def _write(folder: Path, name: str, lines: list[str]) -> None:
-    text = "\n".join(lines).rstrip() + "\n"
-    path = folder / name
-    if not path.exists() or path.read_text(encoding="utf-8") != text:
-        path.write_text(text, encoding="utf-8")
-
-
 def _on_builder_inited(app: Any) -> None:
     folder = Path(app.srcdir) / GENERATED
     folder.mkdir(exist_ok=True)
-    _write(folder, "api-names.md", names_page())
+    pagewrite.write_page(folder / "api-names.md", names_page())
 
 
 def _top_level_target(target: str) -> str | None:

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 import attrs
+import pagewrite
 
 import childservices as cs
 from childservices.model.dates import PartialDate
@@ -58,9 +59,7 @@ def _cell(value: object) -> str:
 
 
 def _table(header: Sequence[str], rows: Iterable[Sequence[object]]) -> list[str]:
-    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-    lines.extend("| " + " | ".join(_cell(v) for v in row) + " |" for row in rows)
-    return [*lines, ""]
+    return pagewrite.pipe_table(header, rows, _cell)
 
 
 def _members(tp: Any) -> list[Any]:
@@ -88,14 +87,6 @@ def _first_paragraph(doc: str | None) -> str:
     if not doc:
         return ""
     return " ".join(doc.strip().split("\n\n")[0].split())
-
-
-def _write(folder: Path, name: str, lines: list[str]) -> None:
-    """Write a generated page, leaving the file alone if nothing changed."""
-    text = "\n".join(lines).rstrip() + "\n"
-    path = folder / name
-    if not path.exists() or path.read_text(encoding="utf-8") != text:
-        path.write_text(text, encoding="utf-8")
 
 
 # ---------------------------------------------------------------- pages
@@ -503,19 +494,14 @@ def generate(docs_dir: Path) -> None:
     folder = docs_dir / GENERATED
     folder.mkdir(exist_ok=True)
     ds = cs.load(updates=False)
-    _write(folder, "currency.md", currency_lines(ds))
-    _write(folder, "tables.md", tables_page())
-    _write(folder, "sources.md", sources_page(ds))
-    _write(folder, "coverage.md", coverage_page(ds))
-    _write(folder, "timeline.md", timeline_page(ds))
-    _write(folder, "intervention-coverage.md", intervention_coverage_lines(ds))
-    _write(folder, "visits.md", visits_coverage_lines(ds))
-
-
-def _on_builder_inited(app: Any) -> None:
-    generate(Path(app.srcdir))
+    pagewrite.write_page(folder / "currency.md", currency_lines(ds))
+    pagewrite.write_page(folder / "tables.md", tables_page())
+    pagewrite.write_page(folder / "sources.md", sources_page(ds))
+    pagewrite.write_page(folder / "coverage.md", coverage_page(ds))
+    pagewrite.write_page(folder / "timeline.md", timeline_page(ds))
+    pagewrite.write_page(folder / "intervention-coverage.md", intervention_coverage_lines(ds))
+    pagewrite.write_page(folder / "visits.md", visits_coverage_lines(ds))
 
 
 def setup(app: Any) -> dict[str, Any]:
-    app.connect("builder-inited", _on_builder_inited)
-    return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
+    return pagewrite.setup_generator(app, generate)

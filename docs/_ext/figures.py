@@ -18,6 +18,8 @@ import matplotlib
 
 matplotlib.use("Agg")
 
+import pagewrite
+
 import childservices as cs
 from childservices import plot
 
@@ -87,10 +89,5 @@ def generate(docs_dir: Path) -> list[Path]:
     return written
 
 
-def _on_builder_inited(app: Any) -> None:
-    generate(Path(app.srcdir))
-
-
 def setup(app: Any) -> dict[str, Any]:
-    app.connect("builder-inited", _on_builder_inited)
-    return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
+    return pagewrite.setup_generator(app, generate)

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 import attrs
+import pagewrite
 
 import childservices as cs
 from childservices.model import Measure, NotPublished, Observation, YearEnd
@@ -59,9 +60,7 @@ def _cell(value: object) -> str:
 
 
 def _table(header: Sequence[str], rows: Iterable[Sequence[object]]) -> list[str]:
-    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-    lines.extend("| " + " | ".join(_cell(v) for v in row) + " |" for row in rows)
-    return [*lines, ""]
+    return pagewrite.pipe_table(header, rows, _cell)
 
 
 def _year_end(value: YearEnd) -> str:
@@ -302,20 +301,8 @@ def generate(docs_dir: Path) -> list[Path]:
     folder = docs_dir / FOLDER
     folder.mkdir(parents=True, exist_ok=True)
     ds = cs.load(updates=False)
-    written = []
-    for name, make in PAGES.items():
-        text = "\n".join(make(ds)).rstrip() + "\n"
-        path = folder / name
-        if not path.exists() or path.read_text(encoding="utf-8") != text:
-            path.write_text(text, encoding="utf-8")
-        written.append(path)
-    return written
-
-
-def _on_builder_inited(app: Any) -> None:
-    generate(Path(app.srcdir))
+    return pagewrite.write_pages(folder, PAGES, ds)
 
 
 def setup(app: Any) -> dict[str, Any]:
-    app.connect("builder-inited", _on_builder_inited)
-    return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
+    return pagewrite.setup_generator(app, generate)

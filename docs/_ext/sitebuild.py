@@ -16,6 +16,7 @@ import authoritypage
 import nationalpages
 import sitemap
 import sitetimelines
+from pagewrite import write_page as _write
 
 import childservices as cs
 
@@ -29,13 +30,6 @@ def coverage_day(ds: cs.Dataset) -> datetime.date:
     if day is None:
         raise RuntimeError("the record holds no report: no coverage date for the site")
     return day
-
-
-def _write(path: Path, lines: list[str]) -> None:
-    """Write a page, leaving the file alone if nothing changed (Sphinx then skips it)."""
-    content = "\n".join(lines).rstrip() + "\n"
-    if not path.exists() or path.read_text(encoding="utf-8") != content:
-        path.write_text(content, encoding="utf-8")
 
 
 def _clear_stale(folder: Path, keep: set[str]) -> None:

@@ -74,18 +74,19 @@ def day_cell(date: PartialDate | None) -> datetime.date | str | None:
 
 def file_link(inspection: Inspection, sources: Mapping[str, Source]) -> str | None:
     """The address of the report's file on files.ofsted.gov.uk, where a cited source gives it."""
-    for citation in inspection.citations:
-        source = sources.get(citation.source)
-        if source is not None and source.url and source.url.startswith(_OFSTED_FILES):
-            return source.url
-    return None
+    return _cited_url(inspection, sources, _OFSTED_FILES)
 
 
 def page_link(inspection: Inspection, sources: Mapping[str, Source]) -> str | None:
     """The address of the report's page on Ofsted's reports site, where a cited source gives it."""
+    return _cited_url(inspection, sources, _OFSTED_REPORTS)
+
+
+def _cited_url(inspection: Inspection, sources: Mapping[str, Source], site: str) -> str | None:
+    """The address of the first source the inspection cites on ``site``."""
     for citation in inspection.citations:
         source = sources.get(citation.source)
-        if source is not None and source.url and source.url.startswith(_OFSTED_REPORTS):
+        if source is not None and source.url and source.url.startswith(site):
             return source.url
     return None
 

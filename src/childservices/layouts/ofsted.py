@@ -13,17 +13,16 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from childservices.layouts._ofsted_cells import (
+    JUDGEMENTS,
+    authority_cells,
+    judgement_cells,
     long_day,
-    ofsted_grade,
+    official_layout,
     ofsted_name,
-    ofsted_overall,
-    ofsted_region,
-    web_link,
 )
-from childservices.layouts._shared import area_cells, day_cell, identifier_on
-from childservices.layouts.cells import PRE_DATES_CELL, Cell
-from childservices.layouts.table import Layout, LayoutTable
-from childservices.model import IdentifierScheme
+from childservices.layouts._shared import day_cell
+from childservices.layouts.cells import Cell
+from childservices.layouts.table import LayoutTable
 
 if TYPE_CHECKING:
     from childservices.authority_view import AuthorityView
@@ -31,7 +30,7 @@ if TYPE_CHECKING:
 
 __all__ = ["OFSTED_AS_AT", "ofsted_as_at"]
 
-OFSTED_AS_AT = Layout(
+OFSTED_AS_AT = official_layout(
     name="ofsted-as-at",
     columns=(
         "Web link",
@@ -41,22 +40,14 @@ OFSTED_AS_AT = Layout(
         "Inspection date",
         "Publication date",
         "Overall effectiveness",
-        "The impact of leaders on social work practice with children and families",
-        "The experiences and progress of children who need help and protection",
-        "The experiences and progress of children in care",
-        "The experiences and progress of care leavers",
+        *JUDGEMENTS,
     ),
-    date_formats={"Inspection date": "%d/%m/%Y", "Publication date": "%d/%m/%Y"},
+    dates=("Inspection date", "Publication date"),
     sheet="Inspections_as_at_31_March",
     description="Ofsted's official statistics: every authority's most recent judgement as at a date",
-    notes=(
-        "One table, from cell A3, with no blank rows or columns: each local authority in "
-        "England on the reference date with its most recent judgements, rebuilt by the "
-        "childservices library from its record. Column A links to the authority's page on "
-        "Ofsted's reports site. Column K is blank for inspections made before care leavers "
-        "were judged on their own (1 January 2023).",
-    ),
-    header_row=3,
+    rows="each local authority in England on the reference date with its most recent judgements",
+    blank="Column K is blank for inspections made before care leavers were judged on their own "
+    "(1 January 2023).",
 )
 """Ofsted's sheet ``Inspections_as_at_31_March`` (official statistics, 2025 release): in a
 workbook, a title on row 1, a note on row 2 and the header on row 3, as Ofsted lays it out."""
@@ -78,25 +69,13 @@ def ofsted_as_at(authorities: Iterable[AuthorityView], count: OfficialCount) -> 
     present = [a for a in authorities if a.active_on(day) is True]
     rows = []
     for authority in sorted(present, key=lambda a: (ofsted_name(a).casefold(), a.id)):
-        row: dict[str, Cell] = {
-            "Web link": web_link(authority, day),
-            "Local authority area code": identifier_on(authority, IdentifierScheme.ONS, day),
-            "Local authority name": ofsted_name(authority),
-            "Ofsted region": ofsted_region(authority),
-        }
+        row: dict[str, Cell] = authority_cells(authority, day, "Ofsted region")
         inspection = count.judgements.get(authority.id)
         if inspection is not None:
-            cells = [
-                None if c == PRE_DATES_CELL else c for c in area_cells(inspection, ofsted_grade)
-            ]
             row |= {
                 "Inspection date": day_cell(inspection.start),
                 "Publication date": day_cell(inspection.published),
-                "Overall effectiveness": ofsted_overall(inspection),
-                OFSTED_AS_AT.columns[7]: cells[0],
-                OFSTED_AS_AT.columns[8]: cells[1],
-                OFSTED_AS_AT.columns[9]: cells[2],
-                OFSTED_AS_AT.columns[10]: cells[3],
+                **judgement_cells(inspection),
             }
         rows.append(tuple(row.get(c) for c in OFSTED_AS_AT.columns))
     rule = count.rule

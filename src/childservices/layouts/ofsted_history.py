@@ -15,19 +15,21 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from childservices.layouts._ofsted_cells import (
+    ILACS_TYPES,
+    JUDGEMENTS,
+    authority_cells,
+    continued_by,
+    judgement_cells,
+    listed_by,
     long_day,
-    ofsted_grade,
+    official_layout,
     ofsted_name,
-    ofsted_overall,
-    ofsted_region,
-    web_link,
 )
-from childservices.layouts._shared import ILACS, area_cells, day_cell, identifier_on
-from childservices.layouts.cells import PRE_DATES_CELL, Cell
-from childservices.layouts.table import Layout, LayoutTable
-from childservices.model import IdentifierScheme, Inspection, InspectionKind
+from childservices.layouts._shared import ILACS, day_cell
+from childservices.layouts.cells import Cell
+from childservices.layouts.table import LayoutTable
+from childservices.model import Inspection, InspectionKind
 from childservices.rules.asof import publication_key
-from childservices.rules.carryover import keeps_predecessor_urn
 
 if TYPE_CHECKING:
     from childservices.authority_view import AuthorityView
@@ -35,14 +37,7 @@ if TYPE_CHECKING:
 
 __all__ = ["CURRENT", "NO_LONGER_EXISTS", "OFSTED_ILACS_HISTORY", "ofsted_ilacs_history"]
 
-_JUDGEMENTS = (
-    "The impact of leaders on social work practice with children and families",
-    "The experiences and progress of children who need help and protection",
-    "The experiences and progress of children in care",
-    "The experiences and progress of care leavers",
-)
-
-OFSTED_ILACS_HISTORY = Layout(
+OFSTED_ILACS_HISTORY = official_layout(
     name="ofsted-ilacs-history",
     columns=(
         "Web link",
@@ -54,19 +49,14 @@ OFSTED_ILACS_HISTORY = Layout(
         "Publication date",
         "Inspection type",
         "Overall effectiveness",
-        *_JUDGEMENTS,
+        *JUDGEMENTS,
     ),
-    date_formats={"Inspection date": "%d/%m/%Y", "Publication date": "%d/%m/%Y"},
+    dates=("Inspection date", "Publication date"),
     sheet="ILACS_inspection_history",
     description="Ofsted's official statistics: every ILACS standard and short inspection",
-    notes=(
-        "One table, from cell A3, with no blank rows or columns: every standard and short "
-        "inspection under ILACS (from 2018) of each local authority, rebuilt by the "
-        "childservices library from its record. Column A links to the authority's page on "
-        "Ofsted's reports site. Column M is blank for inspections made before care leavers "
-        "were judged on their own (1 January 2023).",
-    ),
-    header_row=3,
+    rows="every standard and short inspection under ILACS (from 2018) of each local authority",
+    blank="Column M is blank for inspections made before care leavers were judged on their own "
+    "(1 January 2023).",
 )
 """Ofsted's sheet ``ILACS_inspection_history`` (official statistics, 2025 release): long
 format, one row per inspection, by authority name and inspection date."""
@@ -76,19 +66,13 @@ CURRENT = "Current"
 NO_LONGER_EXISTS = "No longer exists"
 """The status of an authority abolished by the reference date (Bournemouth, Cumbria...)."""
 
-_TYPES = {
-    InspectionKind.STANDARD: "ILACS Standard Inspection",
-    InspectionKind.SHORT: "ILACS Short Inspection",
-}
-
 
 def _listed(inspection: Inspection, rule: CountingRule) -> bool:
     """A standard or short ILACS inspection, ended by the reference date, published by the
     cut-off (an inspection with no recorded kind is listed, its type left empty)."""
     if inspection.framework not in ILACS or inspection.kind is InspectionKind.REINSPECTION:
         return False
-    ended = inspection.end or inspection.published
-    return ended.latest <= rule.inspected_by and inspection.published.latest <= rule.published_by
+    return listed_by(inspection, rule)
 
 
 def ofsted_ilacs_history(authorities: Iterable[AuthorityView], rule: CountingRule) -> LayoutTable:
@@ -106,15 +90,10 @@ def ofsted_ilacs_history(authorities: Iterable[AuthorityView], rule: CountingRul
     """
     day = rule.inspected_by
     everyone = list(authorities)
-    continued_by = {
-        predecessor.id: authority
-        for authority in everyone
-        if authority.active_on(day) is True and keeps_predecessor_urn(authority)
-        for predecessor in authority.predecessors
-    }
+    continued = continued_by(everyone, day)
     keyed = []
     for authority in everyone:
-        listed_as = continued_by.get(authority.id, authority)
+        listed_as = continued.get(authority.id, authority)
         current = listed_as.active_on(day) is True
         for inspection in authority.inspections:
             if not _listed(inspection, rule):
@@ -141,17 +120,12 @@ def _row(
     authority: AuthorityView, inspection: Inspection, on: datetime.date, current: bool
 ) -> tuple[Cell, ...]:
     """One inspection's row; ``on`` is the day whose identifiers are written."""
-    cells = [None if c == PRE_DATES_CELL else c for c in area_cells(inspection, ofsted_grade)]
     row: dict[str, Cell] = {
-        "Web link": web_link(authority, on),
-        "Local authority area code": identifier_on(authority, IdentifierScheme.ONS, on),
-        "Local authority name": ofsted_name(authority),
+        **authority_cells(authority, on, "Ofsted region"),
         "Local authority status": CURRENT if current else NO_LONGER_EXISTS,
-        "Ofsted region": ofsted_region(authority),
         "Inspection date": day_cell(inspection.start),
         "Publication date": day_cell(inspection.published),
-        "Inspection type": None if inspection.kind is None else _TYPES.get(inspection.kind),
-        "Overall effectiveness": ofsted_overall(inspection),
-        **dict(zip(_JUDGEMENTS, cells, strict=True)),
+        "Inspection type": None if inspection.kind is None else ILACS_TYPES.get(inspection.kind),
+        **judgement_cells(inspection),
     }
     return tuple(row.get(c) for c in OFSTED_ILACS_HISTORY.columns)

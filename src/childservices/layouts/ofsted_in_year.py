@@ -20,18 +20,18 @@ import attrs
 
 from childservices.errors import ArgumentValueError
 from childservices.layouts._ofsted_cells import (
+    ILACS_TYPES,
+    JUDGEMENTS,
+    authority_cells,
+    judgement_cells,
     long_day,
-    ofsted_grade,
+    official_layout,
     ofsted_name,
-    ofsted_overall,
-    ofsted_region,
-    web_link,
 )
-from childservices.layouts._shared import ILACS, area_cells, day_cell, identifier_on
-from childservices.layouts.cells import PRE_DATES_CELL, Cell
-from childservices.layouts.table import Layout, LayoutTable
+from childservices.layouts._shared import ILACS, day_cell
+from childservices.layouts.cells import Cell
+from childservices.layouts.table import LayoutTable
 from childservices.model import (
-    IdentifierScheme,
     Inspection,
     InspectionKind,
     PartialDate,
@@ -51,14 +51,7 @@ __all__ = [
     "ofsted_in_year",
 ]
 
-_JUDGEMENTS = (
-    "The impact of leaders on social work practice with children and families",
-    "The experiences and progress of children who need help and protection",
-    "The experiences and progress of children in care",
-    "The experiences and progress of care leavers",
-)
-
-OFSTED_IN_YEAR = Layout(
+OFSTED_IN_YEAR = official_layout(
     name="ofsted-in-year",
     columns=(
         "Web link",
@@ -69,20 +62,14 @@ OFSTED_IN_YEAR = Layout(
         "Publication date",
         "Inspection/Visit type",
         "Overall effectiveness",
-        *_JUDGEMENTS,
+        *JUDGEMENTS,
         "Visit Theme",
     ),
-    date_formats={"Inspection/Visit date": "%d/%m/%Y", "Publication date": "%d/%m/%Y"},
+    dates=("Inspection/Visit date", "Publication date"),
     sheet="In-year_inspections",
     description="Ofsted's official statistics: the inspections and visits of one year",
-    notes=(
-        "One table, from cell A3, with no blank rows or columns: the standard and short "
-        "inspections, focused visits and monitoring visits of the year, rebuilt by the "
-        "childservices library from its record. Column A links to the authority's page on "
-        "Ofsted's reports site. Judgement cells are blank for visits, and the visit theme "
-        "blank for inspections.",
-    ),
-    header_row=3,
+    rows="the standard and short inspections, focused visits and monitoring visits of the year",
+    blank="Judgement cells are blank for visits, and the visit theme blank for inspections.",
 )
 """Ofsted's sheet ``In-year_inspections`` (official statistics, 2025 release): one row per
 inspection or visit of a year, by authority name and date."""
@@ -97,9 +84,7 @@ VISIT_THEMES = {
 }
 """Each visit theme as Ofsted's sheets write it."""
 
-_TYPES = {
-    InspectionKind.STANDARD: "ILACS Standard Inspection",
-    InspectionKind.SHORT: "ILACS Short Inspection",
+_VISIT_TYPES = {
     VisitKind.FOCUSED: "ILACS Focused Visit",
     VisitKind.MONITORING: "LA Monitoring visit",
 }
@@ -228,19 +213,15 @@ def _row(
 ) -> tuple[Cell, ...]:
     """One inspection's or visit's row; ``on`` is the day whose identifiers are written."""
     row: dict[str, Cell] = {
-        "Web link": web_link(authority, on),
-        "Local authority area code": identifier_on(authority, IdentifierScheme.ONS, on),
-        "Local authority name": ofsted_name(authority),
-        "Region": ofsted_region(authority),
+        **authority_cells(authority, on, "Region"),
         "Publication date": day_cell(event.published),
-        "Inspection/Visit type": None if event.kind is None else _TYPES.get(event.kind),
     }
     if isinstance(event, Visit):
+        row["Inspection/Visit type"] = None if event.kind is None else _VISIT_TYPES.get(event.kind)
         row["Inspection/Visit date"] = day_cell(event.start or event.published)
         row["Visit Theme"] = None if event.theme is None else VISIT_THEMES[event.theme]
     else:
-        cells = [None if c == PRE_DATES_CELL else c for c in area_cells(event, ofsted_grade)]
         row["Inspection/Visit date"] = day_cell(event.start)
-        row["Overall effectiveness"] = ofsted_overall(event)
-        row.update(zip(_JUDGEMENTS, cells, strict=True))
+        row["Inspection/Visit type"] = None if event.kind is None else ILACS_TYPES.get(event.kind)
+        row.update(judgement_cells(event))
     return tuple(row.get(c) for c in OFSTED_IN_YEAR.columns)

@@ -27,7 +27,14 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from childservices.layouts._ofsted_cells import long_day, ofsted_name, web_link
+from childservices.layouts._ofsted_cells import (
+    ILACS_TYPES,
+    continued_by,
+    listed_by,
+    long_day,
+    ofsted_name,
+    web_link,
+)
 from childservices.layouts._shared import ILACS, day_cell
 from childservices.layouts.cells import Cell
 from childservices.layouts.table import Layout, LayoutTable
@@ -209,10 +216,6 @@ _TYPES = {
     AuthorityKind.LONDON_BOROUGH: "London Borough",
     AuthorityKind.UNITARY: "Unitary",
 }
-_ILACS_TYPES = {
-    InspectionKind.STANDARD: "ILACS Standard Inspection",
-    InspectionKind.SHORT: "ILACS Short Inspection",
-}
 
 OFSTED_WIDE_HISTORY = Layout(
     name="ofsted-wide-history",
@@ -278,18 +281,13 @@ def _slot_cells(slot: Slot, inspection: Inspection) -> dict[str, Cell]:
     grades = inspection.grades
     cells: dict[str, Cell] = {slot.date: day_cell(inspection.published)}
     if slot.kind_column is not None and inspection.kind is not None:
-        cells[slot.kind_column] = _ILACS_TYPES.get(inspection.kind)
+        cells[slot.kind_column] = ILACS_TYPES.get(inspection.kind)
     if slot.overall is not None:
         overall = inspection.overall
         cells[slot.overall] = _grade(overall) if isinstance(overall, Grade) else None
     for column, areas in slot.areas:
         cells[column] = next((_grade(grades[a]) for a in areas if a in grades), None)
     return cells
-
-
-def _listed(inspection: Inspection, rule: CountingRule) -> bool:
-    ended = inspection.end or inspection.published
-    return ended.latest <= rule.inspected_by and inspection.published.latest <= rule.published_by
 
 
 def ofsted_wide_history(
@@ -308,12 +306,7 @@ def ofsted_wide_history(
     """
     day = rule.inspected_by
     everyone = list(authorities)
-    continued = {
-        p.id
-        for a in everyone
-        if a.active_on(day) is True and keeps_predecessor_urn(a)
-        for p in a.predecessors
-    }
+    continued = continued_by(everyone, day)
     chosen = [
         a
         for a in everyone
@@ -324,7 +317,7 @@ def ofsted_wide_history(
         inspections = list(authority.inspections)
         if keeps_predecessor_urn(authority):
             inspections += [i for p in authority.predecessors for i in p.inspections]
-        listed = sorted((i for i in inspections if _listed(i, rule)), key=publication_key)
+        listed = sorted((i for i in inspections if listed_by(i, rule)), key=publication_key)
         if abolished and not listed:
             continue
         on = day if not abolished else _last_day(authority, day)
