@@ -366,5 +366,6 @@ def test_the_page_names_both_versions_and_links_every_changed_inspection() -> No
     for change in changes.of("inspections"):
         assert f"({change.key})" in plain
         assert f"](../authorities/{change.authority}.md)" in page
-    visits = len(changes.of("visits", ChangeKind.ADDED))
-    assert f"| Visits | {visits} | 0 | 0 |" in plain
+    for table, words in (("visits", "Visits"), ("inspections", "Inspections")):
+        counts = [len(changes.of(table, kind)) for kind in ChangeKind]
+        assert f"| {words} | {' | '.join(map(str, counts))} |" in plain
