@@ -18,7 +18,13 @@ from authoritypage import grade_words
 from sitemd import text
 
 import childservices as cs
-from childservices.data.changes import ChangeKind, Changes, RecordChange, previous_release
+from childservices.data.changes import (
+    ChangeKind,
+    Changes,
+    RecordChange,
+    previous_release,
+    recorded_manifests,
+)
 from childservices.data.manifest import corrections_of
 
 CORRECTIONS = Path("seeds") / "corrections"
@@ -80,19 +86,28 @@ def page(ds: cs.Dataset, root: Path) -> list[str]:
     previous = previous_release(ds.data_version or "")
     if previous is None:
         return [*head, "No earlier release of the record is recorded: nothing to compare.", ""]
-    changes = ds.changes(previous, corrections=seed_corrections(root))
+    corrections = seed_corrections(root)
+    changes = ds.changes(previous, corrections=corrections)
     released = f", released on {text(previous.released.isoformat())}" if previous.released else ""
+    which = (
+        "the release before it"
+        if any(m.data_version == changes.current for m in recorded_manifests())
+        else "the newest recorded release (this version is not yet recorded as one)"
+    )
     lines = [
         *head,
         f"This page compares the record's data version {text(changes.current)} with "
-        f"{text(changes.previous)}, the release recorded before it{released}. A record "
-        "counts as added when only this version holds it, removed when only the earlier "
-        "one did, and changed when both hold it and any of its facts differs (every field "
-        "but its citations: a new citation alone is not a change, and what changed within "
-        "a record is not listed, since a release keeps only a hash of each record). A "
-        "change is marked corrected when a hand correction of that record in the seeds "
-        "(`seeds/corrections/`, each with its reason and source) was added, altered or "
-        "dropped between the two versions. The sources listed are this version's.",
+        f"{text(changes.previous)}, {text(which)}{released}"
+        + (f"; that release's manifest was {text(previous.note)}." if previous.note else ".")
+        + " A record counts as added when only this version holds it, removed when only "
+        "the earlier one did, and changed when both hold it and any of its facts differs "
+        "(every field but its citations: a new citation alone is not a change, and what "
+        "changed within a record is not listed, since a release keeps only a hash of each "
+        "record). A change is marked corrected when a hand correction of that record in "
+        "the seeds (`seeds/corrections/`, each with its reason and source) was added, "
+        "altered or dropped between the two versions"
+        + ("" if corrections is not None else " (not known here: the seeds were not found)")
+        + ". The sources listed are this version's.",
         "",
         *_summary(changes),
     ]
