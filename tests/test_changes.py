@@ -369,3 +369,27 @@ def test_the_page_names_both_versions_and_links_every_changed_inspection() -> No
     for table, words in (("visits", "Visits"), ("inspections", "Inspections")):
         counts = [len(changes.of(table, kind)) for kind in ChangeKind]
         assert f"| {words} | {' | '.join(map(str, counts))} |" in plain
+
+
+def test_the_check_says_whether_the_working_tree_version_is_recorded(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    recorded = (DATA / "releases" / f"{cs.DATA_VERSION}.json").is_file()
+    assert record_release.main(["--check"]) == (0 if recorded else 1)
+    assert cs.DATA_VERSION in capsys.readouterr().out
+
+
+def test_the_page_shows_no_more_than_its_budget_of_table_rows_open() -> None:
+    sys.path.insert(0, str(ROOT / "docs" / "_ext"))
+    try:
+        import sitechanges
+    finally:
+        sys.path.remove(str(ROOT / "docs" / "_ext"))
+    inside, shown, folded = False, 0, 0
+    for line in sitechanges.page(cs.load(updates=False), ROOT):
+        inside = line.startswith("<details") or (inside and not line.startswith("</details>"))
+        shown += line.startswith("|") and not inside
+        folded += line.startswith("|") and inside
+    # Failed before: the page showed 532 table rows open (the polish rule allows 200).
+    assert shown <= sitechanges.OPEN_ROWS < 200
+    assert folded > 0

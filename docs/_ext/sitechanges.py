@@ -9,6 +9,7 @@ say which changes come from one. Built elsewhere, it says that is not known.
 from __future__ import annotations
 
 import csv
+import html
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -54,6 +55,12 @@ GROUP_SECTIONS = (
     ("statistical_neighbours", "Statistical neighbours, by grouping and authority"),
 )
 """The tables a manifest summarises by group, with their headings."""
+
+OPEN_ROWS = 150
+"""How many table rows the page shows open: the sections' tables are shown in the page's
+order (inspections, visits and interventions first) while their rows fit, and the rest
+are folded (``<details>``, open on a click), so the page never shows hundreds of rows
+(``tests/test_polish.py``)."""
 
 _WORDS = {
     ChangeKind.ADDED: "added",
@@ -111,10 +118,11 @@ def page(ds: cs.Dataset, root: Path) -> list[str]:
         "",
         *_summary(changes),
     ]
+    budget = [OPEN_ROWS - len(RECORD_SECTIONS) - len(GROUP_SECTIONS) - 2]
     for table, heading in RECORD_SECTIONS:
-        lines += [f"## {heading}", "", *_records(ds, changes, table)]
+        lines += [f"## {heading}", "", *_records(ds, changes, table, budget)]
     for table, heading in GROUP_SECTIONS:
-        lines += [f"## {heading}", "", *_groups(changes, table)]
+        lines += [f"## {heading}", "", *_groups(changes, table, budget)]
     return lines
 
 
@@ -139,7 +147,7 @@ def _summary(changes: Changes) -> list[str]:
     )
 
 
-def _records(ds: cs.Dataset, changes: Changes, table: str) -> list[str]:
+def _records(ds: cs.Dataset, changes: Changes, table: str, budget: list[int]) -> list[str]:
     found = changes.of(table)
     if not found:
         return ["None.", ""]
@@ -154,11 +162,23 @@ def _records(ds: cs.Dataset, changes: Changes, table: str) -> list[str]:
             row.append(_sources(ds, change))
         rows.append([_authority(ds, change), *row] if by_authority else row)
     header = ["record", "change", *(["sources"] if schema.cited else [])]
-    return md.table(
-        f"{table.replace('_', ' ').capitalize()} added, removed or changed",
-        ["authority", *header] if by_authority else header,
-        rows,
+    caption = f"{table.replace('_', ' ').capitalize()} added, removed or changed"
+    return _folded(
+        caption,
+        md.table(caption, ["authority", *header] if by_authority else header, rows),
+        len(rows),
+        budget,
     )
+
+
+def _folded(caption: str, lines: list[str], rows: int, budget: list[int]) -> list[str]:
+    """A table, open while its rows fit in what is left of ``budget`` (which it then
+    spends), else folded under a summary naming it and its rows."""
+    if rows + 2 <= budget[0]:  # with its header and rule lines
+        budget[0] -= rows + 2
+        return lines
+    summary = html.escape(f"{caption}: {rows} rows (show)")
+    return [f"<details><summary>{summary}</summary>", "", *lines, "", "</details>", ""]
 
 
 def _schema(table: str) -> Any:
@@ -173,16 +193,14 @@ def _sources(ds: cs.Dataset, change: RecordChange) -> str:
     return md.sources(ds, change.citations)
 
 
-def _groups(changes: Changes, table: str) -> list[str]:
+def _groups(changes: Changes, table: str, budget: list[int]) -> list[str]:
     found = [g for g in changes.groups if g.table == table]
     if not found:
         return ["None.", ""]
     rows = [[text(g.group), text(_WORDS[g.kind]), str(g.before), str(g.after)] for g in found]
-    return md.table(
-        f"{table.replace('_', ' ').capitalize()} added, removed or changed, by group",
-        ["group", "change", "records before", "records now"],
-        rows,
-    )
+    caption = f"{table.replace('_', ' ').capitalize()} added, removed or changed, by group"
+    header = ["group", "change", "records before", "records now"]
+    return _folded(caption, md.table(caption, header, rows), len(rows), budget)
 
 
 def _by_key(ds: cs.Dataset, table: str) -> dict[str, Any]:
