@@ -45,6 +45,8 @@ html_theme = "furo"
 html_title = f"childservices {release}"
 # The site's script and styles: the sorting and filtering of its national table.
 html_static_path = ["_static"]
+# A small icon of our own, so a browser asking for one finds it (no 404 in its console).
+html_favicon = "_static/favicon.svg"
 html_css_files = ["site.css"]
 
 autodoc_member_order = "bysource"

@@ -7,7 +7,10 @@ under CI (``CI=true``) a missing ``../shared`` is a failure instead.
 
 from __future__ import annotations
 
+import importlib.util
 import os
+import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
@@ -54,3 +57,21 @@ def report_text_cache() -> Path:
 def tiny_seeds() -> Path:
     """A small made-up dataset in the seed format."""
     return TINY_SEEDS
+
+
+@pytest.fixture(scope="session")
+def html(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The built HTML: ``CHILDSERVICES_SITE_HTML`` if set, else a fresh build."""
+    given = os.environ.get("CHILDSERVICES_SITE_HTML")
+    if given:
+        return Path(given).resolve()
+    if importlib.util.find_spec("sphinx") is None or importlib.util.find_spec("furo") is None:
+        reason = "building the site needs the docs extra: pip install -e '.[docs]'"
+        if os.environ.get("CI"):
+            pytest.fail(reason)
+        pytest.skip(reason)
+    out = tmp_path_factory.mktemp("html")
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    command = [sys.executable, "-m", "sphinx", "-W", "--keep-going", "-q", "-b", "html"]
+    subprocess.run([*command, str(ROOT / "docs"), str(out)], check=True, env=env)
+    return out

@@ -183,7 +183,8 @@ def test_a_figure_naming_another_authoritys_episode_is_refused(seeds: Path) -> N
     with pytest.raises(DatasetError) as raised:
         cs.load_seeds(seeds)
     text = "\n".join(str(p) for p in raised.value.problems)
-    assert "delivery_figures" in text and "bad" in text and "episode" in text
+    assert "delivery_figures/test.csv" in text and "bad" in text
+    assert "'exampleton-trust-episode' concerns 'exampleton', not 'testshire'" in text
 
 
 def test_a_figure_naming_no_episode_is_refused_naming_file_record_and_field(seeds: Path) -> None:

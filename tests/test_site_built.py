@@ -11,11 +11,7 @@ needs the docs extra (without it the test skips and says so; under CI it fails).
 from __future__ import annotations
 
 import csv
-import importlib.util
 import json
-import os
-import subprocess
-import sys
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -27,24 +23,6 @@ pytestmark = pytest.mark.slow
 ROOT = Path(__file__).resolve().parent.parent
 SITE_FOLDERS = ("authorities", "national")
 MAX_BYTES = 1_000_000
-
-
-@pytest.fixture(scope="module")
-def html(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The built HTML: ``CHILDSERVICES_SITE_HTML`` if set, else a fresh build."""
-    given = os.environ.get("CHILDSERVICES_SITE_HTML")
-    if given:
-        return Path(given).resolve()
-    if importlib.util.find_spec("sphinx") is None or importlib.util.find_spec("furo") is None:
-        reason = "building the site needs the docs extra: pip install -e '.[docs]'"
-        if os.environ.get("CI"):
-            pytest.fail(reason)
-        pytest.skip(reason)
-    out = tmp_path_factory.mktemp("html")
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
-    command = [sys.executable, "-m", "sphinx", "-W", "--keep-going", "-q", "-b", "html"]
-    subprocess.run([*command, str(ROOT / "docs"), str(out)], check=True, env=env)
-    return out
 
 
 class _Page(HTMLParser):

@@ -248,16 +248,6 @@ def not_given_2026(ds: cs.Dataset) -> list[str]:
     ]
 
 
-def _period(figure: cs.DeliveryFigure) -> str:
-    if figure.unit is not cs.FigureUnit.POUNDS:
-        return ""
-    if figure.financial_year is not None:
-        return f"{figure.financial_year - 1}-{figure.financial_year % 100:02d}"
-    if figure.span_years is not None:
-        return f"over {figure.span_years} years"
-    return figure.period.value.replace("_", " ")
-
-
 def delivery_figures(ds: cs.Dataset) -> list[str]:
     """Every figure of money and staff of the delivery episodes and returns in-house."""
     names = {a.id: a.name for a in ds.records.authorities}
@@ -280,7 +270,7 @@ def delivery_figures(ds: cs.Dataset) -> list[str]:
                 "return in-house" if figure.insourcing else "episode",
                 f"`{figure.kind.value}`",
                 figure.shown,
-                _period(figure),
+                figure.covers,
                 figure.stated or "not given",
                 "; ".join(cited),
             ]

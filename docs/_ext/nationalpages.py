@@ -94,6 +94,7 @@ def national_index(ds: cs.Dataset, day: datetime.date) -> list[str]:
         "grades",
         "interventions",
         "delivery",
+        "map",
         "changes",
         "```",
         "",

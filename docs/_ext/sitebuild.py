@@ -15,6 +15,7 @@ from pathlib import Path
 import authoritypage
 import nationalpages
 import sitechanges
+import sitemap
 import sitetimelines
 
 import childservices as cs
@@ -70,6 +71,7 @@ def generate(docs_dir: Path, *, figures: bool = True) -> dict[str, int]:
             "grades.md": nationalpages.grades_over_time(ds, day),
             "interventions.md": nationalpages.interventions_now(ds, day),
             "delivery.md": nationalpages.delivery_now(ds, day),
+            "map.md": sitemap.map_page(ds, day),
             "changes.md": sitechanges.page(ds, docs_dir.parent),
         }
         for name, lines in national.items():

@@ -7,7 +7,8 @@ national pages into ``docs/national/``. Both folders are written by the build an
 ignored by git: nothing in them is typed by hand.
 
 The pages are written by :mod:`sitebuild`, their content is in :mod:`authoritypage`,
-:mod:`nationalpages`, :mod:`siteunknowns` and :mod:`sitetimelines`, the Markdown pieces
+:mod:`nationalpages`, :mod:`sitemap` (the national map), :mod:`siteunknowns` and
+:mod:`sitetimelines`, the Markdown pieces
 in :mod:`sitemd`. This module adds the HTML
 side: header cells with a ``scope`` (the column's or the row's), and the small script
 that sorts and filters the national table (``_static/site-tables.js``), on the pages
@@ -22,6 +23,7 @@ from typing import Any
 import sitemd
 from docutils import nodes
 from sitebuild import AUTHORITIES, generate
+from sphinx import addnodes
 from sphinx.writers.html5 import HTML5Translator
 
 SCRIPT = "site-tables.js"
@@ -30,8 +32,32 @@ SCRIPT_PAGES = frozenset({f"{AUTHORITIES}/index"})
 
 
 class SiteTranslator(HTML5Translator):
-    """The HTML translator with a ``scope`` on every header cell: ``col`` in a table's head,
-    ``row`` in its first (stub) column, so screen readers announce each cell's headers."""
+    """The HTML translator with what assistive technology needs and the theme leaves out:
+    a ``scope`` on every header cell (``col`` in a table's head, ``row`` in its first, stub,
+    column) so screen readers announce each cell's headers; a table's scrolling wrapper
+    reachable from the keyboard and named by the table's caption; a level on the
+    navigation's captions, which Sphinx marks as headings."""
+
+    def visit_table(self, node: nodes.Element) -> None:
+        # The theme wraps every table in a box that scrolls sideways when the table is wider
+        # than the page; keyboard users can scroll it once it takes the focus. (The wrapper's
+        # own visitor is MyST's, set on each translator, so it is amended here.)
+        wrapper = node.parent
+        if "table-wrapper" in wrapper.get("classes", ()) and self.body[-1].startswith("<div"):
+            title = next(node.findall(nodes.title), None)
+            name = title.astext() if title is not None else "table"
+            label = self.attval(f"{name} (scrolls sideways on a narrow screen)")
+            self.body[-1] = self.body[-1].replace(
+                "<div", f'<div tabindex="0" role="region" aria-label="{label}"', 1
+            )
+        super().visit_table(node)
+
+    def visit_title(self, node: nodes.Element) -> None:
+        super().visit_title(node)
+        if isinstance(node.parent, addnodes.compact_paragraph) and node.parent.get("toctree"):
+            # Sphinx writes <p role="heading"><span class="caption-text">: the level is missing.
+            tag = self.body[-2]
+            self.body[-2] = tag.replace('role="heading"', 'role="heading" aria-level="2"', 1)
 
     def visit_entry(self, node: nodes.Element) -> None:
         super().visit_entry(node)

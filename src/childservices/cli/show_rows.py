@@ -20,7 +20,6 @@ from childservices.model import (
     Citation,
     DeliveryEpisode,
     DeliveryFigure,
-    FigureUnit,
     Source,
     VisitKind,
 )
@@ -246,10 +245,4 @@ def _delivery_rows(ds: Dataset, authority: AuthorityView) -> Rows:
 def figure_detail(figure: DeliveryFigure) -> str:
     """What a delivery figure is of, and the time it covers, as ``show`` says it."""
     of = f"episode {figure.episode}" if figure.episode else f"return {figure.insourcing}"
-    if figure.financial_year is not None:
-        return f"{of}; financial year {figure.financial_year - 1}-{figure.financial_year % 100:02d}"
-    if figure.span_years is not None:
-        return f"{of}; over {figure.span_years} years"
-    if figure.unit is FigureUnit.POUNDS:
-        return f"{of}; {figure.period.value.replace('_', ' ')}"
-    return of
+    return f"{of}; {figure.covers}" if figure.covers else of

@@ -152,6 +152,19 @@ class DeliveryFigure:
             )
 
     @property
+    def covers(self) -> str:
+        """The time the figure covers, as a reader would say it: ``financial year 2019-20``,
+        ``over 5 years``, or for money ``per year`` or ``one off``; empty for people or posts
+        counted at one time."""
+        if self.financial_year is not None:
+            return f"financial year {self.financial_year - 1}-{self.financial_year % 100:02d}"
+        if self.span_years is not None:
+            return f"over {self.span_years} years"
+        if self.unit is FigureUnit.POUNDS:
+            return self.period.value.replace("_", " ")
+        return ""
+
+    @property
     def shown(self) -> str:
         """The value as a reader would say it: ``about 1,500 people``, ``GBP 24,400,000``."""
         words = {
