@@ -96,6 +96,7 @@ def national_index(ds: cs.Dataset, day: datetime.date) -> list[str]:
         "interventions",
         "delivery",
         "map",
+        "changes",
         "```",
         "",
     ]

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import authoritypage
 import nationalpages
+import sitechanges
 import sitemap
 import sitetimelines
 from pagewrite import write_page as _write
@@ -65,6 +66,7 @@ def generate(docs_dir: Path, *, figures: bool = True) -> dict[str, int]:
             "interventions.md": nationalpages.interventions_now(ds, day),
             "delivery.md": nationalpages.delivery_now(ds, day),
             "map.md": sitemap.map_page(ds, day),
+            "changes.md": sitechanges.page(ds, docs_dir.parent),
         }
         for name, lines in national.items():
             _write(national_dir / name, lines)

@@ -28,6 +28,10 @@ from childservices.rules import delivery
 if TYPE_CHECKING:
     # Imported where used: ``import childservices`` does not need them.
     import pathlib
+    from collections.abc import Mapping
+
+    from childservices.data.changes import Changes
+    from childservices.data.manifest import Manifest
 
 __all__ = ["COMPANY_MODELS", "Dataset"]
 
@@ -63,6 +67,30 @@ class Dataset(DayAnswers, Analyses, Context):
         instead: the other process loads its own, and refuses a different version; see
         :mod:`childservices.loading`.)"""
         return (_unpickle_records, (self.records, self.data_version))
+
+    # What changed since a release (see childservices.data.changes) -------------
+
+    def changes(
+        self,
+        previous: Manifest | str | None = None,
+        *,
+        corrections: Mapping[str, str] | None = None,
+    ) -> Changes:
+        """What changed in this record since a released data version: records added,
+        removed and changed, table by table, each with its current citations.
+
+        ``previous`` is a :class:`~childservices.data.manifest.Manifest`, the data
+        version of a release recorded with the package, or ``None`` for the release
+        before this record's version (:func:`~childservices.data.changes.previous_release`).
+        Whether a change comes from a hand correction of the seeds is known when this
+        record's version is recorded too, or when ``corrections`` (from
+        :func:`~childservices.data.manifest.corrections_of`) are given; else ``None``.
+        Raises :class:`~childservices.UnknownRecordError` when no such release is recorded.
+        """
+        from childservices.data.changes import compare, release_to_compare
+
+        before, after = release_to_compare(self.records, self.data_version, previous, corrections)
+        return compare(before, after, records=self.records)
 
     # Exports (see childservices.export) -------------------------------------
 
