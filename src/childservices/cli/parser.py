@@ -23,6 +23,7 @@ GROUPS: dict[str, tuple[str, ...]] = {
     "show": ("summary", "show"),
     "on_a_day": ("ratings", "trusts", "interventions"),
     "delivery": ("delivery",),
+    "measures": ("measures",),
     "time_to_good": ("time-to-good",),
     "export": ("export",),
     "validate": ("validate",),
