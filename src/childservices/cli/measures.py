@@ -114,9 +114,7 @@ def _year(text: str) -> int | str:
 
 def _usage(call: Call, message: str) -> int:
     """A usage error of ``measures``: one line naming the argument, exit status 2."""
-    call.err.write(
-        f"childservices measures: {message} (try 'childservices measures --help')\n"
-    )
+    call.err.write(f"childservices measures: {message} (try 'childservices measures --help')\n")
     return 2
 
 
@@ -138,8 +136,9 @@ def run_measures(call: Call) -> int:
     held = years_held(ds, measure.id)
     if isinstance(args.year, int) and args.year not in held:
         return _usage(
-            call, f"argument --year: the record holds no {measure.id} figure for {args.year}; "
-            f"it holds {year_spans(held)}"
+            call,
+            f"argument --year: the record holds no {measure.id} figure for {args.year}; "
+            f"it holds {year_spans(held)}",
         )
     only = [ds.authority(authority_name(words)).id for words in args.authority or ()]
     year, why = _chosen_year(ds, measure, held, args.year, args.as_of)
@@ -211,8 +210,15 @@ def _chosen_year(
         found = ds.measure(measure.id, None, as_of=as_of)
         published = sorted({o.year for o in found.authorities})
         if published:
+            doubt = sorted({o.year for o in found.not_known if o.year > published[-1]})
+            later = (
+                f"; for {year_spans(doubt)} the record does not know whether the figures "
+                "were published by then (--year to see them, marked not_known)"
+                if doubt
+                else ""
+            )
             return published[-1], (
-                f"year {published[-1]}: the latest with figures published by {as_of} "
+                f"year {published[-1]}: the latest with figures published by {as_of}{later} "
                 "(--year to choose another, --year all for every year)"
             )
     return held[-1], (
@@ -221,9 +227,7 @@ def _chosen_year(
     )
 
 
-def figure_rows(
-    ds: Dataset, measure: Measure, found: MeasureFigures, only: Sequence[str]
-) -> Rows:
+def figure_rows(ds: Dataset, measure: Measure, found: MeasureFigures, only: Sequence[str]) -> Rows:
     """One row per figure: the authorities' (only those in ``only``, if given), then, with no
     authority named, the regions' and England's; under ``--as-of`` the figures published
     by the day and then those whose publication date is not known."""
@@ -250,9 +254,9 @@ def _wanted(observations: Iterable[Observation], only: Sequence[str]) -> list[Ob
     )
 
 
-def _row(ds: Dataset, measure: Measure, o: Observation, publication: str | None) -> dict[
-    str, object
-]:
+def _row(
+    ds: Dataset, measure: Measure, o: Observation, publication: str | None
+) -> dict[str, object]:
     """One figure as a row (see :data:`COLUMNS`)."""
     from childservices.model import NotPublished
 
@@ -260,13 +264,13 @@ def _row(ds: Dataset, measure: Measure, o: Observation, publication: str | None)
         name = ds.authority(o.authority).name
     else:
         name = o.region.value if o.region is not None else "England"
-    reason = o.value if isinstance(o.value, NotPublished) else None
+    value, reason = (None, o.value) if isinstance(o.value, NotPublished) else (o.value, None)
     return {
         "level": o.level,
         "place": o.place,
         "name": name,
         "year": o.year,
-        "value": None if reason is not None else number(o.value),  # type: ignore[arg-type]
+        "value": None if value is None else number(value),
         "reason": None if reason is None else f"{reason.name.lower()} ({reason.value})",
         "unit": measure.unit,
         "numerator": None if o.numerator is None else number(o.numerator),
@@ -281,9 +285,7 @@ def number(value: float) -> str:
     return str(int(value)) if value.is_integer() else repr(value)
 
 
-def notes(
-    ds: Dataset, found: MeasureFigures, only: Sequence[str], why: str | None
-) -> list[str]:
+def notes(ds: Dataset, found: MeasureFigures, only: Sequence[str], why: str | None) -> list[str]:
     """What the table does not say itself: the year chosen and why, the named authorities
     with no figure, and under ``--as-of`` the figures left out or not placed."""
     lines = [] if why is None else [why]
@@ -291,8 +293,10 @@ def notes(
     for authority in only:
         if authority not in given:
             when = "that year" if found.year is not None else "any year"
-            lines.append(f"{ds.authority(authority).name}: no figure of {found.measure.id} "
-                         f"in the record for {when}")
+            lines.append(
+                f"{ds.authority(authority).name}: no figure of {found.measure.id} "
+                f"in the record for {when}"
+            )
     if found.as_of is not None:
         late = _wanted(found.not_yet_published, only)
         unknown = _wanted(found.not_known, only)
@@ -302,4 +306,3 @@ def notes(
             "(publication not_known)"
         )
     return lines
-
