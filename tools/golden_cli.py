@@ -62,6 +62,7 @@ SUBCOMMANDS = (
     "trusts",
     "interventions",
     "delivery",
+    "measures",
     "time-to-good",
     "export",
     "validate",
@@ -213,6 +214,16 @@ CLI_GROUPS: dict[str, list[Call]] = {
         "interventions --on 2016-06-01 --format json",
         "interventions --on 2019-06-01 --format csv",
         "interventions --on 2026-08-20 --format csv",
+    ),
+    "cli-measures": _calls(
+        "measures",
+        "measures cla_at_31_march --authority Sandwell --authority Tower Hamlets",
+        "measures placements_three_or_more_percent --authority Rutland --authority Sandwell "
+        "--year 2025 --format csv",
+        "measures cin_at_31_march --authority Sandwell --year all --as-of 2016-12-01 "
+        "--format json",
+        "measures cla_at_31_marhc",
+        "measures cla_at_31_march --year 1990",
     ),
     "cli-time-to-good": _calls(
         f"time-to-good {_UNTIL}",
