@@ -3,6 +3,8 @@
 ``summary`` describes the dataset; ``show AUTHORITY`` prints one authority's
 history with sources; ``ratings``, ``trusts`` and ``interventions`` answer
 "on this day" questions as tables (``--format table|csv|json``);
+``measures`` gives the DfE's official figures (the list of
+measures, or one measure for every authority in a year, ``--as-of`` a day);
 ``time-to-good`` gives the Kaplan-Meier estimate of the time from an
 inadequate judgement to good, by group; ``export``
 writes every table, or one drop-in table (``--layout``: the spreadsheets
@@ -21,7 +23,7 @@ when its reader goes away (``childservices validate ... | head``).
 
 The package has a module per command group (``show``: ``summary`` and
 ``show``; ``on_a_day``: ``ratings``, ``trusts``, ``interventions``;
-``time_to_good``; ``export``; ``validate``; ``update``; ``read_report``),
+``delivery``; ``measures``; ``time_to_good``; ``export``; ``validate``; ``update``; ``read_report``),
 each adding its own commands to the parser (``parser``); ``output`` and
 ``command`` hold what they share. Only :func:`main` and :func:`printable` are
 public.
