@@ -221,3 +221,18 @@ def test_an_authority_with_no_figure_that_year_is_said(capsys: pytest.CaptureFix
     out, err = _run(capsys, "cla_at_31_march", "--authority", "Northamptonshire", "--year", "2025")
     assert out.splitlines()[1:] == []
     assert "Northamptonshire: no figure of cla_at_31_march in the record for that year" in err
+
+
+def test_as_of_before_every_publication_says_so(capsys: pytest.CaptureFixture[str]) -> None:
+    with (REPO / "seeds" / "publications" / "dfe.csv").open(encoding="utf-8") as handle:
+        years = [
+            int(r["year"])
+            for r in csv.DictReader(handle)
+            if r["release"] == "dfe-children-looked-after"
+        ]
+    day = f"{min(years)}-01-01"  # before the first year held had even ended
+    out, err = _run(capsys, "cla_at_31_march", "--authority", "Sandwell", "--as-of", day)
+    assert out.splitlines()[1:] == []
+    assert f"none of its figures had been published by {day}" in err
+    assert "1 figure(s) not yet published that day are left out" in err
+    assert "no figure of cla_at_31_march in the record" not in err  # it has one, not yet out

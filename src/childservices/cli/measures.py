@@ -206,24 +206,42 @@ def _chosen_year(
         return asked, None
     if not held:
         return None, None
+    choose = "; --year to choose another, --year all for every year"
     if as_of is not None:
-        found = ds.measure(measure.id, None, as_of=as_of)
-        published = sorted({o.year for o in found.authorities})
-        if published:
-            doubt = sorted({o.year for o in found.not_known if o.year > published[-1]})
-            later = (
-                f"; for {year_spans(doubt)} the record does not know whether the figures "
-                "were published by then (--year to see them, marked not_known)"
-                if doubt
-                else ""
-            )
-            return published[-1], (
-                f"year {published[-1]}: the latest with figures published by {as_of}{later} "
-                "(--year to choose another, --year all for every year)"
-            )
+        year, why = _as_of_year(ds, measure, held, as_of)
+        return year, why + choose
     return held[-1], (
         f"year {held[-1]}: the latest year the record holds for {measure.id} (held: "
-        f"{year_spans(held)}; --year to choose another, --year all for every year)"
+        f"{year_spans(held)}){choose}"
+    )
+
+
+def _as_of_year(
+    ds: Dataset, measure: Measure, held: Sequence[int], as_of: datetime.date
+) -> tuple[int, str]:
+    """The default year under ``--as-of``: the latest with figures published by the day,
+    else the latest whose publication the record cannot place, else the latest held; and why."""
+    found = ds.measure(measure.id, None, as_of=as_of)
+    published = sorted({o.year for o in (*found.authorities, *found.regions, *found.national)})
+    doubt = sorted({o.year for o in found.not_known if not published or o.year > published[-1]})
+    if published:
+        later = (
+            f"; the record does not know whether the figures for {year_spans(doubt)} were "
+            f"published by then (--year {doubt[-1]} shows them, marked not_known)"
+            if doubt
+            else ""
+        )
+        return published[-1], (
+            f"year {published[-1]}: the latest with figures published by {as_of}{later}"
+        )
+    if doubt:
+        return doubt[-1], (
+            f"year {doubt[-1]}: no figure of {measure.id} is known to have been published by "
+            f"{as_of}; whether this year's were the record does not know (marked not_known)"
+        )
+    return held[-1], (
+        f"year {held[-1]}: the latest year the record holds for {measure.id}; none of its "
+        f"figures had been published by {as_of}"
     )
 
 
@@ -289,7 +307,7 @@ def notes(ds: Dataset, found: MeasureFigures, only: Sequence[str], why: str | No
     """What the table does not say itself: the year chosen and why, the named authorities
     with no figure, and under ``--as-of`` the figures left out or not placed."""
     lines = [] if why is None else [why]
-    given = {o.authority for o in (*found.authorities, *found.not_known)}
+    given = {o.authority for o in (*found.authorities, *found.not_known, *found.not_yet_published)}
     for authority in only:
         if authority not in given:
             when = "that year" if found.year is not None else "any year"
