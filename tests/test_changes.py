@@ -68,6 +68,14 @@ def test_added_removed_changed_and_unchanged_records() -> None:
     assert all(c.corrected is None for c in changes.records)
 
 
+def test_the_changes_print_a_short_summary_not_every_record() -> None:
+    before = _manifest("v1", {str(i): "1" for i in range(2000)})
+    after = _manifest("v2", {str(i): "2" for i in range(2000)})
+    text = repr(compare(before, after))
+    assert len(text) < 300
+    assert "from v1 to v2" in text and "2000 records" in text
+
+
 def test_the_same_manifest_has_no_changes() -> None:
     one = _manifest("v1", {"a": "1"}, corrections={"inspections/a/kind": "x"})
     assert compare(one, one).records == () and compare(one, one).counts() == {}

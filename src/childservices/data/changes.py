@@ -104,6 +104,14 @@ class Changes:
     records: tuple[RecordChange, ...]
     groups: tuple[GroupChange, ...]
 
+    def __repr__(self) -> str:
+        """A short summary, as a data frame prints one: the detail is in the attributes."""
+        return (
+            f"<Changes from {self.previous} to {self.current}: {len(self.records)} records and "
+            f"{len(self.groups)} groups added, removed or changed; detail in .records, "
+            ".groups, .counts(), .of(table)>"
+        )
+
     def of(self, table: str, kind: ChangeKind | None = None) -> tuple[RecordChange, ...]:
         """The changes of one table's records (of one kind, if given)."""
         return tuple(
