@@ -38,6 +38,8 @@ extensions = [
     "analyses",
     "measuredoc",
     "sitepages",
+    # Sphinx drops the search entries of pages a rebuild leaves alone: give them back.
+    "searchentries",
 ]
 source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
 exclude_patterns = ["_build", "_generated"]
