@@ -345,3 +345,17 @@ def test_the_ratings_chart_is_told_apart_by_more_than_colour(grades_page: str) -
         shape = re.sub(r"[\d.\s-]+", "", markers.get("d", "").split("M")[1])
         styles.add((line.get("stroke-dasharray"), shape))
     assert len(styles) == len(list(svg.iter("g"))), "each line its own dash and marker"
+
+
+def test_the_ratings_chart_scrolls_in_its_own_box_that_takes_the_focus(grades_page: str) -> None:
+    """On a phone the chart keeps a readable size (CSS: at least 36rem wide) and scrolls
+    sideways inside a box the keyboard can reach, not the page."""
+    start = grades_page.index('<figure class="site-chart-wide">')
+    box = re.search(r"<div ([^>]*)>\s*<svg", grades_page[start:])
+    assert box is not None
+    attributes = dict(re.findall(r'([\w-]+)="([^"]*)"', box.group(1)))
+    assert attributes["class"] == "site-chart-scroll"
+    assert attributes["tabindex"] == "0" and attributes["role"] == "region"
+    assert "ratings over time" in attributes["aria-label"]
+    css = (Path(__file__).resolve().parent.parent / "docs" / "_static" / "site.css").read_text()
+    assert re.search(r"\.site-chart-scroll svg \{[^}]*min-width: 36rem", css)

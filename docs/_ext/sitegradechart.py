@@ -92,7 +92,12 @@ def grades_chart(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[s
     return raw_html(
         [
             '<figure class="site-chart-wide">',
+            # On a phone the chart keeps a readable size and scrolls sideways in its own
+            # box, which takes the focus so the keyboard can scroll it too.
+            '<div class="site-chart-scroll" tabindex="0" role="region" '
+            'aria-label="Chart of ratings over time (scrolls sideways on a narrow screen)">',
             chart_svg(days, lines, label),
+            "</div>",
             f"<figcaption>{escape(caption)}</figcaption>",
             "</figure>",
         ]
