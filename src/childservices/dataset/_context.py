@@ -74,6 +74,7 @@ class Context(Measures):
         *,
         years: int = 3,
         grouping: NeighbourGrouping | str | None = None,
+        as_of: DateLike | None = None,
     ) -> MeasureAround:
         """A measure for one authority and the median of its statistical neighbours, in the
         ``years`` either side of an event of the record (``at``, an :class:`~childservices.rules.events.Event`
@@ -90,11 +91,22 @@ class Context(Measures):
         and the result says which was used and which was in force. It
         describes; it does not show cause.
 
+        With ``as_of`` a day, only figures certainly published by then count
+        (:mod:`childservices.rules.publication`): a year whose figure was not
+        yet published, or whose publication date the record does not know,
+        has no value and says so (:attr:`~childservices.rules.context.YearRow.publication`),
+        and the medians are over published neighbours' figures only, with how
+        many neighbours' figures are of unknown publication.
+
         >>> import childservices as cs
         >>> ds = cs.load()
         >>> around = ds.measure_around("Sandwell", "cla_rate_per_10000", "2022-07-05")
         >>> around.year_zero, around.grouping.value, [r.year for r in around.rows][:2]
         (2023, 'dfe-2021', [2020, 2021])
+        >>> known = ds.measure_around("Sandwell", "cla_rate_per_10000", "2022-07-05",
+        ...                           as_of="2021-11-01")
+        >>> [r.text(known.as_of) for r in known.rows][1:3]
+        ['publication date not known on 2021-11-01', 'not yet published on 2021-11-01']
         """
         from childservices.rules.context import measure_around
         from childservices.rules.neighbours import grouping_on, neighbours_in
@@ -109,17 +121,19 @@ class Context(Measures):
         )
         rows = self.index.neighbours.get(authority, ())
         listed = () if chosen is None else tuple(n.neighbour for n in neighbours_in(rows, chosen))
+        local = self._local(measure)
         return measure_around(
             authority=authority,
             measure=measure,
             event=event,
             day=when,
             earliest=earliest,
-            figures={(o.authority or "", o.year): o for o in self._local(measure)},
+            figures={(o.authority or "", o.year): o for o in local},
             neighbours=listed,
             grouping=chosen,
             grouping_in_force=in_force,
             years=years,
+            known=None if as_of is None else self._as_of(local, as_of),
         )
 
     def _around_what(
@@ -161,6 +175,7 @@ class Context(Measures):
         year: int | None = None,
         frameworks: Collection[Framework] = SIF_AND_LATER,
         rating_basis: RatingBasis | Area = RatingBasis.OVERALL,
+        as_of: DateLike | None = None,
     ) -> MeasureByGrade:
         """A measure's figures grouped by each authority's rating on ``day`` (count, median,
         quartiles, lowest and highest of each group), with "no overall judgement" and
@@ -173,10 +188,18 @@ class Context(Measures):
         The rules are in :mod:`childservices.rules.by_grade`. It describes; it
         does not show cause.
 
+        With ``as_of`` a day, only figures certainly published by then count;
+        the authorities whose figure was not yet published, or whose
+        publication date is not known, are listed apart in the result.
+
         >>> import childservices as cs
-        >>> spread = cs.load().measure_by_grade("agency_rate_fte", "2025-09-30")
+        >>> ds = cs.load()
+        >>> spread = ds.measure_by_grade("agency_rate_fte", "2025-09-30")
         >>> spread.year, [g.label for g in spread.groups][:2]
         (2025, ['outstanding', 'good'])
+        >>> early = ds.measure_by_grade("cla_rate_per_10000", "2024-11-13", as_of="2024-11-13")
+        >>> early
+        <MeasureByGrade cla_rate_per_10000 2024 on 2024-11-13: no group; as of 2024-11-13: 153 not yet published, 0 publication not known>
         """
         from childservices.rules.by_grade import measure_by_grade
         from childservices.rules.context import year_ended_by
@@ -201,5 +224,11 @@ class Context(Measures):
             o.authority or "": o for o in self._local(measure) if o.year == paired
         }
         return measure_by_grade(
-            measure=measure, day=when, year=paired, year_rule=rule, ratings=ratings, figures=figures
+            measure=measure,
+            day=when,
+            year=paired,
+            year_rule=rule,
+            ratings=ratings,
+            figures=figures,
+            known=None if as_of is None else self._as_of(tuple(figures.values()), as_of),
         )

@@ -12,6 +12,14 @@ ended by the day: :func:`~childservices.rules.context.year_ended_by`). An
 authority with no number (suppressed, or no figure in the files for that year)
 is counted in its group and left out of the statistics.
 
+**As of a day.** Given ``as_of``, only figures certainly published by that day
+count (:mod:`childservices.rules.publication`): an authority whose figure was
+not yet published then, or whose figure's publication date the record does not
+know, is taken out of the groups and listed apart
+(:attr:`MeasureByGrade.not_yet_published`, :attr:`MeasureByGrade.not_known`),
+never dropped silently. One with no figure in the files stays in its group as
+"no figure".
+
 The quartiles are :func:`statistics.quantiles` with ``method="inclusive"`` (the
 median of each half, the usual box-plot reading); with one value every
 statistic is that value, with none they are ``None``.
@@ -25,6 +33,7 @@ from collections.abc import Mapping
 import attrs
 
 from childservices.model import Grade, Measure, NoJudgement, NotPublished, Observation, Overall
+from childservices.rules.publication import FiguresAsOf
 
 __all__ = ["GradeGroup", "MeasureByGrade", "group_label", "measure_by_grade"]
 
@@ -104,7 +113,11 @@ class MeasureByGrade:
     ``year`` is the reporting year whose figures are paired with the day's
     ratings (``year_rule`` says how it was chosen); ``groups`` run from
     outstanding to inadequate, then no overall judgement, then no rating,
-    leaving out a group with no authority.
+    leaving out a group with no authority. ``as_of`` is the day whose published
+    figures only were read (``None``: every figure in the files);
+    ``not_yet_published`` and ``not_known`` are the ids of the authorities
+    left out of the groups because their figure was not yet published on it,
+    or its publication date is not known (both empty without ``as_of``).
     """
 
     measure: Measure
@@ -112,14 +125,25 @@ class MeasureByGrade:
     year: int
     year_rule: str
     groups: tuple[GradeGroup, ...]
+    as_of: datetime.date | None = None
+    not_yet_published: tuple[str, ...] = ()
+    not_known: tuple[str, ...] = ()
 
     def group(self, rating: Overall | None) -> GradeGroup | None:
         """The group of ``rating`` (``None``: the no-rating group), if any authority is in it."""
         return next((g for g in self.groups if g.rating is rating), None)
 
     def __repr__(self) -> str:
-        counts = ", ".join(f"{g.label} {g.count}" for g in self.groups)
-        return f"<MeasureByGrade {self.measure.id} {self.year} on {self.day}: {counts}>"
+        counts = ", ".join(f"{g.label} {g.count}" for g in self.groups) or "no group"
+        known = (
+            ""
+            if self.as_of is None
+            else (
+                f"; as of {self.as_of}: {len(self.not_yet_published)} not yet published, "
+                f"{len(self.not_known)} publication not known"
+            )
+        )
+        return f"<MeasureByGrade {self.measure.id} {self.year} on {self.day}: {counts}{known}>"
 
     def __str__(self) -> str:
         lines = [f"{self.measure.name}, {self.year} ({self.year_rule}), by rating on {self.day}"]
@@ -130,6 +154,11 @@ class MeasureByGrade:
                 else (f"median {g.median:g}, quartiles {g.lower_quartile:g}-{g.upper_quartile:g}")
             )
             lines.append(f"{g.label}: {g.count} of {len(g.authorities)} with a value; {spread}")
+        if self.as_of is not None:
+            lines.append(
+                f"as of {self.as_of}, left out: {len(self.not_yet_published)} not yet published, "
+                f"{len(self.not_known)} whose publication date is not known"
+            )
         return "\n".join(lines)
 
 
@@ -176,11 +205,32 @@ def measure_by_grade(
     year_rule: str,
     ratings: Mapping[str, Overall | None],
     figures: Mapping[str, Observation],
+    known: FiguresAsOf | None = None,
 ) -> MeasureByGrade:
     """``measure``'s figures for ``year`` (``figures``: each authority's, by id) grouped by
-    ``ratings`` (each authority in existence on ``day`` with its rating then)."""
+    ``ratings`` (each authority in existence on ``day`` with its rating then).
+
+    ``known``, for an answer as of a day, is ``figures`` split by their
+    publication on that day (:func:`~childservices.rules.publication.figures_as_of`);
+    a figure in none of its groups counts as not known."""
+    later: set[str] = set()
+    unknown: set[str] = set()
+    if known is not None:
+        published = {o.authority or "" for o in known.published}
+        later = {a for o in known.not_yet_published if (a := o.authority or "") in ratings}
+        unknown = {a for a in figures if a in ratings and a not in published and a not in later}
     members: dict[Overall | None, list[str]] = {}
     for authority in sorted(ratings):
-        members.setdefault(ratings[authority], []).append(authority)
+        if authority not in later and authority not in unknown:
+            members.setdefault(ratings[authority], []).append(authority)
     groups = tuple(_group(r, members[r], figures) for r in _ORDER if r in members)
-    return MeasureByGrade(measure=measure, day=day, year=year, year_rule=year_rule, groups=groups)
+    return MeasureByGrade(
+        measure=measure,
+        day=day,
+        year=year,
+        year_rule=year_rule,
+        groups=groups,
+        as_of=None if known is None else known.day,
+        not_yet_published=tuple(sorted(later)),
+        not_known=tuple(sorted(unknown)),
+    )

@@ -38,6 +38,7 @@ import attrs
 from childservices.errors import ArgumentValueError
 from childservices.model import Measure, NeighbourGrouping, NotPublished, Observation, YearEnd
 from childservices.rules.events import Event
+from childservices.rules.publication import FiguresAsOf, PublicationStatus
 
 __all__ = [
     "MAX_YEARS",
@@ -45,6 +46,7 @@ __all__ = [
     "YearRow",
     "measure_around",
     "shown",
+    "statuses_of",
     "year_containing",
     "year_ended_by",
 ]
@@ -77,12 +79,27 @@ def year_ended_by(day: datetime.date, year_ends: YearEnd) -> int:
     return day.year if day >= year_ends.day(day.year) else day.year - 1
 
 
-def shown(value: float | NotPublished | None) -> str:
-    """A figure in words: the number, the release's reason for none, or that the files hold none.
+def shown(
+    value: float | NotPublished | None,
+    publication: PublicationStatus | None = None,
+    as_of: datetime.date | None = None,
+) -> str:
+    """A figure in words: the number, the release's reason for none, or that the files hold none;
+    given its ``publication`` status on ``as_of``, a figure not yet published or of unknown
+    publication says so instead.
 
     >>> shown(12.0), shown(NotPublished.SUPPRESSED), shown(None)
     ('12', 'not published (c)', 'no figure in the files')
+    >>> day = datetime.date(2024, 11, 13)
+    >>> shown(None, PublicationStatus.NOT_YET_PUBLISHED, day)
+    'not yet published on 2024-11-13'
+    >>> shown(None, PublicationStatus.NOT_KNOWN, day)
+    'publication date not known on 2024-11-13'
     """
+    if publication is PublicationStatus.NOT_YET_PUBLISHED:
+        return "not yet published" + ("" if as_of is None else f" on {as_of}")
+    if publication is PublicationStatus.NOT_KNOWN:
+        return "publication date not known" + ("" if as_of is None else f" on {as_of}")
     if value is None:
         return "no figure in the files"
     if isinstance(value, NotPublished):
@@ -103,6 +120,14 @@ class YearRow:
     ``neighbour_median`` is the median of the neighbours' published values
     (``None`` where none had one), ``neighbours_with_value`` how many of the
     ``neighbours_listed`` had one.
+
+    ``publication`` is, for an answer as of a day, the authority's figure's
+    :class:`~childservices.rules.publication.PublicationStatus` on that day
+    (``None`` without ``as_of``, or where the files hold no figure); a figure
+    not certainly published then has ``value`` and ``observation`` ``None``.
+    ``neighbours_not_known`` is how many neighbours' figures were left out of
+    the median because their publication date is not known (0 without
+    ``as_of``).
     """
 
     offset: int
@@ -112,6 +137,12 @@ class YearRow:
     neighbour_median: float | None
     neighbours_with_value: int
     neighbours_listed: int
+    publication: PublicationStatus | None = None
+    neighbours_not_known: int = 0
+
+    def text(self, as_of: datetime.date | None = None) -> str:
+        """The authority's figure in words (:func:`shown`), with its publication on ``as_of``."""
+        return shown(self.value, self.publication, as_of)
 
     @property
     def published(self) -> bool:
@@ -134,7 +165,8 @@ class MeasureAround:
     record says was in force on ``day`` (``None``: not known); they differ
     only when another grouping was chosen. ``neighbours`` are the listed
     neighbours' ids, closest first. ``rows`` run from offset ``-years`` to
-    ``+years``, every year shown, none dropped.
+    ``+years``, every year shown, none dropped. ``as_of`` is the day whose
+    published figures only were read (``None``: every figure in the files).
     """
 
     authority: str
@@ -147,6 +179,7 @@ class MeasureAround:
     grouping_in_force: NeighbourGrouping | None
     neighbours: tuple[str, ...]
     rows: tuple[YearRow, ...]
+    as_of: datetime.date | None = None
 
     def row(self, offset: int) -> YearRow:
         """The row of year ``year_zero + offset``."""
@@ -162,7 +195,9 @@ class MeasureAround:
         with_value = sum(1 for r in self.rows if r.published)
         return (
             f"<MeasureAround {self.measure.id} for {self.authority} around {what}: "
-            f"year 0 = {self.year_zero}; {with_value} of {len(self.rows)} years with a figure>"
+            f"year 0 = {self.year_zero}; {with_value} of {len(self.rows)} years with a figure"
+            + ("" if self.as_of is None else f"; as of {self.as_of}")
+            + ">"
         )
 
     def __str__(self) -> str:
@@ -177,13 +212,17 @@ class MeasureAround:
         lines = [
             f"{self.measure.name}, {self.authority}, around "
             + (str(self.event) if self.event is not None else str(self.day)),
-            f"year 0 = {self.year_zero}; neighbours: {grouping}",
+            f"year 0 = {self.year_zero}; neighbours: {grouping}"
+            + ("" if self.as_of is None else f"; figures published by {self.as_of}"),
         ]
         for r in self.rows:
             median = "-" if r.neighbour_median is None else f"{r.neighbour_median:g}"
+            unknown = (
+                f", {r.neighbours_not_known} of unknown publication" if r.neighbours_not_known else ""
+            )
             lines.append(
-                f"{r.offset:+d} {r.year}: {shown(r.value)}; neighbours' median {median} "
-                f"({r.neighbours_with_value} of {r.neighbours_listed})"
+                f"{r.offset:+d} {r.year}: {r.text(self.as_of)}; neighbours' median {median} "
+                f"({r.neighbours_with_value} of {r.neighbours_listed}{unknown})"
             )
         return "\n".join(lines)
 
@@ -192,6 +231,64 @@ def _median(values: Sequence[float]) -> float | None:
     import statistics  # imported when used: loading the record does not need it
 
     return float(statistics.median(values)) if values else None
+
+
+_Key = tuple[str, int]
+
+
+def statuses_of(known: FiguresAsOf) -> dict[_Key, PublicationStatus]:
+    """Each figure's publication status in ``known``, by (authority id, year)."""
+    found: dict[_Key, PublicationStatus] = {}
+    for status, figures in (
+        (PublicationStatus.PUBLISHED, known.published),
+        (PublicationStatus.NOT_YET_PUBLISHED, known.not_yet_published),
+        (PublicationStatus.NOT_KNOWN, known.not_known),
+    ):
+        for o in figures:
+            found[(o.authority or "", o.year)] = status
+    return found
+
+
+def _row(
+    offset: int,
+    year: int,
+    authority: str,
+    figures: Mapping[_Key, Observation],
+    neighbours: Sequence[str],
+    statuses: Mapping[_Key, PublicationStatus] | None,
+) -> YearRow:
+    """The row of ``year``: with ``statuses`` (an as-of answer), only published figures count."""
+
+    def status(key: _Key) -> PublicationStatus | None:
+        if statuses is None or key not in figures:
+            return None
+        return statuses.get(key, PublicationStatus.NOT_KNOWN)
+
+    own = figures.get((authority, year))
+    publication = status((authority, year))
+    if publication not in (None, PublicationStatus.PUBLISHED):
+        own = None
+    values: list[float] = []
+    not_known = 0
+    for n in neighbours:
+        found = figures.get((n, year))
+        state = status((n, year))
+        if state is PublicationStatus.NOT_KNOWN:
+            not_known += 1
+        elif found is not None and state in (None, PublicationStatus.PUBLISHED):
+            if isinstance(found.value, float):
+                values.append(found.value)
+    return YearRow(
+        offset=offset,
+        year=year,
+        value=None if own is None else own.value,
+        observation=own,
+        neighbour_median=_median(values),
+        neighbours_with_value=len(values),
+        neighbours_listed=len(neighbours),
+        publication=publication,
+        neighbours_not_known=not_known,
+    )
 
 
 def measure_around(
@@ -206,13 +303,17 @@ def measure_around(
     grouping: NeighbourGrouping | None,
     grouping_in_force: NeighbourGrouping | None,
     years: int = 3,
+    known: FiguresAsOf | None = None,
 ) -> MeasureAround:
     """``measure`` for ``authority`` and the median of its ``neighbours`` (their ids, from
     ``grouping``) in the ``years`` either side of the year containing ``day``.
 
     ``figures`` are the measure's observations by (authority id, year);
     ``earliest`` is the first day the event could be (when its date is not
-    known to the day). See the module for the rules.
+    known to the day); ``known``, for an answer as of a day, is ``figures``
+    split by their publication on that day
+    (:func:`~childservices.rules.publication.figures_as_of`; a figure in none
+    of its groups counts as not known). See the module for the rules.
     """
     if isinstance(years, bool) or not isinstance(years, int) or not 0 <= years <= MAX_YEARS:
         raise ArgumentValueError(
@@ -220,26 +321,11 @@ def measure_around(
         )
     zero = year_containing(day, measure.year_ends)
     certain = earliest is None or year_containing(earliest, measure.year_ends) == zero
-    rows = []
-    for offset in range(-years, years + 1):
-        year = zero + offset
-        own = figures.get((authority, year))
-        values = [
-            o.value
-            for n in neighbours
-            if (o := figures.get((n, year))) is not None and isinstance(o.value, float)
-        ]
-        rows.append(
-            YearRow(
-                offset=offset,
-                year=year,
-                value=None if own is None else own.value,
-                observation=own,
-                neighbour_median=_median(values),
-                neighbours_with_value=len(values),
-                neighbours_listed=len(neighbours),
-            )
-        )
+    statuses = None if known is None else statuses_of(known)
+    rows = tuple(
+        _row(offset, zero + offset, authority, figures, neighbours, statuses)
+        for offset in range(-years, years + 1)
+    )
     return MeasureAround(
         authority=authority,
         measure=measure,
@@ -250,5 +336,6 @@ def measure_around(
         grouping=grouping,
         grouping_in_force=grouping_in_force,
         neighbours=tuple(neighbours),
-        rows=tuple(rows),
+        rows=rows,
+        as_of=None if known is None else known.day,
     )
