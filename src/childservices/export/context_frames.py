@@ -6,6 +6,10 @@ row per authority of a :class:`~childservices.rules.by_grade.MeasureByGrade`,
 with its group, so that ``groupby("group")`` gives the groups again. A year or
 authority with no number has the value missing and says why: the release's
 symbol in ``not_published``, or ``no_figure`` true where the files hold none.
+For an answer as of a day, :data:`AS_OF_COLUMNS` follow: the figure's
+publication status on the day (a figure not yet published, or of unknown
+publication, has no value and ``no_figure`` false), and for the years around a
+day how many neighbours' figures are of unknown publication.
 They describe; they do not show cause. pandas is imported only when a frame is
 made (the ``pandas`` extra).
 """
@@ -18,7 +22,14 @@ from childservices.model import NotPublished
 from childservices.rules.by_grade import MeasureByGrade
 from childservices.rules.context import MeasureAround
 
-__all__ = ["AROUND_COLUMNS", "BY_GRADE_COLUMNS", "around_frame", "by_grade_frame"]
+__all__ = [
+    "AROUND_AS_OF_COLUMNS",
+    "AROUND_COLUMNS",
+    "BY_GRADE_AS_OF_COLUMNS",
+    "BY_GRADE_COLUMNS",
+    "around_frame",
+    "by_grade_frame",
+]
 
 AROUND_COLUMNS = (
     "authority",
@@ -58,6 +69,18 @@ BY_GRADE_COLUMNS = (
 words, ``rating`` the grade's value (missing for the no-rating group)."""
 
 
+AROUND_AS_OF_COLUMNS = ("as_of", "publication", "neighbours_not_known")
+"""The columns :func:`around_frame` adds after :data:`AROUND_COLUMNS` for an answer as of a
+day: the day, the authority's figure's publication status on it (missing where the files
+hold no figure), and how many neighbours' figures of unknown publication the median left
+out."""
+
+BY_GRADE_AS_OF_COLUMNS = ("as_of", "publication")
+"""The columns :func:`by_grade_frame` adds after :data:`BY_GRADE_COLUMNS` for an answer as
+of a day. The authorities left out of the groups follow the groups' rows, with ``group``
+and ``rating`` missing and ``publication`` saying why."""
+
+
 def _pandas() -> Any:
     try:
         import pandas as pd
@@ -74,7 +97,8 @@ def _why(value: object) -> str | None:
 
 def around_frame(around: MeasureAround) -> Any:
     """``around`` (from :meth:`Dataset.measure_around <childservices.Dataset.measure_around>`)
-    as a ``DataFrame`` of :data:`AROUND_COLUMNS`, one row per year, none dropped."""
+    as a ``DataFrame`` of :data:`AROUND_COLUMNS` (then :data:`AROUND_AS_OF_COLUMNS` for an
+    answer as of a day), one row per year, none dropped."""
     event = around.event
     rows = [
         (
@@ -87,7 +111,7 @@ def around_frame(around: MeasureAround) -> Any:
             r.year,
             r.value if isinstance(r.value, float) else None,
             _why(r.value),
-            r.value is None,
+            r.value is None and r.publication is None,
             r.neighbour_median,
             r.neighbours_with_value,
             r.neighbours_listed,
@@ -96,17 +120,28 @@ def around_frame(around: MeasureAround) -> Any:
             None if r.observation is None else r.observation.citations[0].source,
             None if r.observation is None else r.observation.citations[0].locator,
         )
+        + (
+            ()
+            if around.as_of is None
+            else (
+                around.as_of.isoformat(),
+                None if r.publication is None else r.publication.value,
+                r.neighbours_not_known,
+            )
+        )
         for r in around.rows
     ]
-    frame = _pandas().DataFrame.from_records(rows, columns=list(AROUND_COLUMNS))
+    columns = AROUND_COLUMNS + (() if around.as_of is None else AROUND_AS_OF_COLUMNS)
+    frame = _pandas().DataFrame.from_records(rows, columns=list(columns))
     return frame.astype({"value": "Float64", "neighbour_median": "Float64"})
 
 
 def by_grade_frame(spread: MeasureByGrade) -> Any:
     """``spread`` (from :meth:`Dataset.measure_by_grade <childservices.Dataset.measure_by_grade>`)
-    as a ``DataFrame`` of :data:`BY_GRADE_COLUMNS`, one row per authority in existence on
-    the day."""
-    rows = []
+    as a ``DataFrame`` of :data:`BY_GRADE_COLUMNS` (then :data:`BY_GRADE_AS_OF_COLUMNS` for
+    an answer as of a day), one row per authority in existence on the day."""
+    as_of = spread.as_of
+    rows: list[tuple[object, ...]] = []
     for group in spread.groups:
         values = dict(group.values)
         missing = dict(group.missing)
@@ -125,6 +160,22 @@ def by_grade_frame(spread: MeasureByGrade) -> Any:
                     None if why is None else why.value,
                     authority in missing and why is None,
                 )
+                + (
+                    ()
+                    if as_of is None
+                    else (as_of.isoformat(), "published" if authority in values or why else None)
+                )
             )
-    frame = _pandas().DataFrame.from_records(rows, columns=list(BY_GRADE_COLUMNS))
+    if as_of is not None:
+        for status, apart in (
+            ("not_yet_published", spread.not_yet_published),
+            ("not_known", spread.not_known),
+        ):
+            rows.extend(
+                (spread.measure.id, spread.day.isoformat(), spread.year, None, None, a)
+                + (None, None, False, as_of.isoformat(), status)
+                for a in apart
+            )
+    columns = BY_GRADE_COLUMNS + (() if as_of is None else BY_GRADE_AS_OF_COLUMNS)
+    frame = _pandas().DataFrame.from_records(rows, columns=list(columns))
     return frame.astype({"value": "Float64"})

@@ -4,7 +4,9 @@ measure's spread by grade on a day (:func:`measure_by_grade_chart`).
 
 They describe; they do not show cause. Every year of the window is on the
 axis: a year with no number is marked along the bottom with why (the
-release's symbol, or "none" where the files hold no figure), never left out.
+release's symbol, "none" where the files hold no figure, or for an answer as
+of a day "later" (not yet published) or "?" (publication date not known),
+never left out.
 """
 
 from __future__ import annotations
@@ -15,7 +17,8 @@ from childservices.model import NotPublished
 from childservices.plot.drawing import _new_figure
 from childservices.plot.palette import GRADE_COLOURS
 from childservices.rules.by_grade import MeasureByGrade
-from childservices.rules.context import MeasureAround
+from childservices.rules.context import MeasureAround, YearRow
+from childservices.rules.publication import PublicationStatus
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -24,6 +27,15 @@ __all__ = ["measure_around_chart", "measure_by_grade_chart"]
 
 _AUTHORITY = "#3b6ea8"
 _NEIGHBOURS = "#555555"
+
+
+def _why(row: YearRow) -> str:
+    """The short label of a year with no number."""
+    if row.publication is PublicationStatus.NOT_YET_PUBLISHED:
+        return "later"
+    if row.publication is PublicationStatus.NOT_KNOWN:
+        return "?"
+    return row.value.value if isinstance(row.value, NotPublished) else "none"
 
 
 def measure_around_chart(around: MeasureAround, *, name: str | None = None) -> Figure:
@@ -73,7 +85,7 @@ def measure_around_chart(around: MeasureAround, *, name: str | None = None) -> F
     ax.axvline(around.year_zero, color="#999999", linestyle=":", linewidth=1)
     for r in around.rows:
         if not r.published:
-            why = r.value.value if isinstance(r.value, NotPublished) else "none"
+            why = _why(r)
             ax.annotate(
                 why,
                 (r.year, 0),
@@ -91,6 +103,8 @@ def measure_around_chart(around: MeasureAround, *, name: str | None = None) -> F
             "\nalong the bottom, a year with no number: "
             "none = no figure in the files; c, z, k, x, u = the release's symbol"
         )
+        if around.as_of is not None:
+            note += f"; later = not yet published on {around.as_of}, ? = publication not known"
     ax.set_xlabel(note, fontsize=7, color="#555555")
     ax.set_xticks(
         years,
@@ -155,8 +169,13 @@ def measure_by_grade_chart(spread: MeasureByGrade) -> Figure:
         fontsize=7,
     )
     ax.set_ylabel(spread.measure.unit.value.replace("_", " "), fontsize=8)
-    ax.set_title(
-        f"{spread.measure.name}, {spread.year}\nby Ofsted rating on {spread.day}", fontsize=9
-    )
+    title = f"{spread.measure.name}, {spread.year}\nby Ofsted rating on {spread.day}"
+    if spread.as_of is not None:
+        title += (
+            f"; figures published by {spread.as_of} (left out: "
+            f"{len(spread.not_yet_published)} not yet published, "
+            f"{len(spread.not_known)} publication not known)"
+        )
+    ax.set_title(title, fontsize=9)
     ax.grid(axis="y", color="#dddddd", linewidth=0.5)
     return figure
