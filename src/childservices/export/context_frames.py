@@ -171,11 +171,9 @@ def by_grade_frame(spread: MeasureByGrade) -> Any:
             ("not_yet_published", spread.not_yet_published),
             ("not_known", spread.not_known),
         ):
-            rows.extend(
-                (spread.measure.id, spread.day.isoformat(), spread.year, None, None, a)
-                + (None, None, False, as_of.isoformat(), status)
-                for a in apart
-            )
+            head = (spread.measure.id, spread.day.isoformat(), spread.year, None, None)
+            tail = (None, None, False, as_of.isoformat(), status)
+            rows.extend((*head, a, *tail) for a in apart)
     columns = BY_GRADE_COLUMNS + (() if as_of is None else BY_GRADE_AS_OF_COLUMNS)
     frame = _pandas().DataFrame.from_records(rows, columns=list(columns))
     return frame.astype({"value": "Float64"})

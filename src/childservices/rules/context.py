@@ -218,7 +218,9 @@ class MeasureAround:
         for r in self.rows:
             median = "-" if r.neighbour_median is None else f"{r.neighbour_median:g}"
             unknown = (
-                f", {r.neighbours_not_known} of unknown publication" if r.neighbours_not_known else ""
+                f", {r.neighbours_not_known} of unknown publication"
+                if r.neighbours_not_known
+                else ""
             )
             lines.append(
                 f"{r.offset:+d} {r.year}: {r.text(self.as_of)}; neighbours' median {median} "
@@ -275,9 +277,12 @@ def _row(
         state = status((n, year))
         if state is PublicationStatus.NOT_KNOWN:
             not_known += 1
-        elif found is not None and state in (None, PublicationStatus.PUBLISHED):
-            if isinstance(found.value, float):
-                values.append(found.value)
+        elif (
+            found is not None
+            and state in (None, PublicationStatus.PUBLISHED)
+            and isinstance(found.value, float)
+        ):
+            values.append(found.value)
     return YearRow(
         offset=offset,
         year=year,
