@@ -304,7 +304,16 @@ def _git_show(commit: str, path: str) -> str:
     )
     if done.returncode != 0:
         reason = f"the git history holding {commit} is needed: {done.stderr.strip()}"
-        if os.environ.get("CI"):
+        # A full clone must hold the commit a release names (under CI its absence fails);
+        # a copy without history, or a shallow clone, cannot show it, and says so.
+        shallow = subprocess.run(
+            ["git", "rev-parse", "--is-shallow-repository"],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+        )
+        full_history = shallow.returncode == 0 and shallow.stdout.strip() == "false"
+        if os.environ.get("CI") and full_history:
             pytest.fail(reason)
         pytest.skip(reason)
     return done.stdout
